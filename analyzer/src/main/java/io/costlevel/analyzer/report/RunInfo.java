@@ -1,0 +1,19 @@
+package io.costlevel.analyzer.report;
+
+import java.util.List;
+
+/**
+ * Metadata of the analysed run(s).
+ *
+ * @param jvm             e.g. "OpenJDK 64-Bit Server VM 17.0.15", or null when no input says
+ * @param javaVersion     java.version of the recorded JVM, or null
+ * @param cores           available processors of the recorded JVM (max over inputs), 0 when unknown
+ * @param durationSeconds wall time covered by the inputs (sum over JVMs)
+ * @param inputs          the input paths as given on the command line
+ * @param sources         which evidence was present: "agent", "jfr", "async-profiler"
+ * @param analyzerVersion version of costlevel that wrote the report
+ * @param generatedAt     ISO-8601 instant the report was written
+ */
+public record RunInfo(String jvm, String javaVersion, int cores, double durationSeconds,
+                      List<String> inputs, List<String> sources, String analyzerVersion, String generatedAt) {
+}
