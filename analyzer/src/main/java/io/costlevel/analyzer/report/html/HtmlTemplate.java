@@ -1,0 +1,77 @@
+package io.costlevel.analyzer.report.html;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A page template with placeholders of the form {@code {{context:name}}}. The template, not the
+ * caller, says in which context a value lands ({@code text}, {@code attr} or {@code json}), so a
+ * value can only ever be inserted with the escaping of the place it goes to.
+ */
+final class HtmlTemplate {
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(text|attr|json):([A-Za-z][A-Za-z0-9]*)}}");
+
+    private final String source;
+
+    private HtmlTemplate(String source) {
+        this.source = source;
+    }
+
+    static HtmlTemplate fromResource(String name) {
+        try (InputStream in = HtmlTemplate.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("template resource missing from the jar: " + name);
+            }
+            return new HtmlTemplate(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static HtmlTemplate of(String source) {
+        return new HtmlTemplate(source);
+    }
+
+    /**
+     * Fills every placeholder with its escaped value. A placeholder without a value, or a value no
+     * placeholder uses, is a bug between template and writer, so both fail instead of leaving
+     * {@code {{...}}} in the page or silently dropping data.
+     */
+    String render(Map<String, String> values) {
+        Matcher m = PLACEHOLDER.matcher(source);
+        StringBuilder out = new StringBuilder(source.length() + 4096);
+        Set<String> used = new HashSet<>();
+        while (m.find()) {
+            String name = m.group(2);
+            String value = values.get(name);
+            if (value == null) {
+                throw new IllegalArgumentException("no value for template placeholder " + m.group());
+            }
+            used.add(name);
+            m.appendReplacement(out, Matcher.quoteReplacement(escape(m.group(1), value)));
+        }
+        m.appendTail(out);
+        if (!used.containsAll(values.keySet())) {
+            Set<String> unused = new HashSet<>(values.keySet());
+            unused.removeAll(used);
+            throw new IllegalArgumentException("template has no placeholder for " + unused);
+        }
+        return out.toString();
+    }
+
+    private static String escape(String context, String value) {
+        return switch (context) {
+            case "text" -> HtmlEscape.text(value);
+            case "attr" -> HtmlEscape.attribute(value);
+            case "json" -> HtmlEscape.scriptJson(value);
+            default -> throw new IllegalStateException("unknown context " + context);
+        };
+    }
+}
