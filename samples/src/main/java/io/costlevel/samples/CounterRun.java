@@ -1,0 +1,119 @@
+package io.costlevel.samples;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs one sample: N worker threads named {@code costlevel-worker-<i>}, released together, each
+ * incrementing until the plan's time or op bound. Every wait here is bounded, so a run always
+ * returns: workers that have not ended within {@link #GRACE_NANOS} after the stop make the result
+ * not ok instead of hanging the caller.
+ */
+public final class CounterRun {
+    /** Time the workers get to start, and to end after the stop: ample for a thread to notice it. */
+    static final long GRACE_NANOS = TimeUnit.SECONDS.toNanos(10);
+    /** Time for ended workers to terminate, all together: they have nothing left to do. */
+    private static final long JOIN_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+    private final Sample sample;
+    private final RunPlan plan;
+    private final Counter counter;
+    private final StopFlag timeUp = new StopFlag();
+    private final CountDownLatch ready;
+    private final CountDownLatch go = new CountDownLatch(1);
+    private final CountDownLatch ended;
+
+    private CounterRun(Sample sample, RunPlan plan) {
+        this.sample = sample;
+        this.plan = plan;
+        this.counter = sample.newCounter();
+        this.ready = new CountDownLatch(plan.threads());
+        this.ended = new CountDownLatch(plan.threads());
+    }
+
+    public static RunResult run(Sample sample, RunPlan plan) throws InterruptedException {
+        return new CounterRun(sample, plan).execute();
+    }
+
+    private RunResult execute() throws InterruptedException {
+        Worker[] workers = new Worker[plan.threads()];
+        Thread[] threads = new Thread[plan.threads()];
+        for (int i = 0; i < workers.length; i++) {
+            workers[i] = new Worker();
+            threads[i] = new Thread(workers[i], "costlevel-worker-" + i);
+            // A worker stuck past the grace period must not keep the JVM alive after we report it.
+            threads[i].setDaemon(true);
+            threads[i].start();
+        }
+        ready.await(GRACE_NANOS, TimeUnit.NANOSECONDS);
+        long start = System.nanoTime();
+        go.countDown();
+        boolean allEnded = ended.await(plan.timeBoundNanos(), TimeUnit.NANOSECONDS);
+        timeUp.raise();
+        counter.stop();
+        if (!allEnded) {
+            allEnded = ended.await(GRACE_NANOS, TimeUnit.NANOSECONDS);
+        }
+        long elapsed = System.nanoTime() - start;
+        return new RunResult(sample, plan.threads(), opsOf(workers, threads), counter.value(), elapsed,
+                allEnded && allCompleted(workers, threads));
+    }
+
+    private static long opsOf(Worker[] workers, Thread[] threads) throws InterruptedException {
+        long joinDeadline = System.nanoTime() + JOIN_NANOS;
+        long ops = 0;
+        for (int i = 0; i < workers.length; i++) {
+            // join() makes the worker's plain fields visible; a thread still alive is not counted.
+            long left = Math.max(1, joinDeadline - System.nanoTime());
+            TimeUnit.NANOSECONDS.timedJoin(threads[i], left);
+            if (!threads[i].isAlive()) {
+                ops += workers[i].completedOps;
+            }
+        }
+        return ops;
+    }
+
+    private static boolean allCompleted(Worker[] workers, Thread[] threads) {
+        for (int i = 0; i < workers.length; i++) {
+            if (threads[i].isAlive() || !workers[i].endedNormally) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** One thread's loop. An unexpected exception goes to the default handler (stderr). */
+    private final class Worker implements Runnable {
+        long completedOps;
+        boolean endedNormally;
+
+        @Override
+        public void run() {
+            try {
+                Counter mine = counter.forCurrentThread();
+                ready.countDown();
+                go.await();
+                completedOps = incrementUntilStopped(mine);
+                endedNormally = true;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                ended.countDown();
+            }
+        }
+
+        private long incrementUntilStopped(Counter mine) {
+            long done = 0;
+            long bound = plan.opsPerThread();
+            try {
+                while (done < bound && !timeUp.isRaised()) {
+                    mine.increment();
+                    done++;
+                }
+            } catch (CounterStoppedException gaveUpWaiting) {
+                // The op that was waiting did not count, and is not counted as done.
+            }
+            return done;
+        }
+    }
+}

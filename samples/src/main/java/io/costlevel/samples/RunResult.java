@@ -1,0 +1,37 @@
+package io.costlevel.samples;
+
+import java.util.Locale;
+
+/**
+ * What one run measured. {@code ops} are the increments the threads saw complete, {@code count} is
+ * what the counter says at the end: a correct counter has them equal.
+ *
+ * @param allThreadsEnded false when a worker died or did not end within the grace period; then
+ *     its ops are missing and the run is not ok
+ */
+public record RunResult(
+        Sample sample, int threads, long ops, long count, long elapsedNanos, boolean allThreadsEnded) {
+
+    public boolean ok() {
+        return allThreadsEnded && count == ops;
+    }
+
+    /** Thread time per op (wall time x threads / ops), as JMH reports average time with N threads. */
+    public double nsPerOp() {
+        return ops == 0 ? Double.NaN : (double) elapsedNanos * threads / ops;
+    }
+
+    /** The runner's one result line, e.g. {@code sample=atomic threads=2 ops=10 count=10 ...}. */
+    public String line() {
+        return String.format(Locale.ROOT, "sample=%s threads=%d ops=%d count=%d seconds=%.3f nsPerOp=%s ok=%s",
+                sample.id(), threads, ops, count, elapsedNanos / 1e9, formatNanos(nsPerOp()), ok());
+    }
+
+    /** Two decimals below 10 ns so the L0 figures keep a digit, one above. */
+    static String formatNanos(double nanos) {
+        if (Double.isNaN(nanos)) {
+            return "NaN";
+        }
+        return String.format(Locale.ROOT, nanos < 10 ? "%.2f" : "%.1f", nanos);
+    }
+}
