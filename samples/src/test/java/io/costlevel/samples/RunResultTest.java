@@ -1,0 +1,34 @@
+package io.costlevel.samples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class RunResultTest {
+
+    @Test
+    void nsPerOpIsThreadTimePerOp() {
+        RunResult result = new RunResult(Sample.ATOMIC, 2, 1_000, 1_000, 8_000, true);
+
+        assertThat(result.nsPerOp()).isEqualTo(16.0);
+        assertThat(result.line()).isEqualTo("sample=atomic threads=2 ops=1000 count=1000 seconds=0.000 nsPerOp=16.0 ok=true");
+    }
+
+    @Test
+    void keepsTwoDecimalsBelowTenNanoseconds() {
+        assertThat(new RunResult(Sample.THREAD_LOCAL, 1, 3, 3, 1, true).line()).contains(" nsPerOp=0.33 ");
+    }
+
+    @Test
+    void noOpsMeansNoCostFigure() {
+        RunResult result = new RunResult(Sample.SPINNING_TICKET, 8, 0, 0, 1_000_000_000L, true);
+
+        assertThat(result.line()).contains(" nsPerOp=NaN ok=true");
+    }
+
+    @Test
+    void notOkWhenTheCountDiffersOrAThreadDidNotEnd() {
+        assertThat(new RunResult(Sample.CAS, 2, 10, 9, 1, true).ok()).isFalse();
+        assertThat(new RunResult(Sample.CAS, 2, 10, 10, 1, false).ok()).isFalse();
+    }
+}
