@@ -1,7 +1,5 @@
 package io.costlevel.samples;
 
-import java.util.concurrent.atomic.AtomicLong;
-
 /**
  * Sample 05: a fair ticket lock whose waiters call {@link Thread#yield()} until their number is
  * served (the seed's YieldingTicketLockCounter, {@code runtime.Gosched()} in Go).
@@ -24,13 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Printed on this machine (2 cores, OpenJDK 17.0.15, {@code --ladder --seconds 1}):
  * {@code yielding-ticket}: 11.7 ns/op at 1 thread, 544.7 at 2 threads, 16269.2 at 8 threads.
  */
-public final class S05_YieldingTicketLockCounter implements Counter {
-    private final AtomicLong nextTicket = new AtomicLong();
-    private final AtomicLong nowServing = new AtomicLong();
-    private final StopFlag stop = new StopFlag();
-    /** Written only by the thread whose ticket is being served; the turn's atomics publish it. */
-    private long count;
-
+public final class S05_YieldingTicketLockCounter extends AtomicTicketLockCounter {
     @Override
     public void increment() {
         long myTicket = nextTicket.getAndIncrement();
@@ -40,18 +32,6 @@ public final class S05_YieldingTicketLockCounter implements Counter {
         }
         count++;
         nowServing.incrementAndGet();
-    }
-
-    @Override
-    public long value() {
-        // Reading the turn first makes every count written before it advanced visible here.
-        nowServing.get();
-        return count;
-    }
-
-    @Override
-    public void stop() {
-        stop.raise();
     }
 
     public static void main(String[] args) {

@@ -1,7 +1,5 @@
 package io.costlevel.samples;
 
-import java.util.concurrent.atomic.AtomicLong;
-
 /**
  * Sample 07: a fair ticket lock whose waiters spin with {@link Thread#onSpinWait()} and never give
  * up their core (the seed's SpinningTicketLockCounter): the catastrophe of the hierarchy.
@@ -26,13 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Printed on this machine (2 cores, OpenJDK 17.0.15, {@code --ladder --seconds 1}):
  * {@code spinning-ticket}: 11.7 ns/op at 1 thread, 155.2 at 2 threads, 73741.1 at 8 threads.
  */
-public final class S07_SpinningTicketLockCounter implements Counter {
-    private final AtomicLong nextTicket = new AtomicLong();
-    private final AtomicLong nowServing = new AtomicLong();
-    private final StopFlag stop = new StopFlag();
-    /** Written only by the thread whose ticket is being served; the turn's atomics publish it. */
-    private long count;
-
+public final class S07_SpinningTicketLockCounter extends AtomicTicketLockCounter {
     @Override
     public void increment() {
         long myTicket = nextTicket.getAndIncrement();
@@ -42,18 +34,6 @@ public final class S07_SpinningTicketLockCounter implements Counter {
         }
         count++;
         nowServing.incrementAndGet();
-    }
-
-    @Override
-    public long value() {
-        // Reading the turn first makes every count written before it advanced visible here.
-        nowServing.get();
-        return count;
-    }
-
-    @Override
-    public void stop() {
-        stop.raise();
     }
 
     public static void main(String[] args) {

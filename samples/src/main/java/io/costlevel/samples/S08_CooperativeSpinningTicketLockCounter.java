@@ -1,7 +1,5 @@
 package io.costlevel.samples;
 
-import java.util.concurrent.atomic.AtomicLong;
-
 /**
  * Sample 08: the ticket lock of sample 07 made cooperative: a waiter spins a bounded number of
  * times, then yields its core on every further check (the seed's fix for oversubscription).
@@ -23,15 +21,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Printed on this machine (2 cores, OpenJDK 17.0.15, {@code --ladder --seconds 1}):
  * {@code cooperative-ticket}: 12.3 ns/op at 1 thread, 164.0 at 2 threads, 24389.3 at 8 threads.
  */
-public final class S08_CooperativeSpinningTicketLockCounter implements Counter {
+public final class S08_CooperativeSpinningTicketLockCounter extends AtomicTicketLockCounter {
     /** Long enough to cover a turn handed over between running threads (a few hundred ns). */
     static final int SPINS_BEFORE_YIELDING = 64;
-
-    private final AtomicLong nextTicket = new AtomicLong();
-    private final AtomicLong nowServing = new AtomicLong();
-    private final StopFlag stop = new StopFlag();
-    /** Written only by the thread whose ticket is being served; the turn's atomics publish it. */
-    private long count;
 
     @Override
     public void increment() {
@@ -48,18 +40,6 @@ public final class S08_CooperativeSpinningTicketLockCounter implements Counter {
         }
         count++;
         nowServing.incrementAndGet();
-    }
-
-    @Override
-    public long value() {
-        // Reading the turn first makes every count written before it advanced visible here.
-        nowServing.get();
-        return count;
-    }
-
-    @Override
-    public void stop() {
-        stop.raise();
     }
 
     public static void main(String[] args) {
