@@ -1,0 +1,108 @@
+package io.costlevel.analyzer;
+
+import io.costlevel.analyzer.attribution.ApplicationCode;
+import io.costlevel.analyzer.attribution.SiteTable;
+import io.costlevel.analyzer.attribution.StackAttributor;
+import io.costlevel.analyzer.classify.RunContext;
+import io.costlevel.analyzer.input.AgentRun;
+import io.costlevel.analyzer.input.AgentSite;
+import io.costlevel.analyzer.input.AgentSitesReader;
+import io.costlevel.analyzer.input.InputException;
+import io.costlevel.analyzer.input.InputResolver;
+import io.costlevel.analyzer.input.RunInput;
+import io.costlevel.analyzer.input.jfr.JfrScanner;
+import io.costlevel.analyzer.input.jfr.Progress;
+import io.costlevel.analyzer.input.jfr.RecordingFacts;
+import io.costlevel.analyzer.report.Report;
+import io.costlevel.analyzer.report.ReportBuilder;
+import io.costlevel.analyzer.report.RunInfo;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The data path for one {@code analyze}: resolve inputs, read each JVM's agent counters and
+ * recordings into one site table, classify, build the report.
+ */
+public final class Analysis {
+    private final String includeOverride;
+    private final Progress progress;
+
+    /**
+     * @param includeOverride application class prefixes from --include, or null to use the agent's
+     *                        recorded include option (and the default rule without one)
+     */
+    public Analysis(String includeOverride, Progress progress) {
+        this.includeOverride = includeOverride;
+        this.progress = progress;
+    }
+
+    public Report run(List<Path> inputs) throws InputException {
+        List<RunInput> runs = InputResolver.resolve(inputs);
+        SiteTable table = new SiteTable();
+        Set<String> sources = new LinkedHashSet<>();
+        List<String> blindSpots = new ArrayList<>();
+        String jvm = null;
+        String javaVersion = null;
+        int cores = 0;
+        double duration = 0;
+        boolean anyAgent = false;
+        boolean anyRecording = false;
+        int recordingIndex = 0;
+
+        for (RunInput run : runs) {
+            AgentRun agent = run.agentSites() == null ? null : AgentSitesReader.read(run.agentSites());
+            String include = includeOverride != null ? includeOverride : agent != null ? agent.include() : null;
+            StackAttributor attributor = new StackAttributor(ApplicationCode.fromPrefixes(include));
+            JfrScanner scanner = new JfrScanner(attributor, table, progress);
+
+            double runDuration = 0;
+            int runCores = 0;
+            for (Path recording : run.recordings()) {
+                RecordingFacts facts = scanner.scan(recording, recordingIndex++);
+                anyRecording = true;
+                sources.add(facts.asyncProfiler() ? "async-profiler" : "jfr");
+                runDuration = Math.max(runDuration, facts.durationSeconds());
+                runCores = Math.max(runCores, facts.hardwareThreads());
+                jvm = jvm != null ? jvm : facts.jvmName();
+                javaVersion = javaVersion != null ? javaVersion : facts.javaVersion();
+            }
+            if (agent != null) {
+                anyAgent = true;
+                sources.add("agent");
+                for (AgentSite site : agent.sites()) {
+                    table.addAgentSite(site, agent.uptimeSeconds());
+                }
+                // The agent knows the JVM's available processors, which a container may cap below the hardware's.
+                runCores = agent.cores() > 0 ? agent.cores() : runCores;
+                runDuration = Math.max(runDuration, agent.uptimeSeconds());
+                jvm = agent.jvmName() != null ? agent.jvmName() : jvm;
+                javaVersion = agent.javaVersion() != null ? agent.javaVersion() : javaVersion;
+                if (!agent.finalSnapshot()) {
+                    blindSpots.add(run.label() + ": the JVM did not exit normally; this is its last periodic snapshot, "
+                            + "the last interval before it ended is missing");
+                }
+            }
+            cores = Math.max(cores, runCores);
+            duration += runDuration;
+        }
+        if (!anyAgent) {
+            blindSpots.add("No agent data: atomics, CAS failures, cache-line handoffs and spin waits leave no trace in a JFR "
+                    + "recording, so hot lines that use them appear as plain CPU (L0, low confidence) and ops per second "
+                    + "and ns per op are unknown. Run with -javaagent:costlevel-agent.jar to see them.");
+            blindSpots.add("A JFR recording keeps park, monitor and wait events only above its threshold (10-20 ms by "
+                    + "default): shorter blocking is not seen.");
+        }
+        if (!anyRecording) {
+            blindSpots.add("No recording: hot code without synchronization (L0) and where blocked threads wait "
+                    + "inside the JDK are not seen.");
+        }
+        RunInfo info = new RunInfo(jvm, javaVersion, cores, duration, inputs.stream().map(Path::toString).toList(),
+                List.copyOf(sources), AnalyzerVersion.current(), Instant.now().toString());
+        return new ReportBuilder().build(table.all(), new RunContext(cores, anyAgent, duration), info, blindSpots);
+    }
+}

@@ -1,0 +1,91 @@
+package io.costlevel.analyzer.attribution;
+
+import io.costlevel.analyzer.input.AgentSite;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Everything charged to one site, from every input: the agent's counters (exact, per operation) and
+ * the recordings' events (sampled or above a threshold). Mutable while inputs are read; the
+ * classifier reads it afterwards.
+ */
+public final class SiteTally {
+    private final SiteKey site;
+    private AgentSite agent;
+
+    /** Agent ops per second of wall time, summed over JVMs. */
+    double opsPerSecond;
+    long cpuSamples;
+    /** Estimated on-CPU thread time: each CPU sample stands for one sampling period of one thread. */
+    double cpuNanos;
+    long parkEvents;
+    long parkNanos;
+    long monitorEvents;
+    long monitorNanos;
+    long waitEvents;
+    long waitNanos;
+    long sleepEvents;
+    long sleepNanos;
+    private final Set<Long> jfrThreads = new HashSet<>();
+    private final Map<String, Long> primitives = new HashMap<>();
+
+    SiteTally(SiteKey site) {
+        this.site = site;
+    }
+
+    public SiteKey site() {
+        return site;
+    }
+
+    /** The agent's counters summed over every agent site on this line, or null without agent data. */
+    public AgentSite agent() {
+        return agent;
+    }
+
+    void addAgent(AgentSite counters) {
+        agent = agent == null ? counters : agent.plus(counters);
+    }
+
+    void addThread(long threadKey) {
+        jfrThreads.add(threadKey);
+    }
+
+    void addPrimitive(String chain, long weight) {
+        if (!chain.isEmpty()) {
+            primitives.merge(chain, weight, Long::sum);
+        }
+    }
+
+    public double opsPerSecond() { return opsPerSecond; }
+    public long cpuSamples() { return cpuSamples; }
+    public double cpuNanos() { return cpuNanos; }
+    public long parkEvents() { return parkEvents; }
+    public long parkNanos() { return parkNanos; }
+    public long monitorEvents() { return monitorEvents; }
+    public long monitorNanos() { return monitorNanos; }
+    public long waitEvents() { return waitEvents; }
+    public long waitNanos() { return waitNanos; }
+    public long sleepEvents() { return sleepEvents; }
+    public long sleepNanos() { return sleepNanos; }
+
+    /** Blocking events the recordings saw (each one a thread taken off its core). */
+    public long jfrBlockingEvents() {
+        return parkEvents + monitorEvents + waitEvents + sleepEvents;
+    }
+
+    public long jfrBlockedNanos() {
+        return parkNanos + monitorNanos + waitNanos + sleepNanos;
+    }
+
+    public int jfrThreads() {
+        return jfrThreads.size();
+    }
+
+    /** Primitive chains seen at this site, with how many events (or samples) went through each. */
+    public Map<String, Long> primitives() {
+        return primitives;
+    }
+}

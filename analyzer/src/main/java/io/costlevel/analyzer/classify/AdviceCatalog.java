@@ -1,0 +1,80 @@
+package io.costlevel.analyzer.classify;
+
+import io.costlevel.analyzer.report.Advice;
+
+/**
+ * What would move a site down a tier, chosen by the mechanism that put it there (the primitive only
+ * sharpens the wording: an AtomicLong counter gets "LongAdder", a read lock "StampedLock"). The
+ * projection assumes the cheaper tier's typical cost (the seed ladder's medians, {@link Tiers#typicalNs}).
+ */
+public final class AdviceCatalog {
+    private AdviceCatalog() {}
+
+    public static Advice adviseOn(Verdict verdict, SiteFacts facts, String primitive) {
+        String p = primitive == null ? "" : primitive;
+        return switch (verdict.mechanism()) {
+            case SPIN_WHILE_DESCHEDULED -> advice(Tiers.L4_CONTEXT_SWITCH, facts,
+                    "spin wait with more threads than cores -> park, or spin a bounded number of times then park",
+                    "The waiter spins while the thread it waits for has no core. Park instead (a ReentrantLock, "
+                            + "a Condition, LockSupport.park), or spin at most a few microseconds before parking; "
+                            + "or keep runnable threads at or below the core count.");
+            case BLOCKING -> blocking(facts, p);
+            case YIELD_SWITCH -> advice(Tiers.L3_SYSCALL, facts,
+                    "yield loop with more threads than cores -> park-based lock or fewer threads",
+                    "Each yield hands the core to another thread. A lock that parks the waiter (ReentrantLock) "
+                            + "and wakes exactly one thread costs a switch only when needed; fewer runnable threads "
+                            + "than cores turns the yield back into a cheap system call.");
+            case SYSCALL -> advice(Tiers.L2_TRUE_SHARING, facts,
+                    "system call on most ops -> bounded spin before yielding/parking, or a lock-free structure",
+                    "Waits here are short: a bounded spin (Thread.onSpinWait) before calling into the kernel, "
+                            + "or a j.u.c structure that only parks when the wait is long, keeps the op in user space.");
+            case CAS_FAILURES -> advice(Tiers.L1_UNCONTENDED_ATOMIC, facts,
+                    "CAS retry loop on a shared value -> LongAdder / LongAccumulator or per-thread shards",
+                    "Failed CAS retries mean cores fight over one line. Striped state (LongAdder, LongAccumulator, "
+                            + "or shards padded to separate cache lines, merged on read) lets each core own its line.");
+            case HANDOFFS -> p.contains("Atomic")
+                    ? advice(Tiers.L1_UNCONTENDED_ATOMIC, facts, "contended atomic counter -> LongAdder",
+                    "Every core's increment moves the counter's line. If the value is read rarely, LongAdder "
+                            + "(or per-thread counters summed on read) keeps increments core-local.")
+                    : advice(Tiers.L1_UNCONTENDED_ATOMIC, facts, "object written by several cores -> confine or shard it",
+                    "The object's line moves between cores on most ops. Give each thread its own copy and merge, "
+                            + "or shard the state so cores write different lines.");
+            case CONTENDED_LOCK -> p.contains("ReadLock") || p.contains("ReadWriteLock")
+                    ? advice(Tiers.L1_UNCONTENDED_ATOMIC, facts, "read lock fought over by readers -> StampedLock optimistic read or copy-on-write",
+                    "Readers still write the lock word. StampedLock.tryOptimisticRead validates without writing; "
+                            + "an immutable snapshot swapped by reference (copy-on-write) needs no lock for readers.")
+                    : advice(Tiers.L1_UNCONTENDED_ATOMIC, facts, "contended lock -> shorter critical section or sharded state",
+                    "Threads queue for this lock. Move work out of the critical section, split the guarded state "
+                            + "into independently locked shards, or replace a counter under lock with LongAdder.");
+            case SPIN_SHARED -> advice(Tiers.L1_UNCONTENDED_ATOMIC, facts,
+                    "spin wait on a shared line -> fewer handoffs (batch work per acquisition) or a queue lock",
+                    "Each waiter polls a line the owner writes. Doing more per acquisition, or a lock that "
+                            + "hands over to one waiter (MCS/CLH style, as AQS does), cuts line movement.");
+            case UNCONTENDED_SYNC -> advice(Tiers.L0_VANILLA, facts,
+                    "synchronization used by one thread at a time -> thread confinement",
+                    "An uncontended atomic or lock still costs an atomic instruction. If the state is really "
+                            + "per-thread (a thread-local accumulator merged at the end), plain fields cost under 2 ns.");
+            case PLAIN_CPU, UNSEEN_CPU -> null;
+        };
+    }
+
+    private static Advice blocking(SiteFacts facts, String primitive) {
+        if (primitive.contains("Queue") || primitive.contains("Exchanger") || primitive.contains("SynchronousQueue")) {
+            return advice(Tiers.L2_TRUE_SHARING, facts, "blocking handoff per item -> batch items per handoff",
+                    "Each item costs a park and a wakeup. Hand items over in batches (drainTo, a list per put) "
+                            + "or let the consumer spin briefly before parking.");
+        }
+        return advice(Tiers.L2_TRUE_SHARING, facts, "threads block here -> shorter critical section, sharding, or fewer threads than cores",
+                "Waiters are switched out and woken on most ops. Hold the lock for less time, split the state so "
+                        + "threads rarely meet, or use a lock that spins briefly before parking (ReentrantLock does).");
+    }
+
+    private static Advice advice(int targetTier, SiteFacts facts, String summary, String how) {
+        Double now = facts.nsPerOp();
+        double target = Tiers.typicalNs(targetTier);
+        Double projected = now == null ? null : Math.min(now, target);
+        Double saving = now == null || !facts.counted() || facts.tally().opsPerSecond() == 0 ? null
+                : (now - projected) * facts.tally().opsPerSecond();
+        return new Advice(targetTier, summary, how, projected, saving);
+    }
+}

@@ -1,0 +1,82 @@
+package io.costlevel.analyzer.classify;
+
+import io.costlevel.analyzer.input.AgentSite;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The measured figures a site's tier was decided from, by name (docs/report.md lists every name).
+ * Only what was measured appears: a plain recording has no "casFailures", rather than a false 0.
+ */
+public final class Evidence {
+    private Evidence() {}
+
+    public static Map<String, Object> of(SiteFacts f) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("threads", f.threads());
+        e.put("cores", f.cores());
+        AgentSite a = f.agent();
+        if (a != null) {
+            e.put("ops", a.ops());
+            putIfCounted(e, "latencySamples", a.latencySamples());
+            if (f.latencyNs() != null) {
+                e.put("latencyNsPerOp", round(f.latencyNs()));
+            }
+            putIfCounted(e, "casAttempts", a.casAttempts());
+            putIfCounted(e, "casFailures", a.casFailures());
+            if (a.casAttempts() > 0) {
+                e.put("casFailureRatio", round(f.casFailureRatio()));
+            }
+            putIfCounted(e, "contended", a.contended());
+            putIfCounted(e, "contendedNanos", a.contendedNanos());
+            putIfCounted(e, "parks", a.parks());
+            putIfCounted(e, "parkedNanos", a.parkedNanos());
+            putIfCounted(e, "waits", a.waits());
+            putIfCounted(e, "waitedNanos", a.waitedNanos());
+            putIfCounted(e, "sleeps", a.sleeps());
+            putIfCounted(e, "sleptNanos", a.sleptNanos());
+            if (f.blocks() > 0) {
+                e.put("blocksPerOp", round(f.blocksPerOp()));
+                e.put("blockedNsPerOp", round(f.blockedNsPerOp()));
+            }
+            putIfCounted(e, "yields", a.yields());
+            putIfCounted(e, "spins", a.spins());
+            putIfCounted(e, "spinWaits", a.spinWaits());
+            if (a.spins() > 0) {
+                e.put("spinsPerWait", round(f.spinsPerWait()));
+            }
+            putIfCounted(e, "wakeups", a.wakeups());
+            putIfCounted(e, "handoffChecks", a.handoffChecks());
+            putIfCounted(e, "handoffs", a.handoffs());
+            if (a.handoffChecks() > 0) {
+                e.put("handoffRatio", round(f.handoffRatio()));
+            }
+        }
+        var t = f.tally();
+        putIfCounted(e, "jfrCpuSamples", t.cpuSamples());
+        putIfCounted(e, "jfrParkEvents", t.parkEvents());
+        putIfCounted(e, "jfrParkNanos", t.parkNanos());
+        putIfCounted(e, "jfrMonitorEnterEvents", t.monitorEvents());
+        putIfCounted(e, "jfrMonitorEnterNanos", t.monitorNanos());
+        putIfCounted(e, "jfrWaitEvents", t.waitEvents());
+        putIfCounted(e, "jfrWaitNanos", t.waitNanos());
+        putIfCounted(e, "jfrSleepEvents", t.sleepEvents());
+        putIfCounted(e, "jfrSleepNanos", t.sleepNanos());
+        return e;
+    }
+
+    private static void putIfCounted(Map<String, Object> e, String name, long value) {
+        if (value != 0) {
+            e.put(name, value);
+        }
+    }
+
+    /** Four significant digits: enough to read, stable enough to compare. */
+    public static double round(double v) {
+        if (v == 0 || Double.isNaN(v) || Double.isInfinite(v)) {
+            return v;
+        }
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(4)).doubleValue();
+    }
+}

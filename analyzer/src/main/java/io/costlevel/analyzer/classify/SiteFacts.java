@@ -1,0 +1,97 @@
+package io.costlevel.analyzer.classify;
+
+import io.costlevel.analyzer.attribution.SiteTally;
+import io.costlevel.analyzer.input.AgentSite;
+
+/**
+ * The figures rules decide on, derived once from a site's tally: per-op rates from the agent's exact
+ * counters, sampled latency, and what the recordings saw. Ratios are 0 when their denominator is.
+ */
+public final class SiteFacts {
+    private final SiteTally tally;
+    private final AgentSite agent;
+    private final RunContext run;
+
+    public SiteFacts(SiteTally tally, RunContext run) {
+        this.tally = tally;
+        this.agent = tally.agent();
+        this.run = run;
+    }
+
+    public SiteTally tally() { return tally; }
+    public RunContext run() { return run; }
+
+    /** The agent counted this site (it has exact ops and mechanism counters). */
+    public boolean counted() { return agent != null && agent.ops() > 0; }
+
+    public AgentSite agent() { return agent; }
+
+    public long ops() { return agent == null ? 0 : agent.ops(); }
+
+    public int threads() {
+        return Math.max(agent == null ? 0 : agent.threads(), tally.jfrThreads());
+    }
+
+    public int cores() { return run.cores(); }
+
+    /** More threads use this site than there are cores: some of them are descheduled at any moment. */
+    public boolean oversubscribed() {
+        return run.cores() > 0 && threads() > run.cores();
+    }
+
+    /** Mean measured duration of one operation, or null when the agent timed none. */
+    public Double latencyNs() {
+        return agent == null || agent.latencySamples() == 0 ? null : (double) agent.latencyNanos() / agent.latencySamples();
+    }
+
+    public double casFailureRatio() { return agent == null ? 0 : ratio(agent.casFailures(), agent.casAttempts()); }
+    public double handoffRatio() { return agent == null ? 0 : ratio(agent.handoffs(), agent.handoffChecks()); }
+    public double contendedPerOp() { return agent == null ? 0 : ratio(agent.contended(), agent.ops()); }
+
+    /** Operations that took the thread off its core: parks, Object.wait, sleeps. */
+    public long blocks() { return agent == null ? 0 : agent.parks() + agent.waits() + agent.sleeps(); }
+    public long blockedNanos() { return agent == null ? 0 : agent.parkedNanos() + agent.waitedNanos() + agent.sleptNanos(); }
+    public double blocksPerOp() { return ratio(blocks(), ops()); }
+    public double blockedNsPerOp() { return ratio(blockedNanos(), ops()); }
+    public double blockedNsPerBlock() { return ratio(blockedNanos(), blocks()); }
+    public double contendedNsPerOp() { return agent == null ? 0 : ratio(agent.contendedNanos(), agent.ops()); }
+
+    public long yields() { return agent == null ? 0 : agent.yields(); }
+    public double yieldsPerOp() { return ratio(yields(), ops()); }
+    public double wakeupsPerOp() { return agent == null ? 0 : ratio(agent.wakeups(), agent.ops()); }
+
+    public long spins() { return agent == null ? 0 : agent.spins(); }
+    public long spinWaits() { return agent == null ? 0 : agent.spinWaits(); }
+    /** onSpinWait calls per completed spin wait (all spins when no wait completed yet). */
+    public double spinsPerWait() { return spinWaits() == 0 ? spins() : (double) spins() / spinWaits(); }
+
+    public long jfrBlockingEvents() { return tally.jfrBlockingEvents(); }
+    public long cpuSamples() { return tally.cpuSamples(); }
+
+    /** Any synchronization seen here, by the agent or the recording. */
+    public boolean synchronizes() { return counted() || jfrBlockingEvents() > 0; }
+
+    /**
+     * Estimated cost of one operation: the agent's sampled latency; for a spin site, whose ops are
+     * single onSpinWait calls, the time of a whole spin wait is the cost the waiting thread pays.
+     */
+    public Double nsPerOp() {
+        Double latency = latencyNs();
+        if (latency != null && spins() > 0 && spinWaits() > 0) {
+            return latency * spinsPerWait();
+        }
+        return latency;
+    }
+
+    /** Thread time spent at this site, from the agent when it timed ops, else from the recording. */
+    public double threadNanos() {
+        Double latency = latencyNs();
+        double counted = latency == null ? 0 : latency * ops();
+        double recorded = tally.jfrBlockedNanos() + tally.cpuNanos();
+        return Math.max(counted, recorded);
+    }
+
+    private static double ratio(double part, double whole) {
+        return whole == 0 ? 0 : part / whole;
+    }
+}

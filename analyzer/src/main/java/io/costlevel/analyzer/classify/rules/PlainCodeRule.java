@@ -1,0 +1,29 @@
+package io.costlevel.analyzer.classify.rules;
+
+import io.costlevel.analyzer.classify.Mechanism;
+import io.costlevel.analyzer.classify.SiteFacts;
+import io.costlevel.analyzer.classify.TierRule;
+import io.costlevel.analyzer.classify.Tiers;
+import io.costlevel.analyzer.classify.Verdict;
+
+import java.util.Optional;
+
+/**
+ * Level 0, vanilla: hot code (CPU samples) where nothing synchronizes. With the agent running, its
+ * silence at this line is evidence: it counts every atomic, lock and spin of application code. Without
+ * the agent an atomic or a spin loop would look the same in the samples, so confidence is low.
+ */
+public final class PlainCodeRule implements TierRule {
+    @Override
+    public Optional<Verdict> judge(SiteFacts f) {
+        if (f.synchronizes() || f.cpuSamples() == 0) {
+            return Optional.empty();
+        }
+        if (f.run().agentPresent()) {
+            return Optional.of(new Verdict(Tiers.L0_VANILLA, Mechanism.PLAIN_CPU, Verdict.HIGH,
+                    String.format("%d CPU samples and no synchronization counted by the agent", f.cpuSamples())));
+        }
+        return Optional.of(new Verdict(Tiers.L0_VANILLA, Mechanism.UNSEEN_CPU, Verdict.LOW,
+                String.format("%d CPU samples; without the agent an atomic or spin here would be invisible", f.cpuSamples())));
+    }
+}

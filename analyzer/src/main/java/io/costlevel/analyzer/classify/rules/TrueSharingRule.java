@@ -1,0 +1,62 @@
+package io.costlevel.analyzer.classify.rules;
+
+import io.costlevel.analyzer.classify.Mechanism;
+import io.costlevel.analyzer.classify.SiteFacts;
+import io.costlevel.analyzer.classify.TierRule;
+import io.costlevel.analyzer.classify.Tiers;
+import io.costlevel.analyzer.classify.Verdict;
+
+import java.util.Optional;
+
+/**
+ * Level 2, true sharing (~20-400 ns): the cache line with the atomic or lock word moves between cores
+ * on most operations. Seen as failed CAS, contended acquisitions, spin waits on a line another core
+ * writes, or handoffs (the object last touched by another thread). A handoff is sampled by object
+ * identity, so a striped object (LongAdder, whose cells are separate lines) shows handoffs without
+ * its lines moving: the cross-check is the measured cost, which stays at an uncontended atomic's.
+ */
+public final class TrueSharingRule implements TierRule {
+    /** Failed CAS per attempt showing the line is fought over. */
+    static final double MIN_CAS_FAILURE_RATIO = 0.01;
+    /** Contended acquisitions per op. */
+    static final double MIN_CONTENDED_PER_OP = 0.01;
+    /** Sampled accesses whose object another thread touched last. */
+    static final double MIN_HANDOFF_RATIO = 0.2;
+    /**
+     * Below this measured cost per op the line did not move, whatever the handoffs say. Lower than
+     * the Level 2 floor because an AtomicLong shared by two cores measured 17 ns while a LongAdder
+     * stayed at 5.4 ns (docs/tiers.md).
+     */
+    static final double MIN_SHARED_NS_PER_OP = 10;
+
+    @Override
+    public Optional<Verdict> judge(SiteFacts f) {
+        if (!f.counted() || f.threads() < 2) {
+            return Optional.empty();
+        }
+        Double ns = f.nsPerOp();
+        boolean costAgrees = ns == null || ns >= MIN_SHARED_NS_PER_OP;
+        if (f.spinWaits() > 0 || f.spins() > 0) {
+            return verdict(Mechanism.SPIN_SHARED, costAgrees, ns, String.format(
+                    "spin waits on a line another core writes: %d waits, %.0f onSpinWait calls each", f.spinWaits(), f.spinsPerWait()));
+        }
+        if (f.casFailureRatio() >= MIN_CAS_FAILURE_RATIO && costAgrees) {
+            return verdict(Mechanism.CAS_FAILURES, true, ns, String.format(
+                    "%.1f%% of %d CAS attempts failed: another core changed the line", 100 * f.casFailureRatio(), f.agent().casAttempts()));
+        }
+        if (f.contendedPerOp() >= MIN_CONTENDED_PER_OP && costAgrees) {
+            return verdict(Mechanism.CONTENDED_LOCK, true, ns, String.format(
+                    "%.1f%% of acquisitions found the lock owned by another thread", 100 * f.contendedPerOp()));
+        }
+        if (f.handoffRatio() >= MIN_HANDOFF_RATIO && costAgrees) {
+            return verdict(Mechanism.HANDOFFS, ns != null, ns, String.format(
+                    "%.0f%% of sampled ops found the object last touched by another thread", 100 * f.handoffRatio()));
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Verdict> verdict(Mechanism m, boolean costAgrees, Double ns, String reason) {
+        return Optional.of(new Verdict(Tiers.L2_TRUE_SHARING, m, costAgrees && ns != null ? Verdict.HIGH : Verdict.MEDIUM,
+                reason + YieldRule.costNote(ns)));
+    }
+}

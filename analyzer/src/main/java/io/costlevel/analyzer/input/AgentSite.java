@@ -1,0 +1,48 @@
+package io.costlevel.analyzer.input;
+
+/**
+ * One entry of costlevel-sites.json (docs/agent-data-format.md): what the agent counted at one
+ * call site. Field names and meanings follow that document; absent fields read as 0.
+ */
+public record AgentSite(String className, String methodName, int line, String kind, String primitive,
+                        long ops, int threads,
+                        long casAttempts, long casFailures,
+                        long contended, long contendedNanos,
+                        long parks, long parkedNanos,
+                        long waits, long waitedNanos,
+                        long yields, long sleeps, long sleptNanos,
+                        long spins, long spinWaits,
+                        long wakeups,
+                        long handoffChecks, long handoffs,
+                        long latencySamples, long latencyNanos) {
+
+    /** Kinds by how costly their mechanism can be: when two agent sites share a line, the costlier names it. */
+    private static final java.util.List<String> KINDS_BY_SEVERITY = java.util.List.of(
+            "spin", "yield", "sleep", "wait", "condition", "park", "join", "lock", "monitor", "atomic");
+
+    /**
+     * Two counters of one line added up: two call sites on one line, or one site seen by several JVMs.
+     * Threads take the larger figure, since "more threads than cores" is a per-JVM question.
+     */
+    public AgentSite plus(AgentSite o) {
+        String mergedKind = severity(kind) <= severity(o.kind) ? kind : o.kind;
+        String mergedPrimitive = primitive == null || primitive.equals(o.primitive) ? o.primitive
+                : o.primitive == null ? primitive : primitive + "; " + o.primitive;
+        return new AgentSite(className, methodName, line, mergedKind, mergedPrimitive,
+                ops + o.ops, Math.max(threads, o.threads),
+                casAttempts + o.casAttempts, casFailures + o.casFailures,
+                contended + o.contended, contendedNanos + o.contendedNanos,
+                parks + o.parks, parkedNanos + o.parkedNanos,
+                waits + o.waits, waitedNanos + o.waitedNanos,
+                yields + o.yields, sleeps + o.sleeps, sleptNanos + o.sleptNanos,
+                spins + o.spins, spinWaits + o.spinWaits,
+                wakeups + o.wakeups,
+                handoffChecks + o.handoffChecks, handoffs + o.handoffs,
+                latencySamples + o.latencySamples, latencyNanos + o.latencyNanos);
+    }
+
+    private static int severity(String kind) {
+        int index = KINDS_BY_SEVERITY.indexOf(kind);
+        return index < 0 ? KINDS_BY_SEVERITY.size() : index;
+    }
+}

@@ -1,0 +1,203 @@
+package io.costlevel.analyzer.input.jfr;
+
+import io.costlevel.analyzer.attribution.Attribution;
+import io.costlevel.analyzer.attribution.SiteKey;
+import io.costlevel.analyzer.attribution.SiteTable;
+import io.costlevel.analyzer.attribution.StackAttributor;
+import io.costlevel.analyzer.input.InputException;
+import one.jfr.Dictionary;
+import one.jfr.JfrReader;
+import one.jfr.StackTrace;
+import one.jfr.event.ContendedLock;
+import one.jfr.event.Event;
+import one.jfr.event.ExecutionSample;
+
+import java.io.IOException;
+import java.nio.BufferUnderflowException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Reads one recording event by event with async-profiler's parser (one.jfr.JfrReader, about six
+ * times faster than jdk.jfr.consumer.RecordingFile) and charges each event to a site. Nothing but
+ * per-site sums and per-stack caches is kept, so memory does not grow with the recording.
+ *
+ * <p>JfrReader parses jdk.ExecutionSample (and async-profiler's samples) as {@link ExecutionSample},
+ * and both jdk.ThreadPark and jdk.JavaMonitorEnter as {@link ContendedLock}; the two are told apart by
+ * the stack, whose top frame is the JVM's park for the former. jdk.JavaMonitorWait, jdk.ThreadSleep
+ * and the run's description events are registered as custom events.
+ */
+public final class JfrScanner {
+    private static final java.util.Set<String> JAVA_VERSION_KEYS = java.util.Set.of("java.version", "java.vm.version");
+
+    private final StackAttributor attributor;
+    private final SiteTable table;
+    private final Progress progress;
+
+    public JfrScanner(StackAttributor attributor, SiteTable table, Progress progress) {
+        this.attributor = attributor;
+        this.table = table;
+        this.progress = progress;
+    }
+
+    /**
+     * @param threadNamespace distinguishes thread ids of different recordings (ids are per recording)
+     */
+    public RecordingFacts scan(Path file, int threadNamespace) throws InputException {
+        try (JfrReader reader = open(file)) {
+            return new Pass(reader, file, (long) threadNamespace << 32).run();
+        } catch (IOException e) {
+            throw new InputException(file + ": not a readable JFR recording (" + e.getMessage() + ")", e);
+        } catch (RuntimeException e) {
+            // The parser signals corrupt bytes with whatever the ByteBuffer throws.
+            String what = e instanceof BufferUnderflowException ? "ends in the middle of an event" : String.valueOf(e);
+            throw new InputException(file + ": corrupt JFR recording (" + what + ")", e);
+        }
+    }
+
+    private static JfrReader open(Path file) throws IOException, InputException {
+        JfrReader reader;
+        try {
+            reader = new JfrReader(file.toString());
+        } catch (IOException e) {
+            if (String.valueOf(e.getMessage()).contains("Incomplete")) {
+                throw new InputException(file + ": truncated JFR recording (its first chunk is incomplete)", e);
+            }
+            throw e;
+        }
+        reader.registerEvent(DurationEvent.MonitorWait.NAME, DurationEvent.MonitorWait.class);
+        reader.registerEvent(DurationEvent.ThreadSleep.NAME, DurationEvent.ThreadSleep.class);
+        reader.registerEvent(RunDescriptionEvent.CpuInformation.NAME, RunDescriptionEvent.CpuInformation.class);
+        reader.registerEvent(RunDescriptionEvent.JvmInformation.NAME, RunDescriptionEvent.JvmInformation.class);
+        reader.registerEvent(RunDescriptionEvent.SystemProperty.NAME, RunDescriptionEvent.SystemProperty.class);
+        reader.registerEvent(RunDescriptionEvent.ContextSwitchRate.NAME, RunDescriptionEvent.ContextSwitchRate.class);
+        return reader;
+    }
+
+    /** The state of reading one file. */
+    private final class Pass {
+        private final JfrReader reader;
+        private final Path file;
+        private final long threadKeyBase;
+        private final FrameNames names;
+        private final Dictionary<Attribution> byStack = new Dictionary<>();
+        private final SamplingPeriod samplingPeriod = new SamplingPeriod();
+        private final Map<Integer, Boolean> runnableStates = new HashMap<>();
+        /** CPU samples of this file per site, turned into time once the sampling period is known. */
+        private final Map<SiteKey, long[]> cpuSamples = new HashMap<>();
+        private long chunkStart = Long.MIN_VALUE;
+        private long events;
+        private String jvmName;
+        private String javaVersion;
+        private int hardwareThreads;
+        private double switchRateSum;
+        private long switchRateCount;
+
+        Pass(JfrReader reader, Path file, long threadKeyBase) {
+            this.reader = reader;
+            this.file = file;
+            this.threadKeyBase = threadKeyBase;
+            this.names = new FrameNames(reader);
+        }
+
+        RecordingFacts run() throws IOException, InputException {
+            for (Event e; (e = reader.readEvent()) != null; ) {
+                events++;
+                if (reader.chunkStartNanos != chunkStart) {
+                    // Stack ids are only promised unique within a chunk.
+                    chunkStart = reader.chunkStartNanos;
+                    byStack.clear();
+                }
+                dispatch(e);
+                progress.tick(file, events);
+            }
+            if (reader.incomplete()) {
+                throw new InputException(file + ": truncated JFR recording (the last chunk is incomplete)");
+            }
+            double period = samplingPeriod.estimateNanos(reader.ticksPerSec);
+            cpuSamples.forEach((site, samples) -> table.cpuTime(site, samples[0], period));
+            progress.done(file, events);
+            return new RecordingFacts(jvmName, javaVersion, hardwareThreads, reader.durationNanos() / 1e9, events,
+                    period, switchRateCount == 0 ? -1 : switchRateSum / switchRateCount, isAsyncProfiler());
+        }
+
+        private void dispatch(Event e) {
+            if (e instanceof ExecutionSample sample) {
+                onSample(sample);
+            } else if (e instanceof ContendedLock lock) {
+                Attribution at = attribution(lock.stackTraceId);
+                if (at.parkFrame()) {
+                    table.park(at, threadKey(lock), nanos(lock.duration));
+                } else {
+                    table.monitorEnter(at, threadKey(lock), nanos(lock.duration));
+                }
+            } else if (e instanceof DurationEvent.MonitorWait wait) {
+                table.monitorWait(attribution(wait.stackTraceId), threadKey(wait), nanos(wait.duration));
+            } else if (e instanceof DurationEvent.ThreadSleep sleep) {
+                table.sleep(attribution(sleep.stackTraceId), threadKey(sleep), nanos(sleep.duration));
+            } else if (e instanceof RunDescriptionEvent description) {
+                describe(description);
+            }
+        }
+
+        private void onSample(ExecutionSample sample) {
+            // async-profiler's wall-clock samples also cover sleeping threads: only running ones are CPU.
+            if (!isRunnable(sample.threadState)) {
+                return;
+            }
+            samplingPeriod.sample(sample.tid, sample.time);
+            Attribution at = attribution(sample.stackTraceId);
+            table.cpuSample(at, threadKey(sample), sample.samples);
+            if (at.site() != null) {
+                cpuSamples.computeIfAbsent(at.site(), k -> new long[1])[0] += sample.samples;
+            }
+        }
+
+        private boolean isRunnable(int state) {
+            return runnableStates.computeIfAbsent(state, s -> {
+                Map<Integer, String> states = reader.enums.get("jdk.types.ThreadState");
+                String name = states == null ? null : states.get(s);
+                return name == null || name.contains("RUNNABLE") || name.contains("RUNNING");
+            });
+        }
+
+        private void describe(RunDescriptionEvent e) {
+            if (e instanceof RunDescriptionEvent.CpuInformation cpu) {
+                hardwareThreads = Math.max(hardwareThreads, cpu.hwThreads);
+            } else if (e instanceof RunDescriptionEvent.JvmInformation jvm) {
+                jvmName = jvm.jvmName;
+            } else if (e instanceof RunDescriptionEvent.SystemProperty p && JAVA_VERSION_KEYS.contains(p.key)) {
+                // The recording has java.vm.version; java.version wins when a JDK also records it.
+                if (javaVersion == null || "java.version".equals(p.key)) {
+                    javaVersion = p.value;
+                }
+            } else if (e instanceof RunDescriptionEvent.ContextSwitchRate rate) {
+                switchRateSum += rate.switchRate;
+                switchRateCount++;
+            }
+        }
+
+        private Attribution attribution(int stackTraceId) {
+            Attribution at = byStack.get(stackTraceId);
+            if (at == null) {
+                StackTrace stack = reader.stackTraces.get(stackTraceId);
+                at = stack == null ? new Attribution(null, "", false) : attributor.attribute(names.frames(stack));
+                byStack.put(stackTraceId, at);
+            }
+            return at;
+        }
+
+        private long threadKey(Event e) {
+            return threadKeyBase | (e.tid & 0xffffffffL);
+        }
+
+        private long nanos(long ticks) {
+            return reader.ticksPerSec == 1_000_000_000L ? ticks : (long) (ticks * 1e9 / reader.ticksPerSec);
+        }
+
+        private boolean isAsyncProfiler() {
+            return reader.typesByName.keySet().stream().anyMatch(name -> name.startsWith("profiler."));
+        }
+    }
+}

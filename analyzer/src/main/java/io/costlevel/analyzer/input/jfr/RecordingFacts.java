@@ -1,0 +1,18 @@
+package io.costlevel.analyzer.input.jfr;
+
+/**
+ * What one recording says about its JVM, beside the events charged to sites.
+ *
+ * @param jvmName                  from jdk.JVMInformation, or null
+ * @param javaVersion              java.version from jdk.InitialSystemProperty, or null
+ * @param hardwareThreads          from jdk.CPUInformation, 0 when absent
+ * @param durationSeconds          wall time the recording covers
+ * @param events                   events read
+ * @param cpuSamplePeriodNanos     estimated sampling period of the CPU sampler (0 when no samples)
+ * @param contextSwitchesPerSecond machine-wide mean from jdk.ThreadContextSwitchRate, or -1 when absent
+ * @param asyncProfiler            written by async-profiler (its own event types are present)
+ */
+public record RecordingFacts(String jvmName, String javaVersion, int hardwareThreads, double durationSeconds,
+                             long events, double cpuSamplePeriodNanos, double contextSwitchesPerSecond,
+                             boolean asyncProfiler) {
+}

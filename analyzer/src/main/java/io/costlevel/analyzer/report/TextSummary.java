@@ -1,0 +1,33 @@
+package io.costlevel.analyzer.report;
+
+import java.io.PrintStream;
+
+/** The short text view printed when neither --json nor --html is given: the top sites and their tiers. */
+public final class TextSummary {
+    static final int TOP_SITES = 15;
+
+    private TextSummary() {}
+
+    public static void print(Report report, PrintStream out) {
+        RunInfo run = report.run();
+        out.printf("costlevel: %d sites, %s, %d cores, %.1f s, from %s%n", report.sites().size(),
+                run.jvm() == null ? "JVM unknown" : run.jvm(), run.cores(), run.durationSeconds(), String.join(", ", run.sources()));
+        out.printf("%-4s %-10s %6s %12s %12s  %s%n", "tier", "kind", "share", "ns/op", "ops/s", "site");
+        report.sites().stream().limit(TOP_SITES).forEach(s -> out.printf("L%-3d %-10s %5.1f%% %12s %12s  %s.%s:%d%n",
+                s.tier(), s.kind(), 100 * s.shareOfTime(), number(s.nsPerOp()), number(s.opsPerSecond()),
+                s.className(), s.methodName(), s.line()));
+        if (report.sites().size() > TOP_SITES) {
+            out.printf("... %d more sites (use --json or --html for all)%n", report.sites().size() - TOP_SITES);
+        }
+        for (String blind : report.blindSpots()) {
+            out.println("note: " + blind);
+        }
+    }
+
+    private static String number(Double v) {
+        if (v == null) {
+            return "-";
+        }
+        return v >= 100 ? String.format("%,.0f", v) : String.format("%.1f", v);
+    }
+}
