@@ -2,20 +2,32 @@ package io.costlevel.analyzer.report.html;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.costlevel.analyzer.report.Report;
+import io.costlevel.analyzer.report.RunInfo;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * Writes the report as one self-contained HTML page: the template resource (inline CSS and JS) with
- * the report embedded as JSON, which the page's script renders with createElement/textContent only.
- * The JSON is the same Jackson view of the same {@link Report} object as {@code --json}.
+ * Writes the report as one self-contained HTML page: the template resource with the page's CSS and
+ * JS inlined and the report embedded as JSON, which the script renders with createElement and
+ * textContent only. The JSON is a Jackson view of the same {@link Report} object as {@code --json}.
+ *
+ * <p>The run summary is filled in server-side (text placeholders), so the essentials read even
+ * without JavaScript; everything per site is rendered by the script from the embedded data.
  */
 public final class HtmlReportWriter {
     private static final String TEMPLATE = "report.html";
+    /** The page's only executable script; its hash goes into the page's Content-Security-Policy. */
+    private static final String SCRIPT = "report.js";
+    private static final String UNKNOWN = "unknown";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private HtmlReportWriter() {}
@@ -25,7 +37,38 @@ public final class HtmlReportWriter {
     }
 
     static String render(Report report) throws IOException {
-        return HtmlTemplate.fromResource(TEMPLATE).render(Map.of(
-                "reportJson", JSON.writeValueAsString(report)));
+        RunInfo run = report.run() != null
+                ? report.run()
+                : new RunInfo(null, null, 0, 0, List.of(), List.of(), null, null);
+        return HtmlTemplate.fromResource(TEMPLATE).render(Map.ofEntries(
+                Map.entry("scriptSha256", sha256Base64(HtmlTemplate.resource(SCRIPT))),
+                Map.entry("analyzerVersion", orUnknown(run.analyzerVersion())),
+                Map.entry("generatedAt", orUnknown(run.generatedAt())),
+                Map.entry("jvm", orUnknown(run.jvm())),
+                Map.entry("javaVersion", orUnknown(run.javaVersion())),
+                Map.entry("cores", run.cores() > 0 ? Integer.toString(run.cores()) : UNKNOWN),
+                Map.entry("duration", String.format(Locale.ROOT, "%.1f s", run.durationSeconds())),
+                Map.entry("sources", joined(run.sources(), ", ")),
+                // one input per line; the page shows them with white-space: pre-line
+                Map.entry("inputs", joined(run.inputs(), "\n")),
+                Map.entry("reportJson", JSON.writeValueAsString(report))));
+    }
+
+    private static String orUnknown(String value) {
+        return value == null || value.isBlank() ? UNKNOWN : value;
+    }
+
+    private static String joined(List<String> values, String separator) {
+        return values == null || values.isEmpty() ? "none" : String.join(separator, values);
+    }
+
+    /** The CSP source expression for an inline script is the base64 SHA-256 of its exact text. */
+    private static String sha256Base64(String script) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(script.getBytes(StandardCharsets.UTF_8));
+            return Base64.getEncoder().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
     }
 }

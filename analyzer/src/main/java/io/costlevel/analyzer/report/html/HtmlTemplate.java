@@ -11,11 +11,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A page template with placeholders of the form {@code {{context:name}}}. The template, not the
- * caller, says in which context a value lands ({@code text}, {@code attr} or {@code json}), so a
- * value can only ever be inserted with the escaping of the place it goes to.
+ * A page template with two kinds of placeholder:
+ * <ul>
+ *   <li>{@code {{include:file}}}: another resource next to this class (the page's CSS and JS),
+ *       pasted in when the template is loaded. Only files from the jar, never values.</li>
+ *   <li>{@code {{context:name}}}: a value, escaped for {@code text}, {@code attr} or {@code json}.
+ *       The template, not the caller, says in which context a value lands, so a value can only
+ *       ever be inserted with the escaping of the place it goes to.</li>
+ * </ul>
  */
 final class HtmlTemplate {
+    private static final Pattern INCLUDE = Pattern.compile("\\{\\{include:([A-Za-z0-9_.-]+)}}");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(text|attr|json):([A-Za-z][A-Za-z0-9]*)}}");
 
     private final String source;
@@ -25,18 +31,29 @@ final class HtmlTemplate {
     }
 
     static HtmlTemplate fromResource(String name) {
-        try (InputStream in = HtmlTemplate.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("template resource missing from the jar: " + name);
-            }
-            return new HtmlTemplate(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        Matcher m = INCLUDE.matcher(resource(name));
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(resource(m.group(1))));
         }
+        m.appendTail(out);
+        return new HtmlTemplate(out.toString());
     }
 
     static HtmlTemplate of(String source) {
         return new HtmlTemplate(source);
+    }
+
+    /** A resource next to this class, as UTF-8 text. */
+    static String resource(String name) {
+        try (InputStream in = HtmlTemplate.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("resource missing from the jar: " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**

@@ -1,0 +1,243 @@
+package io.costlevel.analyzer.report.html;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.costlevel.analyzer.report.Report;
+import io.costlevel.analyzer.report.Site;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Opens written reports in headless Chromium and checks what a user sees after the page's script
+ * ran: every site, the tiers, the ladder, sorting and filtering by clicking, the per-site panel, and
+ * that hostile strings from a recording stay text. Takes the screenshots a human checks for
+ * legibility (target/report-1280x800.png, target/report-phone.png).
+ *
+ * <p>Skips when Chromium is missing, unless {@code -Dcostlevel.requireBrowser=true} (CI), where a
+ * missing browser is a failure: install it with scripts/install-test-deps.sh.
+ */
+class HtmlReportBrowserTest {
+    private static final Path TARGET = Path.of(System.getProperty("basedir", ".")).resolve("target");
+    private static final Path PAGES = TARGET.resolve("html-test");
+    private static HeadlessChromium chromium;
+
+    private Path opened;
+
+    @BeforeAll
+    static void startChromium() throws IOException, InterruptedException {
+        if (!HeadlessChromium.installed()) {
+            assertThat(Boolean.getBoolean("costlevel.requireBrowser"))
+                    .as("costlevel.requireBrowser is set but %s is missing; run scripts/install-test-deps.sh", HeadlessChromium.binary())
+                    .isFalse();
+            assumeTrue(false, HeadlessChromium.binary() + " missing; run scripts/install-test-deps.sh to run the browser test");
+        }
+        Files.createDirectories(PAGES);
+        chromium = HeadlessChromium.start();
+    }
+
+    @AfterAll
+    static void stopChromium() {
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    @BeforeEach
+    void forgetPreviousPage() {
+        chromium.clearRecords();
+    }
+
+    /** Whatever a test did, the page must not have alerted, thrown, logged an error or gone to the network. */
+    @AfterEach
+    void pageStayedQuiet() {
+        assertThat(chromium.dialogs()).as("dialogs").isEmpty();
+        assertThat(chromium.errors()).as("script errors and CSP violations").isEmpty();
+        assertThat(chromium.requests()).as("requests").allMatch(url -> url.equals(opened.toUri().toString()));
+    }
+
+    @Test
+    void showsEverySiteEveryTierTheLadderAndTheRunSummary() throws IOException {
+        Report report = SampleReports.ladder();
+        open("ladder.html", report);
+
+        assertThat(strings("[...document.querySelectorAll('#sites tbody.site td[data-key=className]')].map(td => td.textContent)"))
+                .containsExactlyElementsOf(report.sites().stream().map(Site::className).toList());
+        assertThat(strings("[...document.querySelectorAll('#tier-cards .tier-card .name')].map(e => e.textContent)"))
+                .containsExactly("L0 vanilla", "L1 uncontended atomic", "L2 true sharing", "L3 system call",
+                        "L4 context switch", "L5 catastrophe");
+        assertThat(strings("[...document.querySelectorAll('#tier-cards .tier-card .count')].map(e => e.textContent)"))
+                .containsExactly("1 site", "1 site", "3 sites", "1 site", "3 sites", "1 site");
+        assertThat(text("document.querySelector('#tier-cards .tier-card[data-tier=\"5\"]').textContent")).contains("41.0 % of time");
+
+        long placed = report.sites().stream().filter(s -> s.nsPerOp() != null).count();
+        assertThat(chromium.evaluate("document.querySelectorAll('#chart svg g.row').length").asLong()).isEqualTo(placed);
+        assertThat(strings("[...document.querySelectorAll('#chart .band-label')].map(e => e.textContent)"))
+                .containsExactly("L0", "L1", "L2", "L3", "L4", "L5");
+        assertThat(strings("[...document.querySelectorAll('#chart .axis text')].map(e => e.textContent)"))
+                .contains("1 ns", "1 µs", "1 ms");
+        assertThat(text("document.getElementById('chart').textContent")).contains("OrderService.checkout");
+
+        assertThat(text("document.getElementById('run').innerText"))
+                .contains(report.run().jvm(), "60.4 s", "agent, jfr", "costlevel-out/")
+                .contains("async-profiler was not attached");
+        assertThat(strings("[...document.querySelectorAll('#tier-guide tbody tr')].map(r => r.dataset.tier)"))
+                .containsExactly("0", "1", "2", "3", "4", "5");
+    }
+
+    @Test
+    void clickingAHeaderSortsAndClickingAgainReverses() throws IOException {
+        open("ladder.html", SampleReports.ladder());
+
+        click("#sites th[data-key=nsPerOp]");
+        List<Double> descending = nsPerOpColumn();
+        assertThat(descending).startsWith(50_462_492.0).endsWith((Double) null);
+        assertThat(descending.subList(0, descending.size() - 1)).isSortedAccordingTo(Comparator.reverseOrder());
+        assertThat(text("document.querySelector('#sites th[data-key=nsPerOp]').getAttribute('aria-sort')")).isEqualTo("descending");
+
+        click("#sites th[data-key=nsPerOp]");
+        List<Double> ascending = nsPerOpColumn();
+        assertThat(ascending).startsWith(0.33).endsWith((Double) null);
+        assertThat(ascending.subList(0, ascending.size() - 1)).isSorted();
+
+        click("#sites th[data-key=className]");
+        List<String> classes = strings("[...document.querySelectorAll('#sites tbody.site td[data-key=className]')].map(td => td.textContent)");
+        assertThat(classes).isSorted().first().isEqualTo("com.acme.shop.OrderService");
+        assertThat(text("document.querySelector('#sites th[data-key=nsPerOp]').getAttribute('aria-sort')")).isEmpty();
+    }
+
+    @Test
+    void textAndTierFiltersHideRowsAndSayHowMany() throws IOException {
+        open("ladder.html", SampleReports.ladder());
+
+        chromium.evaluate("(() => { const i = document.getElementById('filter-text'); i.value = 'ticketlock';"
+                + " i.dispatchEvent(new Event('input')); })()");
+        assertThat(visibleClasses()).hasSize(4).allMatch(c -> c.contains("TicketLock"));
+        assertThat(text("document.getElementById('site-count').textContent")).isEqualTo("Showing 4 of 10 sites");
+
+        chromium.evaluate("(() => { const i = document.getElementById('filter-text'); i.value = '';"
+                + " i.dispatchEvent(new Event('input')); })()");
+        click("#filter-tiers input[data-tier=\"2\"]");
+        click("#filter-tiers input[data-tier=\"4\"]");
+        assertThat(visibleClasses()).hasSize(4).noneMatch(c -> c.contains("Synchronized") || c.contains("Blocking"));
+    }
+
+    @Test
+    void clickingARowOpensItsEvidenceReasonsAndAdvice() throws IOException {
+        open("ladder.html", SampleReports.ladder());
+        String firstDetail = "document.querySelector('#sites tbody.site tr.site-detail')";
+        assertThat(chromium.evaluate(firstDetail + ".hidden").asBoolean()).isTrue();
+
+        click("#sites tbody.site tr.site-row");
+
+        assertThat(chromium.evaluate(firstDetail + ".hidden").asBoolean()).isFalse();
+        assertThat(text(firstDetail + ".innerText"))
+                .contains("spinsPerOp", "1,930,000", "runnableThreads", "cpuShareWhileWaiting", "0.99")
+                .contains("waiters spin while 8 runnable threads share 2 cores")
+                .contains("spinning ticket lock -> spin briefly, then park", "Bound the spin", "30 µs", "2 s of thread time per second (2.00 cores)")
+                .contains("java.lang.Thread.onSpinWait");
+        assertThat(text("document.querySelector('#sites tbody.site tr.site-row').getAttribute('aria-expanded')")).isEqualTo("true");
+    }
+
+    @Test
+    void legibleAt1280x800AndAtPhoneWidth() throws IOException {
+        open("ladder.html", SampleReports.ladder());
+        try {
+            Path desktop = TARGET.resolve("report-1280x800.png");
+            chromium.screenshot(desktop, 1280, 800, false);
+            assertThat(desktop).isNotEmptyFile();
+            assertThat(chromium.evaluate("document.documentElement.scrollWidth <= window.innerWidth").asBoolean())
+                    .as("no sideways scrolling of the page at 1280").isTrue();
+
+            Path phone = TARGET.resolve("report-phone.png");
+            chromium.screenshot(phone, 390, 844, true);
+            assertThat(phone).isNotEmptyFile();
+            assertThat(chromium.evaluate("document.documentElement.scrollWidth <= window.innerWidth").asBoolean())
+                    .as("only the tables scroll sideways on a phone, never the page").isTrue();
+            assertThat(chromium.evaluate("document.querySelector('#chart svg').getBoundingClientRect().width <= window.innerWidth").asBoolean())
+                    .as("the ladder is redrawn for the phone's width").isTrue();
+            chromium.evaluate("document.getElementById('ladder').scrollIntoView()");
+            chromium.screenshot(TARGET.resolve("report-phone-ladder.png"), 390, 844, true);
+
+            // the whole page with one site's panel open: the picture for docs/report-html.md
+            click("#sites tbody.site tr.site-row");
+            chromium.evaluate("window.scrollTo(0, 0)");
+            chromium.screenshotFullPage(TARGET.resolve("report-full-1280.png"), 1280);
+        } finally {
+            chromium.resetViewport();
+        }
+    }
+
+    @Test
+    void hostileStringsStayTextWithAndWithoutTheContentSecurityPolicy() throws IOException {
+        Report report = SampleReports.hostile();
+        String page = HtmlReportWriter.render(report);
+        String withoutCsp = page.replaceFirst("<meta http-equiv=\"Content-Security-Policy\"[^>]*>", "");
+        assertThat(withoutCsp).as("test must really drop the policy").doesNotContain("Content-Security-Policy");
+
+        // Escaping alone must hold; the policy is a second wall, so test each page on its own.
+        for (String[] variant : List.of(new String[] {"hostile.html", page}, new String[] {"hostile-no-csp.html", withoutCsp})) {
+            opened = PAGES.resolve(variant[0]);
+            Files.writeString(opened, variant[1]);
+            chromium.open(opened);
+
+            assertThat(chromium.evaluate("document.querySelectorAll('img, b, i, u, a, script:not([id=report-data]):not(:last-of-type)').length").asInt())
+                    .as("elements from data in %s", variant[0]).isZero();
+            assertThat(chromium.evaluate("document.querySelectorAll('script').length").asInt()).isEqualTo(2);
+            assertThat(chromium.evaluate("document.querySelectorAll('svg svg, svg[onload]').length").asInt()).isZero();
+            assertThat(text("document.querySelector('#sites td[data-key=className]').textContent")).isEqualTo(SampleReports.HOSTILE_CLASS);
+            assertThat(text("document.querySelector('#sites td[data-key=methodName]').textContent")).isEqualTo(SampleReports.HOSTILE_METHOD);
+            assertThat(text("document.getElementById('run').textContent"))
+                    .contains(SampleReports.HOSTILE_JVM, SampleReports.HOSTILE_INPUT, "<u>agent</u>", "<img src=x onerror=alert(13)>");
+            assertThat(text("document.querySelector('meta[name=generator]').content")).isEqualTo("costlevel " + SampleReports.HOSTILE_VERSION);
+            click("#sites tbody.site tr.site-row");
+            assertThat(text("document.querySelector('#sites tr.site-detail').textContent"))
+                    .contains(SampleReports.HOSTILE_EVIDENCE_KEY, SampleReports.HOSTILE_EVIDENCE_VALUE, SampleReports.HOSTILE_REASON,
+                            SampleReports.HOSTILE_THREAD, "<a href=\"javascript:alert(10)\">click</a>");
+            pageStayedQuiet();
+            chromium.clearRecords();
+        }
+    }
+
+    private void open(String name, Report report) throws IOException {
+        opened = PAGES.resolve(name);
+        HtmlReportWriter.write(report, opened);
+        chromium.open(opened);
+    }
+
+    private void click(String selector) throws IOException {
+        chromium.evaluate("document.querySelector('" + selector.replace("'", "\\'") + "').click()");
+    }
+
+    private String text(String expression) throws IOException {
+        JsonNode value = chromium.evaluate(expression);
+        return value.isNull() || value.isMissingNode() ? "" : value.asText();
+    }
+
+    private List<String> strings(String expression) throws IOException {
+        List<String> values = new ArrayList<>();
+        chromium.evaluate(expression).forEach(v -> values.add(v.isNull() ? null : v.asText()));
+        return values;
+    }
+
+    private List<String> visibleClasses() throws IOException {
+        return strings("[...document.querySelectorAll('#sites tbody.site:not([hidden]) td[data-key=className]')].map(td => td.textContent)");
+    }
+
+    /** The raw ns/op of the rows in display order; null for a site without an estimate. */
+    private List<Double> nsPerOpColumn() throws IOException {
+        return strings("[...document.querySelectorAll('#sites tbody.site td[data-key=nsPerOp]')].map(td => td.getAttribute('data-value'))")
+                .stream().map(v -> v == null ? null : Double.valueOf(v)).toList();
+    }
+}
