@@ -1,0 +1,66 @@
+package io.costlevel.analyzer.attribution;
+
+import io.costlevel.analyzer.attribution.StackAttributor.Frame;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class StackAttributorTest {
+    private static final List<Frame> QUEUE_PUT = List.of(
+            new Frame("jdk.internal.misc.Unsafe", "park", -1),
+            new Frame("java.util.concurrent.locks.LockSupport", "park", 341),
+            new Frame("java.util.concurrent.locks.AbstractQueuedSynchronizer$ConditionNode", "block", 506),
+            new Frame("java.util.concurrent.locks.AbstractQueuedSynchronizer$ConditionObject", "await", 1623),
+            new Frame("java.util.concurrent.ArrayBlockingQueue", "put", 367),
+            new Frame("com.acme.Producer", "send", 42),
+            new Frame("com.acme.Producer", "run", 20),
+            new Frame("java.lang.Thread", "run", 840));
+
+    @Test
+    void chargesTheFirstApplicationFrameAndKeepsTheChainOutermostFirst() {
+        Attribution at = new StackAttributor(ApplicationCode.everythingButRuntime()).attribute(QUEUE_PUT);
+        assertThat(at.site()).isEqualTo(new SiteKey("com.acme.Producer", "send", 42));
+        assertThat(at.primitives()).startsWith("java.util.concurrent.ArrayBlockingQueue.put -> ")
+                .endsWith(" -> jdk.internal.misc.Unsafe.park");
+        assertThat(at.parkFrame()).isTrue();
+    }
+
+    @Test
+    void includePrefixesDecideWhatIsApplication() {
+        Attribution at = new StackAttributor(ApplicationCode.fromPrefixes("com.other.;org.shop.")).attribute(QUEUE_PUT);
+        assertThat(at.site()).isNull();
+    }
+
+    @Test
+    void libraryCodeOutsideTheIncludesIsChargedToTheCaller() {
+        List<Frame> stack = List.of(
+                new Frame("org.lib.Pool", "borrow", 10),
+                new Frame("com.acme.Service", "handle", 99));
+        Attribution at = new StackAttributor(ApplicationCode.fromPrefixes("com.acme.")).attribute(stack);
+        assertThat(at.site()).isEqualTo(new SiteKey("com.acme.Service", "handle", 99));
+        assertThat(at.primitives()).isEqualTo("org.lib.Pool.borrow");
+        assertThat(at.parkFrame()).isFalse();
+    }
+
+    @Test
+    void nativeFramesWithoutAClassAreNeverApplication() {
+        List<Frame> stack = List.of(new Frame("", "__futex_wait", 0), new Frame("com.acme.Service", "handle", 5));
+        Attribution at = new StackAttributor(ApplicationCode.everythingButRuntime()).attribute(stack);
+        assertThat(at.site()).isEqualTo(new SiteKey("com.acme.Service", "handle", 5));
+    }
+
+    @Test
+    void longChainsKeepTheirEntryAndTheInnermostPrimitive() {
+        List<Frame> deep = new java.util.ArrayList<>();
+        deep.add(new Frame("jdk.internal.misc.Unsafe", "park", -1));
+        for (int i = 0; i < 10; i++) {
+            deep.add(new Frame("java.util.concurrent.C" + i, "m", i));
+        }
+        deep.add(new Frame("com.acme.A", "a", 1));
+        String chain = new StackAttributor(ApplicationCode.everythingButRuntime()).attribute(deep).primitives();
+        assertThat(chain.split(" -> ")).hasSize(StackAttributor.MAX_CHAIN);
+        assertThat(chain).startsWith("java.util.concurrent.C9.m").endsWith("jdk.internal.misc.Unsafe.park");
+    }
+}

@@ -1,0 +1,42 @@
+package io.costlevel.analyzer.classify;
+
+import io.costlevel.analyzer.input.AgentSite;
+
+/** Agent counters for rule tests, named field by field (everything not set is 0). */
+final class AgentSiteBuilder {
+    private final String kind;
+    private long ops, casAttempts, casFailures, contended, contendedNanos, parks, parkedNanos, yields, spins, spinWaits,
+            wakeups, handoffChecks, handoffs, latencySamples, latencyNanos;
+    private int threads = 1;
+
+    private AgentSiteBuilder(String kind) {
+        this.kind = kind;
+    }
+
+    static AgentSiteBuilder site(String kind) {
+        return new AgentSiteBuilder(kind);
+    }
+
+    AgentSiteBuilder ops(long v) { ops = v; return this; }
+    AgentSiteBuilder threads(int v) { threads = v; return this; }
+    AgentSiteBuilder cas(long attempts, long failures) { casAttempts = attempts; casFailures = failures; return this; }
+    AgentSiteBuilder contended(long n, long nanos) { contended = n; contendedNanos = nanos; return this; }
+    AgentSiteBuilder parks(long n, long nanos) { parks = n; parkedNanos = nanos; return this; }
+    AgentSiteBuilder yields(long v) { yields = v; return this; }
+    AgentSiteBuilder spins(long n, long waits) { spins = n; spinWaits = waits; return this; }
+    AgentSiteBuilder wakeups(long v) { wakeups = v; return this; }
+    AgentSiteBuilder handoffs(long checks, long n) { handoffChecks = checks; handoffs = n; return this; }
+
+    /** Latency sampled on every 64th op, as the agent does, with this mean. */
+    AgentSiteBuilder nsPerOp(double ns) {
+        latencySamples = Math.max(1, ops / 64);
+        latencyNanos = Math.round(ns * latencySamples);
+        return this;
+    }
+
+    AgentSite build() {
+        return new AgentSite("com.acme.Hot", "run", 42, kind, "java.util.concurrent.atomic.AtomicLong.incrementAndGet",
+                ops, threads, casAttempts, casFailures, contended, contendedNanos, parks, parkedNanos, 0, 0,
+                yields, 0, 0, spins, spinWaits, wakeups, handoffChecks, handoffs, latencySamples, latencyNanos);
+    }
+}

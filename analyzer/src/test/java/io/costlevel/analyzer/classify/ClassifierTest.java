@@ -1,0 +1,122 @@
+package io.costlevel.analyzer.classify;
+
+import io.costlevel.analyzer.attribution.SiteKey;
+import io.costlevel.analyzer.attribution.SiteTable;
+import io.costlevel.analyzer.attribution.SiteTally;
+import org.junit.jupiter.api.Test;
+
+import static io.costlevel.analyzer.classify.AgentSiteBuilder.site;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The rules on agent counters shaped like the seed's counters (figures of the order the agent
+ * reports for them), and on the boundaries the rules draw.
+ */
+class ClassifierTest {
+    private static final int CORES = 2;
+    private final Classifier classifier = new Classifier();
+
+    private Verdict classify(AgentSiteBuilder counters) {
+        SiteTable table = new SiteTable();
+        table.addAgentSite(counters.build(), 1.0);
+        SiteTally tally = table.all().get(0);
+        return classifier.classify(new SiteFacts(tally, new RunContext(CORES, true, 1.0))).orElseThrow();
+    }
+
+    @Test
+    void oneThreadAtomicIsUncontended() {
+        Verdict v = classify(site("atomic").ops(10_000_000).threads(1).handoffs(150_000, 0).nsPerOp(6));
+        assertThat(v.tier()).isEqualTo(Tiers.L1_UNCONTENDED_ATOMIC);
+        assertThat(v.mechanism()).isEqualTo(Mechanism.UNCONTENDED_SYNC);
+    }
+
+    @Test
+    void sharedAtomicWithHandoffsIsTrueSharing() {
+        Verdict v = classify(site("atomic").ops(10_000_000).threads(2).handoffs(150_000, 70_000).nsPerOp(25));
+        assertThat(v.tier()).isEqualTo(Tiers.L2_TRUE_SHARING);
+        assertThat(v.mechanism()).isEqualTo(Mechanism.HANDOFFS);
+    }
+
+    @Test
+    void handoffsOnAStripedObjectWithAtomicCostStayUncontended() {
+        // LongAdder: the adder object changes hands, its cells do not; the op stays at ~5 ns.
+        Verdict v = classify(site("atomic").ops(10_000_000).threads(2).handoffs(150_000, 70_000).nsPerOp(5));
+        assertThat(v.tier()).isEqualTo(Tiers.L1_UNCONTENDED_ATOMIC);
+    }
+
+    @Test
+    void failingCasIsTrueSharing() {
+        Verdict v = classify(site("atomic").ops(1_000_000).threads(2).cas(1_300_000, 300_000).nsPerOp(40));
+        assertThat(v.tier()).isEqualTo(Tiers.L2_TRUE_SHARING);
+        assertThat(v.mechanism()).isEqualTo(Mechanism.CAS_FAILURES);
+    }
+
+    @Test
+    void yieldWithACoreForEveryThreadIsASystemCall() {
+        Verdict v = classify(site("yield").ops(100_000).threads(2).yields(100_000).nsPerOp(600));
+        assertThat(v.tier()).isEqualTo(Tiers.L3_SYSCALL);
+    }
+
+    @Test
+    void yieldWithMoreThreadsThanCoresSwitches() {
+        Verdict v = classify(site("yield").ops(100_000).threads(8).yields(100_000).nsPerOp(20_000));
+        assertThat(v.tier()).isEqualTo(Tiers.L4_CONTEXT_SWITCH);
+        assertThat(v.mechanism()).isEqualTo(Mechanism.YIELD_SWITCH);
+    }
+
+    @Test
+    void longParksAreContextSwitches() {
+        Verdict v = classify(site("condition").ops(10_000).threads(2).parks(10_000, 10_000L * 20_000).nsPerOp(20_000));
+        assertThat(v.tier()).isEqualTo(Tiers.L4_CONTEXT_SWITCH);
+        assertThat(v.mechanism()).isEqualTo(Mechanism.BLOCKING);
+    }
+
+    @Test
+    void rareParksUnderACheapLockDoNotMakeItL4() {
+        // One park per thousand acquisitions: switching is not what this op costs.
+        Verdict v = classify(site("lock").ops(1_000_000).threads(8).parks(1_000, 1_000L * 30_000)
+                .contended(50_000, 50_000L * 200).nsPerOp(90));
+        assertThat(v.tier()).isEqualTo(Tiers.L2_TRUE_SHARING);
+    }
+
+    @Test
+    void parksThatReturnAtOnceAreSystemCallsNotSwitches() {
+        Verdict v = classify(site("park").ops(100_000).threads(2).parks(100_000, 100_000L * 800).nsPerOp(900));
+        assertThat(v.tier()).isEqualTo(Tiers.L3_SYSCALL);
+    }
+
+    @Test
+    void spinningWithMoreThreadsThanCoresForMillionsOfSpinsIsCatastrophe() {
+        Verdict v = classify(site("spin").ops(20_000_000).threads(8).spins(20_000_000, 20).nsPerOp(40));
+        assertThat(v.tier()).isEqualTo(Tiers.L5_CATASTROPHE);
+        assertThat(v.mechanism()).isEqualTo(Mechanism.SPIN_WHILE_DESCHEDULED);
+    }
+
+    @Test
+    void shortSpinsWithACoreForEveryThreadAreTrueSharing() {
+        Verdict v = classify(site("spin").ops(1_000_000).threads(2).spins(1_000_000, 50_000).nsPerOp(30));
+        assertThat(v.tier()).isEqualTo(Tiers.L2_TRUE_SHARING);
+        assertThat(v.mechanism()).isEqualTo(Mechanism.SPIN_SHARED);
+    }
+
+    @Test
+    void boundedSpinsWithMoreThreadsThanCoresAreNotCatastrophe() {
+        // The cooperative lock spins at most 64 times before yielding.
+        Verdict v = classify(site("spin").ops(640_000).threads(8).spins(640_000, 10_000).nsPerOp(40));
+        assertThat(v.tier()).isLessThan(Tiers.L5_CATASTROPHE);
+    }
+
+    @Test
+    void cpuSamplesAloneAreVanillaWithHighConfidenceOnlyWhenTheAgentRan() {
+        SiteTable table = new SiteTable();
+        SiteTally tally = table.tally(new SiteKey("com.acme.Hot", "loop", 7));
+        table.cpuTime(tally.site(), 0, 0);
+        table.cpuSample(new io.costlevel.analyzer.attribution.Attribution(tally.site(), "", false), 1, 100);
+        Verdict withAgent = classifier.classify(new SiteFacts(tally, new RunContext(CORES, true, 1))).orElseThrow();
+        Verdict without = classifier.classify(new SiteFacts(tally, new RunContext(CORES, false, 1))).orElseThrow();
+        assertThat(withAgent.tier()).isEqualTo(Tiers.L0_VANILLA);
+        assertThat(withAgent.confidence()).isEqualTo(Verdict.HIGH);
+        assertThat(without.tier()).isEqualTo(Tiers.L0_VANILLA);
+        assertThat(without.confidence()).isEqualTo(Verdict.LOW);
+    }
+}
