@@ -43,7 +43,8 @@ class CounterExactnessTest {
         }
         return switch (sample) {
             case YIELDING_TICKET, BLOCKING_TICKET, SPINNING_TICKET, COOPERATIVE_TICKET -> 2_000;
-            default -> 200_000;
+            // Enough to outlast the interpreter and thread start-up, so the threads really overlap.
+            default -> 1_000_000;
         };
     }
 }
