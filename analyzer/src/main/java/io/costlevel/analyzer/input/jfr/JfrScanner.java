@@ -50,9 +50,8 @@ public final class JfrScanner {
         } catch (IOException e) {
             throw new InputException(file + ": not a readable JFR recording (" + e.getMessage() + ")", e);
         } catch (RuntimeException e) {
-            // The parser signals corrupt bytes with whatever the ByteBuffer throws.
-            String what = e instanceof BufferUnderflowException ? "ends in the middle of an event" : String.valueOf(e);
-            throw new InputException(file + ": corrupt JFR recording (" + what + ")", e);
+            // Events are guarded in Pass; this is the chunk's metadata or constants, read when a chunk opens.
+            throw new InputException(file + ": corrupt JFR recording (unreadable chunk metadata or constants)", e);
         }
     }
 
@@ -102,6 +101,23 @@ public final class JfrScanner {
         }
 
         RecordingFacts run() throws IOException, InputException {
+            try {
+                readAll();
+            } catch (BufferUnderflowException e) {
+                throw new InputException(file + ": corrupt JFR recording (it ends in the middle of an event, after "
+                        + events + " events)", e);
+            } catch (RuntimeException e) {
+                // The parser meets corrupt bytes as out-of-range sizes and indexes.
+                throw new InputException(file + ": corrupt JFR recording (unreadable data after " + events + " events)", e);
+            }
+            double period = samplingPeriod.estimateNanos(reader.ticksPerSec);
+            cpuSamples.forEach((site, samples) -> table.cpuTime(site, samples[0], period));
+            progress.done(file, events);
+            return new RecordingFacts(jvmName, javaVersion, hardwareThreads, reader.durationNanos() / 1e9, events,
+                    period, switchRateCount == 0 ? -1 : switchRateSum / switchRateCount, isAsyncProfiler());
+        }
+
+        private void readAll() throws IOException, InputException {
             for (Event e; (e = reader.readEvent()) != null; ) {
                 events++;
                 if (reader.chunkStartNanos != chunkStart) {
@@ -115,11 +131,6 @@ public final class JfrScanner {
             if (reader.incomplete()) {
                 throw new InputException(file + ": truncated JFR recording (the last chunk is incomplete)");
             }
-            double period = samplingPeriod.estimateNanos(reader.ticksPerSec);
-            cpuSamples.forEach((site, samples) -> table.cpuTime(site, samples[0], period));
-            progress.done(file, events);
-            return new RecordingFacts(jvmName, javaVersion, hardwareThreads, reader.durationNanos() / 1e9, events,
-                    period, switchRateCount == 0 ? -1 : switchRateSum / switchRateCount, isAsyncProfiler());
         }
 
         private void dispatch(Event e) {
