@@ -1,0 +1,65 @@
+package io.costlevel.analyzer;
+
+import io.costlevel.analyzer.input.jfr.Progress;
+import io.costlevel.analyzer.report.Report;
+import io.costlevel.analyzer.report.Site;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An agent out directory: the agent's counters and the recording's events at the same
+ * (class, method, line) become one site carrying both kinds of evidence; several JVMs merge.
+ */
+class AgentAndRecordingMergeTest {
+    @TempDir
+    Path dir;
+
+    private Path agentDir(String name) throws Exception {
+        Path out = Files.createDirectories(dir.resolve(name));
+        Files.copy(Path.of("src/test/resources/agent-fixtures/synchronized-8t-sites.json"), out.resolve("costlevel-sites.json"));
+        Files.copy(Path.of("src/test/resources/golden/jfr-synchronized-8t.jfr"), out.resolve("costlevel.jfr"));
+        return out;
+    }
+
+    private static Site monitorSite(Report report) {
+        return report.sites().stream()
+                .filter(s -> s.className().endsWith("S01_SynchronizedCounter") && s.line() == 32)
+                .findFirst().orElseThrow();
+    }
+
+    @Test
+    void agentCountersAndRecordedEventsJoinAtOneSite() throws Exception {
+        Report report = new Analysis(null, Progress.silent()).run(List.of(agentDir("one")));
+        Site site = monitorSite(report);
+        assertThat(site.evidence()).containsKeys("ops", "contended", "handoffRatio", "jfrMonitorEnterEvents");
+        assertThat(site.kind()).isEqualTo("monitor");
+        assertThat(site.opsPerSecond()).isEqualTo(20_000_000.5, org.assertj.core.data.Offset.offset(1.0));
+        assertThat(site.nsPerOp()).isEqualTo(200.0);
+        assertThat(report.run().sources()).containsExactlyInAnyOrder("agent", "jfr");
+        assertThat(report.run().cores()).isEqualTo(2);
+        assertThat(report.blindSpots()).noneMatch(b -> b.startsWith("No agent data"));
+        assertThat(report.sites().stream().filter(s -> s.className().endsWith("S01_SynchronizedCounter") && s.line() == 32))
+                .hasSize(1);
+    }
+
+    @Test
+    void severalJvmsOfOneServiceAddUp() throws Exception {
+        Report one = new Analysis(null, Progress.silent()).run(List.of(agentDir("a")));
+        Report two = new Analysis(null, Progress.silent()).run(List.of(agentDir("b"), agentDir("c")));
+        assertThat(monitorSite(two).evidence().get("ops")).isEqualTo(2 * (long) monitorSite(one).evidence().get("ops"));
+        assertThat(monitorSite(two).opsPerSecond()).isEqualTo(2 * monitorSite(one).opsPerSecond(), org.assertj.core.data.Offset.offset(1.0));
+        assertThat(two.run().durationSeconds()).isEqualTo(2 * one.run().durationSeconds(), org.assertj.core.data.Offset.offset(1e-6));
+    }
+
+    @Test
+    void theIncludeOptionDecidesTheApplicationFrames() throws Exception {
+        Report report = new Analysis("io.costlevel.samples.S01", Progress.silent()).run(List.of(Path.of("src/test/resources/golden/jfr-synchronized-8t.jfr")));
+        assertThat(report.sites()).allMatch(s -> s.className().startsWith("io.costlevel.samples.S01"));
+    }
+}

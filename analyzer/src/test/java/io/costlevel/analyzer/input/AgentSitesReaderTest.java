@@ -1,0 +1,57 @@
+package io.costlevel.analyzer.input;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class AgentSitesReaderTest {
+    static final Path FIXTURE = Path.of("src/test/resources/agent-fixtures/synchronized-8t-sites.json");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void readsRunAndSitesAndIgnoresUnknownFields() throws Exception {
+        AgentRun run = AgentSitesReader.read(FIXTURE);
+        assertThat(run.cores()).isEqualTo(2);
+        assertThat(run.uptimeSeconds()).isEqualTo(2.0);
+        assertThat(run.include()).isEqualTo("io.costlevel.samples.");
+        assertThat(run.finalSnapshot()).isTrue();
+        assertThat(run.sites()).hasSize(2);
+        AgentSite monitor = run.sites().get(0);
+        assertThat(monitor.className()).isEqualTo("io.costlevel.samples.S01_SynchronizedCounter");
+        assertThat(monitor.line()).isEqualTo(32);
+        assertThat(monitor.ops()).isEqualTo(40_000_000);
+        assertThat(monitor.contended()).isEqualTo(4_000_000);
+        assertThat(monitor.casAttempts()).as("absent counters read as 0").isZero();
+    }
+
+    @Test
+    void twoSitesOnOneLineAddUpAndTheCostlierKindNamesThem() throws Exception {
+        AgentRun run = AgentSitesReader.read(FIXTURE);
+        AgentSite merged = run.sites().get(1).plus(run.sites().get(0));
+        assertThat(merged.ops()).isEqualTo(40_001_000);
+        assertThat(merged.kind()).isEqualTo("monitor");
+        assertThat(merged.primitive()).contains("monitorenter", "AtomicLong.get");
+    }
+
+    @Test
+    void anotherVersionIsRefusedWithOneLine() throws IOException {
+        Path file = Files.writeString(dir.resolve("costlevel-sites.json"), "{\"format\":\"costlevel-agent\",\"version\":9}");
+        assertThatThrownBy(() -> AgentSitesReader.read(file)).isInstanceOf(InputException.class)
+                .hasMessageContaining("version 9");
+    }
+
+    @Test
+    void brokenJsonIsRefusedWithOneLine() throws IOException {
+        Path file = Files.writeString(dir.resolve("costlevel-sites.json"), "{\"format\":\"costlevel-agent\",\"sites\":[");
+        assertThatThrownBy(() -> AgentSitesReader.read(file)).isInstanceOf(InputException.class)
+                .hasMessageContaining("not valid JSON").hasMessageNotContaining("\n");
+    }
+}
