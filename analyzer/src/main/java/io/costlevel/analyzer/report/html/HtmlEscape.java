@@ -9,36 +9,18 @@ package io.costlevel.analyzer.report.html;
 final class HtmlEscape {
     private HtmlEscape() {}
 
-    /** For element content: {@code <} and {@code &} are the only characters that start markup there; {@code >} too for symmetry. */
+    /** For element content: {@code <} and {@code &} are what start markup there; {@code >} too for symmetry. */
     static String text(String value) {
-        StringBuilder out = new StringBuilder(value.length() + 16);
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return replaceEach(value, HtmlEscape::textReplacement);
     }
 
     /** For a double-quoted attribute value: text escaping plus both quote characters, so a value can never close the attribute. */
     static String attribute(String value) {
-        StringBuilder out = new StringBuilder(value.length() + 16);
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return replaceEach(value, c -> switch (c) {
+            case '"' -> "&quot;";
+            case '\'' -> "&#39;";
+            default -> textReplacement(c);
+        });
     }
 
     /**
@@ -48,16 +30,35 @@ final class HtmlEscape {
      * and U+2028/U+2029 (line terminators to older JavaScript parsers) cannot break the script.
      */
     static String scriptJson(String json) {
-        StringBuilder out = new StringBuilder(json.length() + 64);
-        for (int i = 0; i < json.length(); i++) {
-            char c = json.charAt(i);
-            switch (c) {
-                case '<' -> out.append("\\u003c");
-                case '>' -> out.append("\\u003e");
-                case '&' -> out.append("\\u0026");
-                case '\u2028' -> out.append("\\u2028");
-                case '\u2029' -> out.append("\\u2029");
-                default -> out.append(c);
+        return replaceEach(json, c -> switch (c) {
+            case '<', '>', '&', '\u2028', '\u2029' -> String.format("\\u%04x", (int) c);
+            default -> null;
+        });
+    }
+
+    private static String textReplacement(char c) {
+        return switch (c) {
+            case '<' -> "&lt;";
+            case '>' -> "&gt;";
+            case '&' -> "&amp;";
+            default -> null;
+        };
+    }
+
+    /** A character's replacement, or null to keep it as it is. */
+    private interface Replacement {
+        String of(char c);
+    }
+
+    private static String replaceEach(String value, Replacement replacement) {
+        StringBuilder out = new StringBuilder(value.length() + 16);
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            String replaced = replacement.of(c);
+            if (replaced == null) {
+                out.append(c);
+            } else {
+                out.append(replaced);
             }
         }
         return out.toString();

@@ -1,6 +1,6 @@
 package io.costlevel.analyzer.report.html;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.costlevel.analyzer.report.JsonReportWriter;
 import io.costlevel.analyzer.report.Report;
 import io.costlevel.analyzer.report.RunInfo;
 
@@ -18,7 +18,8 @@ import java.util.Map;
 /**
  * Writes the report as one self-contained HTML page: the template resource with the page's CSS and
  * JS inlined and the report embedded as JSON, which the script renders with createElement and
- * textContent only. The JSON is a Jackson view of the same {@link Report} object as {@code --json}.
+ * textContent only. The embedded JSON is exactly what {@code --json} writes ({@link JsonReportWriter}),
+ * so the two views cannot drift apart.
  *
  * <p>The run summary is filled in server-side (text placeholders), so the essentials read even
  * without JavaScript; everything per site is rendered by the script from the embedded data.
@@ -28,7 +29,6 @@ public final class HtmlReportWriter {
     /** The page's only executable script; its hash goes into the page's Content-Security-Policy. */
     private static final String SCRIPT = "report.js";
     private static final String UNKNOWN = "unknown";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private HtmlReportWriter() {}
 
@@ -51,7 +51,7 @@ public final class HtmlReportWriter {
                 Map.entry("sources", joined(run.sources(), ", ")),
                 // one input per line; the page shows them with white-space: pre-line
                 Map.entry("inputs", joined(run.inputs(), "\n")),
-                Map.entry("reportJson", JSON.writeValueAsString(report))));
+                Map.entry("reportJson", JsonReportWriter.toJson(report))));
     }
 
     private static String orUnknown(String value) {

@@ -7,6 +7,8 @@
   var SVG_NS = 'http://www.w3.org/2000/svg';
   var AXIS_MIN_NS = 0.1;
   var AXIS_MAX_NS = 1e8;
+  // Sites without ns/op are named under the chart, up to this many; the table has them all.
+  var UNPLACED_NAMED = 6;
 
   var report = JSON.parse(document.getElementById('report-data').textContent);
   var sites = Array.isArray(report.sites) ? report.sites : [];
@@ -258,10 +260,11 @@
       box.appendChild(el('p', {'class': 'chart-note'}, 'No site in this report has a cost per operation to place on the ladder.'));
     }
     if (unplaced.length > 0) {
+      var named = unplaced.slice(0, UNPLACED_NAMED).map(function (p) { return siteLabel(p.site, true); }).join(', ');
       box.appendChild(el('p', {'class': 'chart-note'},
         unplaced.length + (unplaced.length === 1 ? ' site has' : ' sites have') + ' no ns/op estimate and ' +
-        (unplaced.length === 1 ? 'is' : 'are') + ' not on the ladder: ' +
-        unplaced.map(function (p) { return siteLabel(p.site, true); }).join(', ')));
+        (unplaced.length === 1 ? 'is' : 'are') + ' not on the ladder: ' + named +
+        (unplaced.length > UNPLACED_NAMED ? ' and ' + (unplaced.length - UNPLACED_NAMED) + ' more (see the table)' : '')));
     }
   }
 
