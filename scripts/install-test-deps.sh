@@ -1,11 +1,16 @@
 #!/bin/sh
 # Installs what the test suite needs outside Maven: Debian's chromium, which the HTML report's
-# browser test (HtmlReportBrowserTest) drives headless. Idempotent: does nothing when
-# /usr/bin/chromium is already there, so CI and the README's test command can always call it.
+# browser test (HtmlReportBrowserTest) drives headless, and one font family so its screenshots show
+# text (chromium itself only depends on fontconfig; a bare container has no fonts at all).
+# Idempotent: installs nothing when both are there, so CI and the README's test command can always
+# call it.
 set -eu
 
-if [ -x /usr/bin/chromium ]; then
-    echo "chromium already installed: $(/usr/bin/chromium --version 2>/dev/null || echo /usr/bin/chromium)"
+CHROMIUM=/usr/bin/chromium
+FONT=/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
+
+if [ -x "$CHROMIUM" ] && [ -f "$FONT" ]; then
+    echo "test dependencies present: $CHROMIUM, $FONT"
     exit 0
 fi
 
@@ -17,5 +22,5 @@ fi
 
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update
-$SUDO apt-get install -y --no-install-recommends chromium
-/usr/bin/chromium --version
+$SUDO apt-get install -y --no-install-recommends chromium fonts-dejavu-core
+"$CHROMIUM" --version
