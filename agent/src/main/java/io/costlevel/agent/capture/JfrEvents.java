@@ -1,0 +1,59 @@
+package io.costlevel.agent.capture;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import jdk.jfr.EventType;
+import jdk.jfr.FlightRecorder;
+
+/** The JDK events a cost tier is decided from, and their settings. */
+final class JfrEvents {
+    /** Waits, charged to a site with their duration: the L3/L4/L5 evidence. */
+    static final List<String> WAITS = List.of(
+            "jdk.JavaMonitorEnter", "jdk.JavaMonitorWait", "jdk.ThreadPark", "jdk.ThreadSleep",
+            "jdk.VirtualThreadPinned");
+    /** Where CPU time goes. */
+    static final List<String> CPU_SAMPLES = List.of("jdk.ExecutionSample", "jdk.NativeMethodSample");
+    /** Load per thread and machine: a spinning thread whose lock owner is descheduled (L5) shows here. */
+    static final List<String> LOAD = List.of("jdk.ThreadCPULoad", "jdk.ThreadContextSwitchRate", "jdk.CPULoad");
+    /** The JDK events async-profiler's lock profiling writes itself (same names, same fields). */
+    static final Set<String> PROFILER_LOCK_EVENTS = Set.of("jdk.JavaMonitorEnter", "jdk.ThreadPark");
+
+    private JfrEvents() {}
+
+    /**
+     * JFR settings for our events on top of {@code base}. Events this JDK lacks (VirtualThreadPinned
+     * before 21) are left out, and the ones async-profiler writes itself are switched off so no
+     * sample or wait is counted twice in the merged file (async-profiler's jfrsync does the same).
+     */
+    static Map<String, String> settings(Map<String, String> base, CaptureSettings s, Set<String> writtenByProfiler) {
+        Set<String> present = FlightRecorder.getFlightRecorder().getEventTypes().stream()
+                .map(EventType::getName).collect(Collectors.toSet());
+        Map<String, String> out = new LinkedHashMap<>(base);
+        for (String e : WAITS) {
+            enable(out, present, writtenByProfiler, e, "threshold", s.thresholdNanos);
+        }
+        for (String e : CPU_SAMPLES) {
+            enable(out, present, writtenByProfiler, e, "period", s.samplePeriodNanos);
+        }
+        for (String e : LOAD) {
+            enable(out, present, writtenByProfiler, e, "period", s.loadPeriodNanos);
+        }
+        return out;
+    }
+
+    private static void enable(Map<String, String> out, Set<String> present, Set<String> writtenByProfiler,
+                               String event, String limit, long nanos) {
+        if (!present.contains(event)) {
+            return;
+        }
+        boolean on = !writtenByProfiler.contains(event);
+        out.put(event + "#enabled", Boolean.toString(on));
+        out.put(event + "#" + limit, nanos + " ns");
+        if (!LOAD.contains(event)) {
+            out.put(event + "#stackTrace", "true");
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package io.costlevel.agent.capture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The capture in a real JVM running a sample, on every test JDK: the recording must open with the
+ * JDK's parser and with {@code jfr summary}, and hold the evidence the analyzer needs.
+ */
+class CaptureIT {
+    private static final String S06 = "io.costlevel.samples.S06_BlockingTicketLockCounter";
+    /** The workers' loop around {@code Counter.increment()}; S11's increment is inlined into it once compiled. */
+    private static final String WORKER_LOOP = "io.costlevel.samples.CounterRun$Worker.incrementUntilStopped";
+    /** Generous: a 2-core machine shared with other builds. */
+    private static final long RUN_LIMIT_SECONDS = 60;
+
+    @TempDir
+    Path dir;
+
+    static Stream<Path> jdks() {
+        return TestJdks.all().stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("jdks")
+    void blockingTicketLockParksWithTheSampleOnTheStack(Path jdk) throws Exception {
+        ForkedJvm.Result run = runSample(jdk, "", "blocking-ticket", 4, 3);
+
+        Path recording = dir.resolve("out").resolve(Capture.RECORDING_FILE);
+        RecordingContents contents = RecordingContents.read(recording);
+        assertThat(contents.withFrameOf("jdk.ThreadPark", S06)).as("parks in S06: %s", contents).isPositive();
+        assertThat(contents.count("jdk.ExecutionSample")).as("async-profiler's samples merged in").isPositive();
+        assertOpensWithJfrSummary(jdk, recording);
+        assertThat(dir.resolve("out").resolve(Capture.WORK_DIR)).doesNotExist();
+        // JEP 472 (native access) and JEP 498 (Unsafe) warnings must not reach the user on JDK 24+.
+        assertThat(run.stderr).doesNotContain("WARNING").doesNotContain("costlevel:");
+    }
+
+    @ParameterizedTest
+    @MethodSource("jdks")
+    void threadLocalCounterIsSampledInItsLoop(Path jdk) throws Exception {
+        runSample(jdk, "", "thread-local", 2, 3);
+
+        RecordingContents contents = RecordingContents.read(dir.resolve("out").resolve(Capture.RECORDING_FILE));
+        assertThat(contents.withFrameOf("jdk.ExecutionSample", WORKER_LOOP)).as("CPU samples in the loop: %s", contents).isPositive();
+    }
+
+    @ParameterizedTest
+    @MethodSource("jdks")
+    void withoutAsyncProfilerJfrAloneRecordsEverything(Path jdk) throws Exception {
+        ForkedJvm.Result run = runSample(jdk, ",profiler=false", "blocking-ticket", 4, 3);
+
+        Path recording = dir.resolve("out").resolve(Capture.RECORDING_FILE);
+        RecordingContents contents = RecordingContents.read(recording);
+        assertThat(contents.withFrameOf("jdk.ThreadPark", S06)).as("JFR's own parks: %s", contents).isPositive();
+        assertThat(contents.count("jdk.ExecutionSample")).as("JFR's own CPU samples").isPositive();
+        assertThat(contents.count("jdk.CPULoad")).isPositive();
+        assertThat(contents.count("jdk.ThreadCPULoad")).isPositive();
+        assertThat(dir.resolve("out").resolve(Capture.PROFILER_FILE)).doesNotExist();
+        assertOpensWithJfrSummary(jdk, recording);
+        assertThat(run.stderr).doesNotContain("costlevel:");
+    }
+
+    @ParameterizedTest
+    @MethodSource("jdks")
+    void aSnapshotTakenMidRunIsReadableOnItsOwn(Path jdk) throws Exception {
+        Path out = dir.resolve("out");
+        Process p = sampleJvm(jdk, ",interval=1", "blocking-ticket", 4, 30).start(dir.resolve("logs"));
+        try {
+            Path recording = out.resolve(Capture.RECORDING_FILE);
+            FileTime first = awaitSnapshot(p, recording, null);
+            awaitSnapshot(p, recording, first); // the second one: the recording has been replaced once
+            Path copy = dir.resolve("mid-run.jfr");
+            Files.copy(recording, copy, StandardCopyOption.REPLACE_EXISTING);
+
+            RecordingContents contents = RecordingContents.read(copy);
+            assertThat(contents.withFrameOf("jdk.ThreadPark", S06)).as("mid-run: %s", contents).isPositive();
+            assertThat(contents.count("jdk.ExecutionSample")).isPositive();
+            assertOpensWithJfrSummary(jdk, copy);
+        } finally {
+            p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static FileTime awaitSnapshot(Process p, Path file, FileTime after) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(RUN_LIMIT_SECONDS);
+        while (System.nanoTime() < deadline && p.isAlive()) {
+            if (Files.exists(file)) {
+                FileTime t = Files.getLastModifiedTime(file);
+                if (after == null || t.compareTo(after) > 0) {
+                    return t;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no " + (after == null ? "first" : "new") + " snapshot at " + file);
+    }
+
+    private ForkedJvm.Result runSample(Path jdk, String options, String sample, int threads, int seconds) throws Exception {
+        ForkedJvm.Result run = sampleJvm(jdk, options, sample, threads, seconds).run(dir.resolve("logs"), RUN_LIMIT_SECONDS);
+        assertThat(run.exitCode).as("exit code, stderr: %s", run.stderr).isZero();
+        return run;
+    }
+
+    private ForkedJvm sampleJvm(Path jdk, String options, String sample, int threads, int seconds) throws IOException {
+        String agentArgs = "out=" + dir.resolve("out") + (options.contains("interval=") ? "" : ",interval=10") + options;
+        return new ForkedJvm(jdk)
+                .arg("-javaagent:" + CaptureTestAgentJar.build() + "=" + agentArgs)
+                .arg("-jar", System.getProperty("costlevel.samplesJar"), sample,
+                        "--threads", Integer.toString(threads), "--seconds", Integer.toString(seconds));
+    }
+
+    private void assertOpensWithJfrSummary(Path jdk, Path recording) throws Exception {
+        Process p = new ProcessBuilder(jdk.resolve("bin/jfr").toString(), "summary", recording.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("summary.txt").toFile()).start();
+        if (!p.waitFor(RUN_LIMIT_SECONDS, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("jfr summary hung on " + recording);
+        }
+        String summary = Files.readString(dir.resolve("summary.txt"));
+        assertThat(p.exitValue()).as("jfr summary: %s", summary).isZero();
+        assertThat(summary).contains("jdk.ThreadPark", "jdk.ExecutionSample");
+    }
+}
