@@ -161,12 +161,21 @@
     tiers.forEach(function (t) {
       var bar = el('span');
       bar.style.width = (isNumber(t.share) ? Math.max(0, Math.min(1, t.share)) * 100 : 0) + '%';
-      box.appendChild(el('div', {'class': 'tier-card t' + t.tier + (t.sites ? '' : ' empty'), 'data-tier': t.tier}, [
+      var card = el('div', {'class': 'tier-card t' + t.tier + (t.sites ? '' : ' empty'), 'data-tier': t.tier,
+        role: 'button', tabindex: 0, title: 'Show only ' + t.name + ' sites in the table (again: all)'}, [
         el('div', {'class': 'name'}, t.name),
         el('div', {'class': 'count'}, [String(t.sites), el('span', {'class': 'share'}, t.sites === 1 ? ' site' : ' sites')]),
         el('div', {'class': 'share'}, formatShare(t.share) + ' of time'),
         el('div', {'class': 'bar', 'aria-hidden': 'true'}, bar)
-      ]));
+      ]);
+      card.addEventListener('click', function () { showOnlyTier(t.tier); });
+      card.addEventListener('keydown', function (event) {
+        if (event.key === 'Enter' || event.key === ' ') {
+          event.preventDefault();
+          showOnlyTier(t.tier);
+        }
+      });
+      box.appendChild(card);
     });
   }
 
@@ -371,11 +380,20 @@
     if (body.hidden) {
       filterText.value = '';
       Object.keys(tierBoxes).forEach(function (t) { tierBoxes[t].checked = true; });
-      applyView();
+      applyFilter();
     }
     setExpanded(body, true);
     body.scrollIntoView({block: 'start'});
     body.rows[0].focus({preventScroll: true});
+  }
+
+  /** From a tier card: only that tier's sites; when it is already the only one shown, all again. */
+  function showOnlyTier(tier) {
+    var tiersShown = Object.keys(tierBoxes).filter(function (t) { return tierBoxes[t].checked; });
+    var alreadyOnly = tiersShown.length === 1 && Number(tiersShown[0]) === tier;
+    Object.keys(tierBoxes).forEach(function (t) { tierBoxes[t].checked = alreadyOnly || Number(t) === tier; });
+    applyFilter();
+    document.getElementById('sites-section').scrollIntoView({block: 'start'});
   }
 
   function sortValue(site, key, type) {
@@ -408,26 +426,33 @@
     return haystack.toLowerCase().indexOf(text) >= 0;
   }
 
-  function applyView() {
+  /** Reorders the rows; only on a header click, since moving thousands of rows is the slow part. */
+  function applySort() {
     var ordered = bodies.slice();
     if (sortKey) {
       ordered.sort(compareBodies);
     }
-    var text = filterText.value.trim().toLowerCase();
-    var shown = 0;
-    ordered.forEach(function (body) {
-      var site = sites[Number(body.getAttribute('data-index'))];
-      var box = tierBoxes[site.tier];
-      body.hidden = !((box ? box.checked : true) && matchesText(site, text));
-      shown += body.hidden ? 0 : 1;
-      table.appendChild(body);
-    });
+    ordered.forEach(function (body) { table.appendChild(body); });
     headers.forEach(function (th) {
       if (th.getAttribute('data-key') === sortKey) {
         th.setAttribute('aria-sort', sortDirection > 0 ? 'ascending' : 'descending');
       } else {
         th.removeAttribute('aria-sort');
       }
+    });
+  }
+
+  function applyFilter() {
+    var text = filterText.value.trim().toLowerCase();
+    var shown = 0;
+    bodies.forEach(function (body) {
+      var site = sites[Number(body.getAttribute('data-index'))];
+      var box = tierBoxes[site.tier];
+      var visible = (box ? box.checked : true) && matchesText(site, text);
+      if (body.hidden === visible) {
+        body.hidden = !visible;
+      }
+      shown += visible ? 1 : 0;
     });
     siteCount.textContent = 'Showing ' + shown + ' of ' + sites.length + (sites.length === 1 ? ' site' : ' sites');
   }
@@ -446,7 +471,7 @@
           sortKey = key;
           sortDirection = th.getAttribute('data-type') === 'number' ? -1 : 1;
         }
-        applyView();
+        applySort();
       });
     });
 
@@ -454,12 +479,12 @@
     tiers.forEach(function (t) {
       var box = el('input', {type: 'checkbox', value: t.tier, 'data-tier': t.tier});
       box.checked = true;
-      box.addEventListener('change', applyView);
+      box.addEventListener('change', applyFilter);
       tierBoxes[t.tier] = box;
       fieldset.appendChild(el('label', {title: t.name}, [box, ' ', tierBadge(t.tier)]));
     });
-    filterText.addEventListener('input', applyView);
-    applyView();
+    filterText.addEventListener('input', applyFilter);
+    applyFilter();
   }
 
   // ---- main ------------------------------------------------------------------------------------

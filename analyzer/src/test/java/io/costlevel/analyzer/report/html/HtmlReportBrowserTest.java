@@ -118,7 +118,7 @@ class HtmlReportBrowserTest {
     }
 
     @Test
-    void textAndTierFiltersHideRowsAndSayHowMany() throws IOException {
+    void textTierAndTierCardFiltersHideRowsAndSayHowMany() throws IOException {
         open("ladder.html", SampleReports.ladder());
 
         chromium.evaluate("(() => { const i = document.getElementById('filter-text'); i.value = 'ticketlock';"
@@ -131,6 +131,12 @@ class HtmlReportBrowserTest {
         click("#filter-tiers input[data-tier=\"2\"]");
         click("#filter-tiers input[data-tier=\"4\"]");
         assertThat(visibleClasses()).hasSize(4).noneMatch(c -> c.contains("Synchronized") || c.contains("Blocking"));
+
+        click("#tier-cards .tier-card[data-tier=\"4\"]");
+        assertThat(visibleClasses()).containsExactly("io.costlevel.samples.S06_BlockingTicketLockCounter",
+                "io.costlevel.samples.S05_YieldingTicketLockCounter", "com.acme.shop.OrderService");
+        click("#tier-cards .tier-card[data-tier=\"4\"]");
+        assertThat(visibleClasses()).hasSize(10);
     }
 
     @Test
