@@ -42,6 +42,17 @@
     return node;
   }
 
+  /** Click, or Enter/Space when focused: what makes a non-button element usable from the keyboard. */
+  function onActivate(node, action) {
+    node.addEventListener('click', action);
+    node.addEventListener('keydown', function (event) {
+      if (event.key === 'Enter' || event.key === ' ') {
+        event.preventDefault();
+        action();
+      }
+    });
+  }
+
   // ---- formatting ----------------------------------------------------------------------------
 
   function isNumber(v) {
@@ -168,13 +179,7 @@
         el('div', {'class': 'share'}, formatShare(t.share) + ' of time'),
         el('div', {'class': 'bar', 'aria-hidden': 'true'}, bar)
       ]);
-      card.addEventListener('click', function () { showOnlyTier(t.tier); });
-      card.addEventListener('keydown', function (event) {
-        if (event.key === 'Enter' || event.key === ' ') {
-          event.preventDefault();
-          showOnlyTier(t.tier);
-        }
-      });
+      onActivate(card, function () { showOnlyTier(t.tier); });
       box.appendChild(card);
     });
   }
@@ -254,13 +259,7 @@
         svg('circle', {'class': 'dot', cx: dotX, cy: y, r: 5}),
         svg('text', {'class': 'value', x: dotX + 8, y: y + 4}, formatNs(s.nsPerOp))
       ]);
-      row.addEventListener('click', function () { openSite(p.index); });
-      row.addEventListener('keydown', function (event) {
-        if (event.key === 'Enter' || event.key === ' ') {
-          event.preventDefault();
-          openSite(p.index);
-        }
-      });
+      onActivate(row, function () { openSite(p.index); });
       root.appendChild(row);
     });
     box.appendChild(root);
@@ -359,13 +358,7 @@
     ]);
     var detail = el('tr', {'class': 'site-detail', hidden: ''}, el('td', {colspan: headers.length}, panel(site)));
     var body = el('tbody', {'class': 'site', 'data-index': index, 'data-tier': site.tier}, [row, detail]);
-    row.addEventListener('click', function () { setExpanded(body, row.getAttribute('aria-expanded') !== 'true'); });
-    row.addEventListener('keydown', function (event) {
-      if (event.key === 'Enter' || event.key === ' ') {
-        event.preventDefault();
-        row.click();
-      }
-    });
+    onActivate(row, function () { setExpanded(body, row.getAttribute('aria-expanded') !== 'true'); });
     return body;
   }
 

@@ -157,6 +157,22 @@ class HtmlReportBrowserTest {
     }
 
     @Test
+    void clickingASiteOnTheLadderOpensItInTheTableEvenWhenFilteredOut() throws IOException {
+        open("ladder.html", SampleReports.ladder());
+        click("#tier-cards .tier-card[data-tier=\"0\"]");
+        String atomicRow = "[...document.querySelectorAll('#sites tbody.site')]"
+                + ".find(b => b.querySelector('td[data-key=className]').textContent === 'io.costlevel.samples.S03_AtomicCounter')";
+        assertThat(chromium.evaluate(atomicRow + ".hidden").asBoolean()).isTrue();
+
+        chromium.evaluate("[...document.querySelectorAll('#chart g.row')]"
+                + ".find(g => g.textContent.includes('S03_AtomicCounter')).dispatchEvent(new MouseEvent('click', {bubbles: true}))");
+
+        assertThat(chromium.evaluate(atomicRow + ".hidden").asBoolean()).isFalse();
+        assertThat(chromium.evaluate(atomicRow + ".querySelector('tr.site-detail').hidden").asBoolean()).isFalse();
+        assertThat(text("document.getElementById('site-count').textContent")).isEqualTo("Showing 10 of 10 sites");
+    }
+
+    @Test
     void legibleAt1280x800AndAtPhoneWidth() throws IOException {
         open("ladder.html", SampleReports.ladder());
         try {
