@@ -39,9 +39,13 @@ public final class SiteFacts {
         return run.cores() > 0 && threads() > run.cores();
     }
 
-    /** Mean measured duration of one operation, or null when the agent timed none. */
+    /**
+     * Mean measured duration of one operation, or null when the agent timed none. Never negative: the
+     * agent subtracts its clock's mean cost, which can exceed an op that costs a few ns.
+     */
     public Double latencyNs() {
-        return agent == null || agent.latencySamples() == 0 ? null : (double) agent.latencyNanos() / agent.latencySamples();
+        return agent == null || agent.latencySamples() == 0 ? null
+                : Math.max(0, (double) agent.latencyNanos() / agent.latencySamples());
     }
 
     public double casFailureRatio() { return agent == null ? 0 : ratio(agent.casFailures(), agent.casAttempts()); }

@@ -22,6 +22,8 @@ public final class ReportBuilder {
      * dropped: a handful of samples on a line is sampling noise, not a hot line.
      */
     static final double MIN_CPU_ONLY_SAMPLE_SHARE = 0.01;
+    /** ... and fewer samples than this in absolute terms (a short run sampled every 10-20 ms has few). */
+    static final long MIN_CPU_ONLY_SAMPLES = 3;
     /** How many primitive chains a site lists, most frequent first. */
     static final int MAX_PRIMITIVES = 3;
 
@@ -33,7 +35,7 @@ public final class ReportBuilder {
         for (SiteTally t : tallies) {
             SiteFacts f = new SiteFacts(t, run);
             boolean cpuOnly = !f.synchronizes();
-            if (cpuOnly && t.cpuSamples() < MIN_CPU_ONLY_SAMPLE_SHARE * totalCpuSamples) {
+            if (cpuOnly && (t.cpuSamples() < MIN_CPU_ONLY_SAMPLES || t.cpuSamples() < MIN_CPU_ONLY_SAMPLE_SHARE * totalCpuSamples)) {
                 continue;
             }
             kept.add(f);

@@ -11,7 +11,8 @@ import java.util.Optional;
 /**
  * Level 3, a system call without a context switch (~0.3-2 us): parks that return at once because the
  * permit was already there, and wakeups (unpark, signal, notify: a futex wake) done on most ops.
- * Cross-check: the measured op cost is at least a system call's, or blocking is frequent.
+ * Cross-check, required: the measured op cost is at least a system call's. A signal with nobody
+ * waiting is counted as a wakeup but never enters the kernel, and costs a few ns.
  */
 public final class SyscallRule implements TierRule {
     /** Kernel entries per op for them to dominate the op (one per three ops at ~1 us is ~300 ns). */
@@ -24,10 +25,10 @@ public final class SyscallRule implements TierRule {
         }
         double perOp = f.blocksPerOp() + f.wakeupsPerOp();
         Double ns = f.nsPerOp();
-        if (perOp < MIN_SYSCALLS_PER_OP || ns != null && ns < Tiers.L3_FLOOR_NS) {
+        if (perOp < MIN_SYSCALLS_PER_OP || ns == null || ns < Tiers.L3_FLOOR_NS) {
             return Optional.empty();
         }
-        return Optional.of(new Verdict(Tiers.L3_SYSCALL, Mechanism.SYSCALL, ns == null ? Verdict.MEDIUM : Verdict.HIGH,
+        return Optional.of(new Verdict(Tiers.L3_SYSCALL, Mechanism.SYSCALL, Verdict.HIGH,
                 String.format("%.2f parks and wakeups (system calls) per op, %.0f ns blocked per park%s",
                         perOp, f.blockedNsPerBlock(), YieldRule.costNote(ns))));
     }

@@ -18,6 +18,12 @@ import java.util.List;
 final class FrameNames {
     /** Class name of frames without a Java class (async-profiler's C, C++ and kernel frames): never application. */
     private static final String NATIVE = "";
+    /**
+     * async-profiler's frame types from here on are C++ and kernel frames. Type 3 is "native": a Java
+     * native method (the JDK's Unsafe.park) or a C function, which async-profiler names after its library.
+     */
+    private static final byte FIRST_CPP_FRAME_TYPE = 4;
+    private static final byte NATIVE_FRAME_TYPE = 3;
 
     private final JfrReader reader;
     private final Dictionary<String[]> methodNames = new Dictionary<>();
@@ -31,9 +37,15 @@ final class FrameNames {
         List<Frame> frames = new ArrayList<>(stack.methods.length);
         for (int i = 0; i < stack.methods.length; i++) {
             String[] name = nameOf(stack.methods[i]);
-            frames.add(new Frame(name[0], name[1], stack.locations[i] >>> 16));
+            byte type = stack.types[i];
+            boolean outsideJava = type >= FIRST_CPP_FRAME_TYPE || type == NATIVE_FRAME_TYPE && isLibrary(name[0]);
+            frames.add(new Frame(outsideJava ? NATIVE : name[0], name[1], stack.locations[i] >>> 16));
         }
         return frames;
+    }
+
+    private static boolean isLibrary(String className) {
+        return className.endsWith(".so") || className.contains(".so.") || className.endsWith(".dylib") || className.endsWith(".dll");
     }
 
     private String[] nameOf(long methodId) {

@@ -153,7 +153,7 @@ public final class JfrScanner {
         }
 
         private void onSample(ExecutionSample sample) {
-            // async-profiler's wall-clock samples also cover sleeping threads: only running ones are CPU.
+            // async-profiler's wall-clock samples also cover sleeping threads: only running ones are CPU time.
             if (!isRunnable(sample.threadState)) {
                 return;
             }
@@ -169,7 +169,8 @@ public final class JfrScanner {
             return runnableStates.computeIfAbsent(state, s -> {
                 Map<Integer, String> states = reader.enums.get("jdk.types.ThreadState");
                 String name = states == null ? null : states.get(s);
-                return name == null || name.contains("RUNNABLE") || name.contains("RUNNING");
+                // async-profiler's CPU samples say STATE_DEFAULT, the JDK's STATE_RUNNABLE; wall-clock ones may sleep.
+                return name == null || !(name.contains("SLEEP") || name.contains("WAIT") || name.contains("PARK") || name.contains("BLOCK"));
             });
         }
 
