@@ -173,6 +173,17 @@ class HtmlReportBrowserTest {
     }
 
     @Test
+    void aReportWithNothingInItStillRenders() throws IOException {
+        open("empty.html", new Report(Report.SCHEMA_VERSION, null, null, List.of(), null));
+
+        assertThat(text("document.getElementById('site-count').textContent")).isEqualTo("Showing 0 of 0 sites");
+        assertThat(text("document.getElementById('chart').textContent")).contains("No site in this report");
+        assertThat(strings("[...document.querySelectorAll('#tier-cards .tier-card .count')].map(e => e.textContent)"))
+                .containsOnly("0 sites").hasSize(6);
+        assertThat(text("document.getElementById('run').innerText")).contains("unknown");
+    }
+
+    @Test
     void legibleAt1280x800AndAtPhoneWidth() throws IOException {
         open("ladder.html", SampleReports.ladder());
         try {
