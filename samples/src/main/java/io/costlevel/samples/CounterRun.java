@@ -4,13 +4,14 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs one sample: N worker threads named {@code costlevel-worker-<i>}, released together, each
- * incrementing until the plan's time or op bound. Every wait here is bounded, so a run always
+ * Runs one sample: N worker threads named {@code costlevel-worker-<i>}, each incrementing until the
+ * plan's time or op bound; the cost per op is measured from the moment all of them take part
+ * ({@link AllContending}). Every wait here is bounded, so a run always
  * returns: workers that have not ended within {@link #GRACE_NANOS} after the stop make the result
  * not ok instead of hanging the caller.
  */
 public final class CounterRun {
-    /** Time the workers get to start, and to end after the stop: ample for a thread to notice it. */
+    /** Time the workers get to end after the stop: ample for a thread to notice it. */
     static final long GRACE_NANOS = TimeUnit.SECONDS.toNanos(10);
     /** Time for ended workers to terminate, all together: they have nothing left to do. */
     private static final long JOIN_NANOS = TimeUnit.SECONDS.toNanos(1);
@@ -19,15 +20,14 @@ public final class CounterRun {
     private final RunPlan plan;
     private final Counter counter;
     private final StopFlag timeUp = new StopFlag();
-    private final CountDownLatch ready;
-    private final CountDownLatch go = new CountDownLatch(1);
+    private final AllContending allContending;
     private final CountDownLatch ended;
 
     private CounterRun(Sample sample, RunPlan plan) {
         this.sample = sample;
         this.plan = plan;
         this.counter = sample.newCounter();
-        this.ready = new CountDownLatch(plan.threads());
+        this.allContending = new AllContending(plan.threads());
         this.ended = new CountDownLatch(plan.threads());
     }
 
@@ -38,6 +38,7 @@ public final class CounterRun {
     private RunResult execute() throws InterruptedException {
         Worker[] workers = new Worker[plan.threads()];
         Thread[] threads = new Thread[plan.threads()];
+        long start = System.nanoTime();
         for (int i = 0; i < workers.length; i++) {
             workers[i] = new Worker();
             threads[i] = new Thread(workers[i], "costlevel-worker-" + i);
@@ -45,18 +46,29 @@ public final class CounterRun {
             threads[i].setDaemon(true);
             threads[i].start();
         }
-        ready.await(GRACE_NANOS, TimeUnit.NANOSECONDS);
-        long start = System.nanoTime();
-        go.countDown();
         boolean allEnded = ended.await(plan.timeBoundNanos(), TimeUnit.NANOSECONDS);
         timeUp.raise();
         counter.stop();
         if (!allEnded) {
             allEnded = ended.await(GRACE_NANOS, TimeUnit.NANOSECONDS);
         }
-        long elapsed = System.nanoTime() - start;
-        return new RunResult(sample, plan.threads(), opsOf(workers, threads), counter.value(), elapsed,
-                allEnded && allCompleted(workers, threads));
+        long end = System.nanoTime();
+        long ops = opsOf(workers, threads);
+        boolean ok = allEnded && allCompleted(workers, threads);
+        long measuredOps = ops - unmeasuredOpsOf(workers);
+        // Without a window (op bound reached before the last worker began) the whole run is the window.
+        return allContending.reached() && measuredOps > 0
+                ? new RunResult(sample, plan.threads(), ops, counter.value(), end - start, ok,
+                        measuredOps, end - allContending.sinceNanos())
+                : new RunResult(sample, plan.threads(), ops, counter.value(), end - start, ok, ops, end - start);
+    }
+
+    private static long unmeasuredOpsOf(Worker[] workers) {
+        long unmeasured = 0;
+        for (Worker worker : workers) {
+            unmeasured += worker.opsBeforeWindow;
+        }
+        return unmeasured;
     }
 
     private static long opsOf(Worker[] workers, Thread[] threads) throws InterruptedException {
@@ -85,35 +97,38 @@ public final class CounterRun {
     /** One thread's loop. An unexpected exception goes to the default handler (stderr). */
     private final class Worker implements Runnable {
         long completedOps;
+        long opsBeforeWindow;
         boolean endedNormally;
 
         @Override
         public void run() {
             try {
                 Counter mine = counter.forCurrentThread();
-                ready.countDown();
-                go.await();
-                completedOps = incrementUntilStopped(mine);
+                allContending.arrive();
+                incrementUntilStopped(mine);
                 endedNormally = true;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
             } finally {
                 ended.countDown();
             }
         }
 
-        private long incrementUntilStopped(Counter mine) {
+        private void incrementUntilStopped(Counter mine) {
             long done = 0;
+            long beforeWindow = -1;
             long bound = plan.opsPerThread();
             try {
                 while (done < bound && !timeUp.isRaised()) {
+                    if (beforeWindow < 0 && allContending.reached()) {
+                        beforeWindow = done;
+                    }
                     mine.increment();
                     done++;
                 }
             } catch (CounterStoppedException gaveUpWaiting) {
                 // The op that was waiting did not count, and is not counted as done.
             }
-            return done;
+            completedOps = done;
+            opsBeforeWindow = beforeWindow < 0 ? done : beforeWindow;
         }
     }
 }

@@ -6,19 +6,26 @@ import java.util.Locale;
  * What one run measured. {@code ops} are the increments the threads saw complete, {@code count} is
  * what the counter says at the end: a correct counter has them equal.
  *
+ * @param elapsedNanos the whole run, from starting the first worker to the end of the last
  * @param allThreadsEnded false when a worker died or did not end within the grace period; then
  *     its ops are missing and the run is not ok
+ * @param measuredOps the ops done in the measured window, once every worker had begun (see
+ *     {@link AllContending}); all ops when the run ended before that
+ * @param measuredNanos the length of that window
  */
-public record RunResult(
-        Sample sample, int threads, long ops, long count, long elapsedNanos, boolean allThreadsEnded) {
+public record RunResult(Sample sample, int threads, long ops, long count, long elapsedNanos,
+        boolean allThreadsEnded, long measuredOps, long measuredNanos) {
 
     public boolean ok() {
         return allThreadsEnded && count == ops;
     }
 
-    /** Thread time per op (wall time x threads / ops), as JMH reports average time with N threads. */
+    /**
+     * Thread time per op in the measured window (wall time x threads / ops), as JMH reports average
+     * time with N threads: like JMH, it leaves out the start, before every thread took part.
+     */
     public double nsPerOp() {
-        return ops == 0 ? Double.NaN : (double) elapsedNanos * threads / ops;
+        return measuredOps == 0 ? Double.NaN : (double) measuredNanos * threads / measuredOps;
     }
 
     /** The runner's one result line, e.g. {@code sample=atomic threads=2 ops=10 count=10 ...}. */
