@@ -1,0 +1,139 @@
+package io.costlevel.agent.bootstrap;
+
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.concurrent.locks.StampedLock;
+
+/**
+ * Replacements for blocking acquisitions, called instead of the original with the same arguments plus the site:
+ * they try once without waiting, and only if that fails count a contended acquisition and time the real call.
+ * The try honours fairness ({@code tryLock(0, NANOSECONDS)}, unlike {@code tryLock()}, never barges) and is skipped
+ * on an interrupted thread, so the call keeps its semantics (lockInterruptibly still throws, lock still ignores it).
+ */
+public final class AcquireProbes {
+    private AcquireProbes() {}
+
+    public static void lock(Lock lock, int site) {
+        ThreadCounters counters = Probes.before(lock, site);
+        if (!isJdkLock(lock)) {
+            lock.lock();
+        } else if (!acquiredAtOnce(lock)) {
+            long start = System.nanoTime();
+            lock.lock();
+            counters.contended(site, start);
+        }
+        counters.completed(site);
+    }
+
+    public static void lockInterruptibly(Lock lock, int site) throws InterruptedException {
+        ThreadCounters counters = Probes.before(lock, site);
+        if (!isJdkLock(lock)) {
+            lock.lockInterruptibly();
+        } else if (!acquiredAtOnce(lock)) {
+            long start = System.nanoTime();
+            lock.lockInterruptibly();
+            counters.contended(site, start);
+        }
+        counters.completed(site);
+    }
+
+    public static long writeLock(StampedLock lock, int site) {
+        ThreadCounters counters = Probes.before(lock, site);
+        long stamp = lock.tryWriteLock();
+        return stamp != 0L ? acquired(counters, site, stamp) : waited(counters, site, System.nanoTime(), lock.writeLock());
+    }
+
+    public static long readLock(StampedLock lock, int site) {
+        ThreadCounters counters = Probes.before(lock, site);
+        long stamp = lock.tryReadLock();
+        return stamp != 0L ? acquired(counters, site, stamp) : waited(counters, site, System.nanoTime(), lock.readLock());
+    }
+
+    public static long writeLockInterruptibly(StampedLock lock, int site) throws InterruptedException {
+        ThreadCounters counters = Probes.before(lock, site);
+        long stamp = Thread.currentThread().isInterrupted() ? 0L : lock.tryWriteLock();
+        return stamp != 0L ? acquired(counters, site, stamp)
+                : waited(counters, site, System.nanoTime(), lock.writeLockInterruptibly());
+    }
+
+    public static long readLockInterruptibly(StampedLock lock, int site) throws InterruptedException {
+        ThreadCounters counters = Probes.before(lock, site);
+        long stamp = Thread.currentThread().isInterrupted() ? 0L : lock.tryReadLock();
+        return stamp != 0L ? acquired(counters, site, stamp)
+                : waited(counters, site, System.nanoTime(), lock.readLockInterruptibly());
+    }
+
+    private static long acquired(ThreadCounters counters, int site, long stamp) {
+        counters.completed(site);
+        return stamp;
+    }
+
+    /** Arguments are evaluated in order: {@code start} is read before the blocking call that gives {@code stamp}. */
+    private static long waited(ThreadCounters counters, int site, long start, long stamp) {
+        counters.contended(site, start);
+        counters.completed(site);
+        return stamp;
+    }
+
+    public static void acquire(Semaphore semaphore, int site) throws InterruptedException {
+        acquire(semaphore, 1, site);
+    }
+
+    public static void acquire(Semaphore semaphore, int permits, int site) throws InterruptedException {
+        ThreadCounters counters = Probes.before(semaphore, site);
+        if (!acquiredAtOnce(semaphore, permits)) {
+            long start = System.nanoTime();
+            semaphore.acquire(permits);
+            counters.contended(site, start);
+        }
+        counters.completed(site);
+    }
+
+    public static void acquireUninterruptibly(Semaphore semaphore, int site) {
+        acquireUninterruptibly(semaphore, 1, site);
+    }
+
+    public static void acquireUninterruptibly(Semaphore semaphore, int permits, int site) {
+        ThreadCounters counters = Probes.before(semaphore, site);
+        if (!acquiredAtOnce(semaphore, permits)) {
+            long start = System.nanoTime();
+            semaphore.acquireUninterruptibly(permits);
+            counters.contended(site, start);
+        }
+        counters.completed(site);
+    }
+
+    /** Only the JDK's own locks are tried first: another Lock's tryLock may mean something else. */
+    private static boolean isJdkLock(Lock lock) {
+        return lock instanceof ReentrantLock || lock instanceof ReentrantReadWriteLock.ReadLock
+                || lock instanceof ReentrantReadWriteLock.WriteLock;
+    }
+
+    /** One fair, non-waiting try; an interrupted thread does not try (the try would throw or clear the flag). */
+    private static boolean acquiredAtOnce(Lock lock) {
+        if (Thread.currentThread().isInterrupted()) {
+            return false;
+        }
+        try {
+            return lock.tryLock(0L, TimeUnit.NANOSECONDS);
+        } catch (InterruptedException raced) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static boolean acquiredAtOnce(Semaphore semaphore, int permits) {
+        if (Thread.currentThread().isInterrupted()) {
+            return false;
+        }
+        try {
+            return semaphore.tryAcquire(permits, 0L, TimeUnit.NANOSECONDS);
+        } catch (InterruptedException raced) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package io.costlevel.agent.bootstrap;
+
+/**
+ * Settings the hot path reads, installed by the agent once at start, before any instrumented class runs.
+ * Plain statics on purpose: they are written once, before the instrumented code that reads them exists.
+ */
+public final class BootstrapSettings {
+    /** One operation in this many (on average) is timed and checked for a handoff. */
+    static int samplingPeriod = 64;
+    /** What one {@link System#nanoTime()} costs, subtracted from every timed sample. */
+    static long clockCostNanos;
+    /** Per site, the last sampled toucher: identity hash of the object (high half), thread id (low half). */
+    static long[] lastTouch = new long[1];
+
+    private BootstrapSettings() {}
+
+    public static void install(int sampling, int maxSites, long clockCost) {
+        samplingPeriod = sampling;
+        clockCostNanos = clockCost;
+        lastTouch = new long[maxSites + 1];
+    }
+
+    public static long clockCostNanos() {
+        return clockCostNanos;
+    }
+}

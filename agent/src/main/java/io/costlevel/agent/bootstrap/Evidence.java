@@ -1,0 +1,43 @@
+package io.costlevel.agent.bootstrap;
+
+/**
+ * The counters kept per site, as column indices into a thread's counter array ({@code site * WIDTH + column}).
+ * Pairs of count and nanos are adjacent ({@code PARKS}, {@code PARKED_NANOS}) so one probe can take the count's
+ * index and add the time at {@code index + 1}. {@link #NAMES} are the JSON field names of docs/agent-data-format.md.
+ */
+public final class Evidence {
+    public static final int OPS = 0;
+    public static final int CAS_ATTEMPTS = 1;
+    public static final int CAS_FAILURES = 2;
+    public static final int CONTENDED = 3;
+    public static final int CONTENDED_NANOS = 4;
+    public static final int PARKS = 5;
+    public static final int PARKED_NANOS = 6;
+    public static final int WAITS = 7;
+    public static final int WAITED_NANOS = 8;
+    public static final int SLEEPS = 9;
+    public static final int SLEPT_NANOS = 10;
+    public static final int YIELDS = 11;
+    public static final int SPINS = 12;
+    public static final int SPIN_WAITS = 13;
+    public static final int WAKEUPS = 14;
+    public static final int HANDOFF_CHECKS = 15;
+    public static final int HANDOFFS = 16;
+    public static final int LATENCY_SAMPLES = 17;
+    public static final int LATENCY_NANOS = 18;
+    /** Distinct threads: never written by the hot path, filled in when the threads' arrays are merged. */
+    public static final int THREADS = 19;
+    public static final int WIDTH = 20;
+
+    private static final String[] NAMES = {
+        "ops", "casAttempts", "casFailures", "contended", "contendedNanos", "parks", "parkedNanos",
+        "waits", "waitedNanos", "sleeps", "sleptNanos", "yields", "spins", "spinWaits", "wakeups",
+        "handoffChecks", "handoffs", "latencySamples", "latencyNanos", "threads"
+    };
+
+    private Evidence() {}
+
+    public static String name(int column) {
+        return NAMES[column];
+    }
+}

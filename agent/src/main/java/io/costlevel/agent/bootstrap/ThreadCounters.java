@@ -1,0 +1,157 @@
+package io.costlevel.agent.bootstrap;
+
+/**
+ * One thread's counters: a plain {@code long[]} indexed {@code site * Evidence.WIDTH + column}, written only by
+ * its owner thread (no atomics, no locks) and read racily by the dumper ({@link CounterRegistry}), which may lag
+ * by one snapshot for live threads and is exact for threads that have ended.
+ */
+public final class ThreadCounters {
+    private static final ThreadLocal<ThreadCounters> CURRENT = new ThreadLocal<ThreadCounters>() {
+        @Override
+        protected ThreadCounters initialValue() {
+            ThreadCounters counters = new ThreadCounters(Thread.currentThread());
+            CounterRegistry.register(counters);
+            return counters;
+        }
+    };
+
+    final Thread thread;
+    private final int threadTag;
+    /** Replaced (never shrunk) by its owner when a higher site id shows up; the dumper reads whichever it sees. */
+    long[] counts = new long[16 * Evidence.WIDTH];
+    /** Counts this thread's operations; spin runs are told apart on it. */
+    int tick;
+    /** The tick of the next sampled operation. */
+    private int nextSampledTick;
+    /** xorshift state: sampling intervals are random so they cannot alias with a loop's period. */
+    private int random;
+    private int sampleSite = -1;
+    private long sampleStart;
+    private long blockStart;
+    private int spinSite = -1;
+    private int spinTick;
+
+    private ThreadCounters(Thread thread) {
+        this.thread = thread;
+        this.threadTag = (int) thread.getId();
+        this.random = 0x9E3779B9 * (threadTag + 1) | 1;
+        this.nextSampledTick = nextSampleInterval();
+    }
+
+    public static ThreadCounters current() {
+        return CURRENT.get();
+    }
+
+    /**
+     * Advances the tick; true for 1 in {@code sampling} operations on average. The intervals are drawn from
+     * 1 .. 2 * sampling - 1: a fixed period would always pick the same call of a loop with several sites.
+     */
+    boolean nextTickSampled() {
+        if (++tick != nextSampledTick) {
+            return false;
+        }
+        nextSampledTick = tick + nextSampleInterval();
+        return true;
+    }
+
+    private int nextSampleInterval() {
+        int x = random;
+        x ^= x << 13;
+        x ^= x >>> 17;
+        x ^= x << 5;
+        random = x;
+        return 1 + (x >>> 1) % (2 * BootstrapSettings.samplingPeriod - 1);
+    }
+
+    void add(int site, int column, long value) {
+        int index = site * Evidence.WIDTH + column;
+        long[] array = counts;
+        if (index >= array.length) {
+            array = grow(index);
+        }
+        array[index] += value;
+    }
+
+    private long[] grow(int index) {
+        long[] old = counts;
+        int length = old.length;
+        while (length <= index) {
+            length *= 2;
+        }
+        long[] bigger = java.util.Arrays.copyOf(old, length);
+        counts = bigger;
+        return bigger;
+    }
+
+    /** The sampled part of an operation: who touched this object at this site last, and the start of its timing. */
+    void startSample(Object target, int site) {
+        checkHandoff(target, site);
+        sampleSite = site;
+        sampleStart = System.nanoTime();
+    }
+
+    void checkHandoff(Object target, int site) {
+        if (target == null) {
+            return;
+        }
+        long[] last = BootstrapSettings.lastTouch;
+        if (site >= last.length) {
+            return;
+        }
+        int identity = System.identityHashCode(target);
+        long previous = last[site];
+        if (previous != 0 && (int) (previous >>> 32) == identity) {
+            add(site, Evidence.HANDOFF_CHECKS, 1);
+            if ((int) previous != threadTag) {
+                add(site, Evidence.HANDOFFS, 1);
+            }
+        }
+        last[site] = ((long) identity << 32) | (threadTag & 0xffffffffL);
+    }
+
+    /** The operation returned: count it, and close its timing if this site's sample is still the pending one. */
+    void completed(int site) {
+        add(site, Evidence.OPS, 1);
+        if (sampleSite == site) {
+            sampleSite = -1;
+            addLatency(site, sampleStart);
+        }
+    }
+
+    void addLatency(int site, long start) {
+        add(site, Evidence.LATENCY_SAMPLES, 1);
+        add(site, Evidence.LATENCY_NANOS, System.nanoTime() - start - BootstrapSettings.clockCostNanos);
+    }
+
+    void startBlocking() {
+        blockStart = System.nanoTime();
+    }
+
+    /** A blocking call returned: count it in {@code column} and its time in {@code column + 1}. */
+    void blocked(int site, int column) {
+        add(site, column, 1);
+        add(site, column + 1, System.nanoTime() - blockStart);
+    }
+
+    void contended(int site, long start) {
+        add(site, Evidence.CONTENDED, 1);
+        add(site, Evidence.CONTENDED_NANOS, System.nanoTime() - start);
+    }
+
+    /**
+     * One onSpinWait call. A spin wait is a run of onSpinWait calls at one site with no other instrumented operation
+     * of this thread in between, counted when it starts, so {@code spins / spinWaits} is spins per wait.
+     */
+    void spun(int site) {
+        if (spinSite != site || spinTick != tick - 1) {
+            add(site, Evidence.SPIN_WAITS, 1);
+        }
+        spinSite = site;
+        spinTick = tick;
+        add(site, Evidence.SPINS, 1);
+    }
+
+    boolean isFinished() {
+        return !thread.isAlive();
+    }
+}

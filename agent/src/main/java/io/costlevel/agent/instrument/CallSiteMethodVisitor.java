@@ -1,0 +1,357 @@
+package io.costlevel.agent.instrument;
+
+import java.util.HashSet;
+import java.util.Set;
+
+import io.costlevel.agent.bootstrap.Evidence;
+import net.bytebuddy.jar.asm.Handle;
+import net.bytebuddy.jar.asm.Label;
+import net.bytebuddy.jar.asm.MethodVisitor;
+import net.bytebuddy.jar.asm.Opcodes;
+import net.bytebuddy.jar.asm.Type;
+
+/**
+ * Rewrites one method's calls to the primitives of {@link PrimitiveTable} into
+ * <pre>
+ *   [receiver] args           -> args spilled to fresh locals
+ *   h = Probes.before(target, site); reload args; ORIGINAL CALL (unchanged); Probes.afterXxx([result,] h, site)
+ * </pre>
+ * (or a call of the same-named {@link io.costlevel.agent.bootstrap.AcquireProbes} method for blocking acquisitions),
+ * and {@code monitorenter} into {@code Probes.beforeMonitor} before it plus {@code Probes.afterMonitor} as the first
+ * instruction of the protected range that follows it. The inserted code has no branches, so the method's stack
+ * map frames stay valid as they are; the temporaries live after the method's own locals and only between the
+ * instructions of one site.
+ */
+final class CallSiteMethodVisitor extends MethodVisitor {
+    private static final String PROBES = "io/costlevel/agent/bootstrap/Probes";
+    private static final String ACQUIRE_PROBES = "io/costlevel/agent/bootstrap/AcquireProbes";
+    private static final String COUNTERS = "Lio/costlevel/agent/bootstrap/ThreadCounters;";
+    private static final String BEFORE = "(Ljava/lang/Object;I)" + COUNTERS;
+
+    private final SiteRecorder sites;
+    private final PrimitiveTable table;
+    private final Selection selection;
+    /** First index after the method's own locals: the temporaries of one site start here. */
+    private final int firstFreeLocal;
+    private final Set<Label> tryStarts = new HashSet<>();
+    private int line = -1;
+    /** A monitorenter whose closing probe waits for its protected range to start: the site, or -1. */
+    private int pendingMonitorSite = -1;
+    private boolean pendingRangeStarted;
+
+    CallSiteMethodVisitor(MethodVisitor next, SiteRecorder sites, PrimitiveTable table, Selection selection,
+            int firstFreeLocal) {
+        super(Opcodes.ASM9, next);
+        this.sites = sites;
+        this.table = table;
+        this.selection = selection;
+        this.firstFreeLocal = firstFreeLocal;
+    }
+
+    @Override
+    public void visitTryCatchBlock(Label start, Label end, Label handler, String type) {
+        tryStarts.add(start);
+        super.visitTryCatchBlock(start, end, handler, type);
+    }
+
+    @Override
+    public void visitLabel(Label label) {
+        if (pendingMonitorSite >= 0 && tryStarts.contains(label)) {
+            pendingRangeStarted = true;
+        }
+        super.visitLabel(label);
+    }
+
+    @Override
+    public void visitLineNumber(int lineNumber, Label start) {
+        line = lineNumber;
+        super.visitLineNumber(lineNumber, start);
+    }
+
+    /** A frame here declares which locals exist; our timing temporary is not among them, so it is given up. */
+    @Override
+    public void visitFrame(int type, int numLocal, Object[] local, int numStack, Object[] stack) {
+        pendingMonitorSite = -1;
+        super.visitFrame(type, numLocal, local, numStack, stack);
+    }
+
+    /** Called before every instruction: closes a monitorenter's timing once its protected range has begun. */
+    private void beforeInstruction() {
+        if (pendingMonitorSite < 0) {
+            return;
+        }
+        if (pendingRangeStarted) {
+            super.visitVarInsn(Opcodes.LLOAD, firstFreeLocal);
+            pushInt(pendingMonitorSite);
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, PROBES, "afterMonitor", "(JI)V", false);
+        }
+        pendingMonitorSite = -1;
+    }
+
+    @Override
+    public void visitInsn(int opcode) {
+        beforeInstruction();
+        if (opcode == Opcodes.MONITORENTER && selection.monitors()) {
+            int site = sites.record(line, Primitive.MONITORENTER);
+            super.visitInsn(Opcodes.DUP);
+            pushInt(site);
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, PROBES, "beforeMonitor", "(Ljava/lang/Object;I)J", false);
+            super.visitVarInsn(Opcodes.LSTORE, firstFreeLocal);
+            super.visitInsn(opcode);
+            pendingMonitorSite = site;
+            pendingRangeStarted = false;
+            return;
+        }
+        super.visitInsn(opcode);
+    }
+
+    @Override
+    public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
+        beforeInstruction();
+        Primitive primitive = table.find(owner, name, descriptor);
+        if (primitive == null || !selection.enabled(primitive.family())) {
+            super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+            return;
+        }
+        int site = sites.record(line, primitive);
+        if (primitive.shape() == Shape.REPLACE) {
+            pushInt(site);
+            String receiver = Type.getObjectType(replacedReceiver(owner)).getDescriptor();
+            String replaced = "(" + receiver + descriptor.substring(1, descriptor.indexOf(')')) + "I)"
+                    + Type.getReturnType(descriptor).getDescriptor();
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, ACQUIRE_PROBES, name, replaced, false);
+            return;
+        }
+        wrap(opcode, owner, name, descriptor, isInterface, primitive, site);
+    }
+
+    /** The parameter type of the AcquireProbes replacement: Lock for every lock class, else the owner itself. */
+    private static String replacedReceiver(String owner) {
+        return owner.startsWith("java/util/concurrent/locks/") && !owner.endsWith("StampedLock")
+                ? "java/util/concurrent/locks/Lock" : owner;
+    }
+
+    private void wrap(int opcode, String owner, String name, String descriptor, boolean isInterface,
+            Primitive primitive, int site) {
+        boolean hasReceiver = opcode != Opcodes.INVOKESTATIC;
+        Type[] arguments = Type.getArgumentTypes(descriptor);
+        int[] argumentLocals = new int[arguments.length];
+        int next = firstFreeLocal;
+        for (int i = 0; i < arguments.length; i++) {
+            argumentLocals[i] = next;
+            next += arguments[i].getSize();
+        }
+        int countersLocal = next;
+        for (int i = arguments.length - 1; i >= 0; i--) {
+            super.visitVarInsn(arguments[i].getOpcode(Opcodes.ISTORE), argumentLocals[i]);
+        }
+        pushTarget(primitive.target(), hasReceiver, arguments, argumentLocals);
+        pushInt(site);
+        boolean blocking = isBlocking(primitive.shape());
+        super.visitMethodInsn(Opcodes.INVOKESTATIC, PROBES, blocking ? "beforeBlocking" : "before", BEFORE, false);
+        super.visitVarInsn(Opcodes.ASTORE, countersLocal);
+        for (int i = 0; i < arguments.length; i++) {
+            super.visitVarInsn(arguments[i].getOpcode(Opcodes.ILOAD), argumentLocals[i]);
+        }
+        super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+        after(primitive.shape(), Type.getReturnType(descriptor), arguments, argumentLocals, countersLocal, site);
+    }
+
+    private void pushTarget(Target target, boolean hasReceiver, Type[] arguments, int[] argumentLocals) {
+        boolean firstIsReference = arguments.length > 0 && isReference(arguments[0]);
+        if (target == Target.FIRST_ARGUMENT && firstIsReference) {
+            super.visitVarInsn(Opcodes.ALOAD, argumentLocals[0]);
+        } else if (target != Target.NONE && hasReceiver) {
+            super.visitInsn(Opcodes.DUP);
+        } else {
+            super.visitInsn(Opcodes.ACONST_NULL);
+        }
+    }
+
+    private void after(Shape shape, Type result, Type[] arguments, int[] argumentLocals, int countersLocal, int site) {
+        switch (shape) {
+            case CAS:
+                afterWithResult("afterCas", "Z", result, countersLocal, site);
+                return;
+            case TRY:
+                afterWithResult("afterTry", "Z", result, countersLocal, site);
+                return;
+            case TRY_STAMP:
+                afterWithResult("afterTryStamp", "J", result, countersLocal, site);
+                return;
+            case EXCHANGE:
+                afterExchange(result, arguments, argumentLocals, countersLocal, site);
+                return;
+            case PARK:
+                afterColumn("afterBlocking", Evidence.PARKS, countersLocal, site);
+                return;
+            case WAIT:
+                afterColumn("afterBlocking", Evidence.WAITS, countersLocal, site);
+                return;
+            case SLEEP:
+                afterColumn("afterBlocking", Evidence.SLEEPS, countersLocal, site);
+                return;
+            case YIELD:
+                afterColumn("afterCounted", Evidence.YIELDS, countersLocal, site);
+                return;
+            case WAKEUP:
+                afterColumn("afterCounted", Evidence.WAKEUPS, countersLocal, site);
+                return;
+            case SPIN:
+                afterPlain("afterSpin", countersLocal, site);
+                return;
+            default:
+                afterPlain("after", countersLocal, site);
+        }
+    }
+
+    private void afterPlain(String probe, int countersLocal, int site) {
+        super.visitVarInsn(Opcodes.ALOAD, countersLocal);
+        pushInt(site);
+        super.visitMethodInsn(Opcodes.INVOKESTATIC, PROBES, probe, "(" + COUNTERS + "I)V", false);
+    }
+
+    private void afterColumn(String probe, int column, int countersLocal, int site) {
+        super.visitVarInsn(Opcodes.ALOAD, countersLocal);
+        pushInt(site);
+        pushInt(column);
+        super.visitMethodInsn(Opcodes.INVOKESTATIC, PROBES, probe, "(" + COUNTERS + "II)V", false);
+    }
+
+    /** Passes a copy of the result (boolean or stamp) to the probe; a call of another shape is only counted. */
+    private void afterWithResult(String probe, String expected, Type result, int countersLocal, int site) {
+        if (!result.getDescriptor().equals(expected)) {
+            afterPlain("after", countersLocal, site);
+            return;
+        }
+        super.visitInsn(result.getSize() == 2 ? Opcodes.DUP2 : Opcodes.DUP);
+        super.visitVarInsn(Opcodes.ALOAD, countersLocal);
+        pushInt(site);
+        super.visitMethodInsn(Opcodes.INVOKESTATIC, PROBES, probe, "(" + expected + COUNTERS + "I)V", false);
+    }
+
+    /**
+     * compareAndExchange failed when its witness differs from the expected value, the second-to-last argument.
+     * A VarHandle call whose result is discarded or of another type than the expected value is only counted.
+     */
+    private void afterExchange(Type result, Type[] arguments, int[] argumentLocals, int countersLocal, int site) {
+        int expectedIndex = arguments.length - 2;
+        String probeType = expectedIndex < 0 ? null : exchangeProbeType(result);
+        if (probeType == null || !probeType.equals(exchangeProbeType(arguments[expectedIndex]))) {
+            afterPlain("after", countersLocal, site);
+            return;
+        }
+        super.visitInsn(result.getSize() == 2 ? Opcodes.DUP2 : Opcodes.DUP);
+        super.visitVarInsn(arguments[expectedIndex].getOpcode(Opcodes.ILOAD), argumentLocals[expectedIndex]);
+        super.visitVarInsn(Opcodes.ALOAD, countersLocal);
+        pushInt(site);
+        super.visitMethodInsn(Opcodes.INVOKESTATIC, PROBES, "afterExchange",
+                "(" + probeType + probeType + COUNTERS + "I)V", false);
+    }
+
+    /** The afterExchange overload for a value type (sub-int types widen to int), or null for void. */
+    private static String exchangeProbeType(Type type) {
+        switch (type.getSort()) {
+            case Type.BOOLEAN: case Type.BYTE: case Type.CHAR: case Type.SHORT: case Type.INT:
+                return "I";
+            case Type.LONG:
+                return "J";
+            case Type.FLOAT:
+                return "F";
+            case Type.DOUBLE:
+                return "D";
+            case Type.OBJECT: case Type.ARRAY:
+                return "Ljava/lang/Object;";
+            default:
+                return null;
+        }
+    }
+
+    private static boolean isBlocking(Shape shape) {
+        return shape == Shape.PARK || shape == Shape.WAIT || shape == Shape.SLEEP;
+    }
+
+    private static boolean isReference(Type type) {
+        return type.getSort() == Type.OBJECT || type.getSort() == Type.ARRAY;
+    }
+
+    private void pushInt(int value) {
+        if (value >= -1 && value <= 5) {
+            super.visitInsn(Opcodes.ICONST_0 + value);
+        } else if (value >= Byte.MIN_VALUE && value <= Byte.MAX_VALUE) {
+            super.visitIntInsn(Opcodes.BIPUSH, value);
+        } else if (value >= Short.MIN_VALUE && value <= Short.MAX_VALUE) {
+            super.visitIntInsn(Opcodes.SIPUSH, value);
+        } else {
+            super.visitLdcInsn(value);
+        }
+    }
+
+    // Every other instruction closes a pending monitorenter timing first.
+
+    @Override
+    public void visitIntInsn(int opcode, int operand) {
+        beforeInstruction();
+        super.visitIntInsn(opcode, operand);
+    }
+
+    @Override
+    public void visitVarInsn(int opcode, int varIndex) {
+        beforeInstruction();
+        super.visitVarInsn(opcode, varIndex);
+    }
+
+    @Override
+    public void visitTypeInsn(int opcode, String type) {
+        beforeInstruction();
+        super.visitTypeInsn(opcode, type);
+    }
+
+    @Override
+    public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
+        beforeInstruction();
+        super.visitFieldInsn(opcode, owner, name, descriptor);
+    }
+
+    @Override
+    public void visitInvokeDynamicInsn(String name, String descriptor, Handle bootstrap, Object... arguments) {
+        beforeInstruction();
+        super.visitInvokeDynamicInsn(name, descriptor, bootstrap, arguments);
+    }
+
+    @Override
+    public void visitJumpInsn(int opcode, Label label) {
+        beforeInstruction();
+        super.visitJumpInsn(opcode, label);
+    }
+
+    @Override
+    public void visitLdcInsn(Object value) {
+        beforeInstruction();
+        super.visitLdcInsn(value);
+    }
+
+    @Override
+    public void visitIincInsn(int varIndex, int increment) {
+        beforeInstruction();
+        super.visitIincInsn(varIndex, increment);
+    }
+
+    @Override
+    public void visitTableSwitchInsn(int min, int max, Label dflt, Label... labels) {
+        beforeInstruction();
+        super.visitTableSwitchInsn(min, max, dflt, labels);
+    }
+
+    @Override
+    public void visitLookupSwitchInsn(Label dflt, int[] keys, Label[] labels) {
+        beforeInstruction();
+        super.visitLookupSwitchInsn(dflt, keys, labels);
+    }
+
+    @Override
+    public void visitMultiANewArrayInsn(String descriptor, int numDimensions) {
+        beforeInstruction();
+        super.visitMultiANewArrayInsn(descriptor, numDimensions);
+    }
+}

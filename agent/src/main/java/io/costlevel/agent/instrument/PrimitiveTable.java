@@ -1,0 +1,142 @@
+package io.costlevel.agent.instrument;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.costlevel.agent.options.Family;
+
+/**
+ * The JDK methods whose call sites are instrumented, looked up by the call instruction's owner and name.
+ * A call through a user subclass (owner {@code com/acme/MyCounter extends AtomicLong}) is not matched: the table
+ * knows JDK owners only, and resolving hierarchies while classes load would cost more than it finds.
+ */
+final class PrimitiveTable {
+    private static final String ATOMIC = "java/util/concurrent/atomic/";
+    private static final String LOCKS = "java/util/concurrent/locks/";
+
+    private static final List<String> ATOMIC_PLAIN = List.of(
+            "set", "lazySet", "setPlain", "setOpaque", "setRelease", "getAndSet", "getAndIncrement",
+            "getAndDecrement", "getAndAdd", "incrementAndGet", "decrementAndGet", "addAndGet", "getAndUpdate",
+            "updateAndGet", "getAndAccumulate", "accumulateAndGet");
+    private static final List<String> CAS = List.of(
+            "compareAndSet", "weakCompareAndSet", "weakCompareAndSetPlain", "weakCompareAndSetVolatile",
+            "weakCompareAndSetAcquire", "weakCompareAndSetRelease", "attemptMark", "attemptStamp");
+    private static final List<String> EXCHANGE = List.of(
+            "compareAndExchange", "compareAndExchangeAcquire", "compareAndExchangeRelease");
+    private static final List<String> VARHANDLE_PLAIN = List.of(
+            "getAndSet", "getAndSetAcquire", "getAndSetRelease", "getAndAdd", "getAndAddAcquire", "getAndAddRelease",
+            "getAndBitwiseOr", "getAndBitwiseOrAcquire", "getAndBitwiseOrRelease", "getAndBitwiseAnd",
+            "getAndBitwiseAndAcquire", "getAndBitwiseAndRelease", "getAndBitwiseXor", "getAndBitwiseXorAcquire",
+            "getAndBitwiseXorRelease");
+    private static final List<String> LOCK_OWNERS = List.of(
+            LOCKS + "Lock", LOCKS + "ReentrantLock", LOCKS + "ReentrantReadWriteLock$ReadLock",
+            LOCKS + "ReentrantReadWriteLock$WriteLock");
+    private static final List<String> CONDITION_OWNERS = List.of(
+            LOCKS + "Condition", LOCKS + "AbstractQueuedSynchronizer$ConditionObject",
+            LOCKS + "AbstractQueuedLongSynchronizer$ConditionObject");
+    /** Object's final methods, matched whatever class the call names as owner. */
+    private static final String OBJECT = "java/lang/Object";
+
+    private final Map<String, Primitive> byOwnerAndName = new HashMap<>();
+
+    PrimitiveTable() {
+        for (String owner : List.of("AtomicInteger", "AtomicLong", "AtomicBoolean", "AtomicReference",
+                "AtomicIntegerArray", "AtomicLongArray", "AtomicReferenceArray", "AtomicMarkableReference",
+                "AtomicStampedReference")) {
+            atomics(ATOMIC + owner, ATOMIC_PLAIN, Target.RECEIVER);
+        }
+        for (String owner : List.of("AtomicIntegerFieldUpdater", "AtomicLongFieldUpdater",
+                "AtomicReferenceFieldUpdater")) {
+            atomics(ATOMIC + owner, ATOMIC_PLAIN, Target.FIRST_ARGUMENT);
+        }
+        atomics("java/lang/invoke/VarHandle", VARHANDLE_PLAIN, Target.FIRST_ARGUMENT);
+        for (String owner : List.of("LongAdder", "DoubleAdder")) {
+            all(ATOMIC + owner, "atomic", Family.ATOMICS, Shape.PLAIN, Target.RECEIVER,
+                    List.of("add", "increment", "decrement", "reset", "sumThenReset"));
+        }
+        for (String owner : List.of("LongAccumulator", "DoubleAccumulator")) {
+            all(ATOMIC + owner, "atomic", Family.ATOMICS, Shape.PLAIN, Target.RECEIVER,
+                    List.of("accumulate", "reset", "getThenReset"));
+        }
+        locks();
+        parking();
+    }
+
+    private void atomics(String owner, List<String> plain, Target target) {
+        all(owner, "atomic", Family.ATOMICS, Shape.PLAIN, target, plain);
+        all(owner, "atomic", Family.ATOMICS, Shape.CAS, target, CAS);
+        all(owner, "atomic", Family.ATOMICS, Shape.EXCHANGE, target, EXCHANGE);
+    }
+
+    private void locks() {
+        for (String owner : LOCK_OWNERS) {
+            all(owner, "lock", Family.LOCKS, Shape.REPLACE, Target.RECEIVER, List.of("lock", "lockInterruptibly"));
+            all(owner, "lock", Family.LOCKS, Shape.TRY, Target.RECEIVER, List.of("tryLock"));
+            all(owner, "lock", Family.LOCKS, Shape.PLAIN, Target.RECEIVER, List.of("unlock"));
+        }
+        String stamped = LOCKS + "StampedLock";
+        all(stamped, "lock", Family.LOCKS, Shape.REPLACE, Target.RECEIVER,
+                List.of("writeLock", "readLock", "writeLockInterruptibly", "readLockInterruptibly"));
+        all(stamped, "lock", Family.LOCKS, Shape.TRY_STAMP, Target.RECEIVER, List.of("tryWriteLock", "tryReadLock",
+                "tryOptimisticRead", "tryConvertToWriteLock", "tryConvertToReadLock", "tryConvertToOptimisticRead"));
+        all(stamped, "lock", Family.LOCKS, Shape.TRY, Target.RECEIVER, List.of("validate"));
+        all(stamped, "lock", Family.LOCKS, Shape.PLAIN, Target.RECEIVER,
+                List.of("unlockWrite", "unlockRead", "unlock", "tryUnlockWrite", "tryUnlockRead"));
+        String semaphore = "java/util/concurrent/Semaphore";
+        all(semaphore, "lock", Family.LOCKS, Shape.REPLACE, Target.RECEIVER,
+                List.of("acquire", "acquireUninterruptibly"));
+        all(semaphore, "lock", Family.LOCKS, Shape.TRY, Target.RECEIVER, List.of("tryAcquire"));
+        all(semaphore, "lock", Family.LOCKS, Shape.WAKEUP, Target.RECEIVER, List.of("release"));
+        for (String owner : CONDITION_OWNERS) {
+            all(owner, "condition", Family.LOCKS, Shape.PARK, Target.RECEIVER,
+                    List.of("await", "awaitNanos", "awaitUninterruptibly", "awaitUntil"));
+            all(owner, "condition", Family.LOCKS, Shape.WAKEUP, Target.RECEIVER, List.of("signal", "signalAll"));
+        }
+    }
+
+    private void parking() {
+        String lockSupport = LOCKS + "LockSupport";
+        all(lockSupport, "park", Family.PARKING, Shape.PARK, Target.FIRST_ARGUMENT,
+                List.of("park", "parkNanos", "parkUntil"));
+        all(lockSupport, "park", Family.PARKING, Shape.WAKEUP, Target.FIRST_ARGUMENT, List.of("unpark"));
+        all(OBJECT, "wait", Family.PARKING, Shape.WAIT, Target.RECEIVER, List.of("wait"));
+        all(OBJECT, "wait", Family.PARKING, Shape.WAKEUP, Target.RECEIVER, List.of("notify", "notifyAll"));
+        String thread = "java/lang/Thread";
+        all(thread, "sleep", Family.PARKING, Shape.SLEEP, Target.NONE, List.of("sleep"));
+        all(thread, "yield", Family.PARKING, Shape.YIELD, Target.NONE, List.of("yield"));
+        all(thread, "spin", Family.PARKING, Shape.SPIN, Target.NONE, List.of("onSpinWait"));
+        all(thread, "join", Family.PARKING, Shape.WAIT, Target.RECEIVER, List.of("join"));
+    }
+
+    private void all(String owner, String kind, Family family, Shape shape, Target target, List<String> names) {
+        for (String name : names) {
+            String primitive = owner.replace('/', '.') + "." + name;
+            byOwnerAndName.put(owner + "." + name, new Primitive(primitive, kind, family, shape, target));
+        }
+    }
+
+    /**
+     * The primitive a call instruction invokes, or null. {@code wait}/{@code notify}/{@code notifyAll} are final in
+     * Object, so they are found whatever owner the call names.
+     */
+    Primitive find(String owner, String name, String descriptor) {
+        Primitive primitive = byOwnerAndName.get(owner + "." + name);
+        if (primitive == null && isObjectMonitorMethod(name, descriptor)) {
+            primitive = byOwnerAndName.get(OBJECT + "." + name);
+        }
+        return primitive;
+    }
+
+    private static boolean isObjectMonitorMethod(String name, String descriptor) {
+        switch (name) {
+            case "wait":
+                return descriptor.equals("()V") || descriptor.equals("(J)V") || descriptor.equals("(JI)V");
+            case "notify":
+            case "notifyAll":
+                return descriptor.equals("()V");
+            default:
+                return false;
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package io.costlevel.agent.options;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.costlevel.agent.capture.CaptureSettings;
+
+/**
+ * Every option the agent accepts, so an unknown key is rejected: the agent's own and the capture's
+ * ({@link CaptureSettings#KEYS}, read by the capture code from {@link AgentOptions#given()}). Documented for users in docs/agent.md; the
+ * contract keys ({@code out}, {@code include}, {@code interval}) are in shared/contract.md.
+ */
+public final class OptionKeys {
+    public static final String OUT = "out";
+    public static final String INCLUDE = "include";
+    public static final String EXCLUDE = "exclude";
+    public static final String INTERVAL = "interval";
+    public static final String SAMPLING = "sampling";
+    public static final String MAX_SITES = "maxSites";
+
+    private static final Map<String, OptionKey> KNOWN = new LinkedHashMap<>();
+
+    static {
+        add(OUT, "costlevel-out", OptionKey.anyText());
+        add(INCLUDE, "", OptionKey.prefixes());
+        add(EXCLUDE, "", OptionKey.prefixes());
+        add(INTERVAL, "10", OptionKey.integer(1, 86_400));
+        add(SAMPLING, "64", OptionKey.integer(1, 1 << 20));
+        add(MAX_SITES, "10000", OptionKey.integer(1, 1_000_000));
+        for (Family family : Family.values()) {
+            add(family.optionName(), "true", OptionKey.flag());
+        }
+        // The capture code validates its own values (a bad one falls back to its default, reported in one line);
+        // here they are only known, so that a misspelt capture key is rejected like any other.
+        for (String captureKey : CaptureSettings.KEYS) {
+            add(captureKey, "", OptionKey.anyText());
+        }
+    }
+
+    private OptionKeys() {}
+
+    private static void add(String name, String defaultValue, OptionKey.Check check) {
+        KNOWN.put(name, new OptionKey(name, defaultValue, check));
+    }
+
+    static OptionKey find(String name) {
+        return KNOWN.get(name);
+    }
+
+    public static List<OptionKey> all() {
+        return Collections.unmodifiableList(new ArrayList<>(KNOWN.values()));
+    }
+
+    static String names() {
+        return String.join(", ", KNOWN.keySet());
+    }
+}

@@ -1,0 +1,80 @@
+package io.costlevel.agent.output;
+
+import java.util.Map;
+
+import io.costlevel.agent.bootstrap.Evidence;
+import io.costlevel.agent.instrument.Site;
+
+/** Renders {@code costlevel-sites.json}, format version 1 of docs/agent-data-format.md. */
+public final class SitesJson {
+    public static final String FILE_NAME = "costlevel-sites.json";
+    static final int VERSION = 1;
+
+    private SitesJson() {}
+
+    public static String render(RunInfo run, Snapshot snapshot) {
+        JsonWriter json = new JsonWriter().beginObject();
+        json.name("format").value("costlevel-agent");
+        json.name("version").value(VERSION);
+        json.name("jvm").beginObject()
+                .name("name").value(run.jvmName())
+                .name("version").value(run.jvmVersion())
+                .name("vendor").value(run.jvmVendor())
+                .name("pid").value(run.pid())
+                .name("cores").value(run.cores())
+                .name("startMillis").value(run.startMillis())
+                .name("command").value(run.command())
+                .endObject();
+        json.name("agent").beginObject()
+                .name("version").value(run.agentVersion())
+                .name("options").beginObject();
+        for (Map.Entry<String, String> option : run.options().entrySet()) {
+            json.name(option.getKey()).value(option.getValue());
+        }
+        json.endObject()
+                .name("samplingPeriod").value(run.samplingPeriod())
+                .name("clockCostNanos").value(run.clockCostNanos())
+                .name("droppedSites").value(snapshot.droppedSites())
+                .name("errors").value(snapshot.errors())
+                .endObject();
+        json.name("snapshot").beginObject()
+                .name("sequence").value(snapshot.sequence())
+                .name("wallMillis").value(snapshot.wallMillis())
+                .name("uptimeMillis").value(snapshot.uptimeMillis())
+                .name("final").value(snapshot.isFinal())
+                .endObject();
+        json.name("sites").beginArray();
+        long[] counters = snapshot.counters();
+        for (int id = 0; id < snapshot.sites().size(); id++) {
+            int base = id * Evidence.WIDTH;
+            if (base < counters.length && anyCount(counters, base)) {
+                site(json, id, snapshot.sites().get(id), counters, base);
+            }
+        }
+        return json.endArray().endObject().toJson();
+    }
+
+    private static boolean anyCount(long[] counters, int base) {
+        for (int column = 0; column < Evidence.WIDTH; column++) {
+            if (counters[base + column] != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void site(JsonWriter json, int id, Site site, long[] counters, int base) {
+        json.beginObject()
+                .name("id").value(id)
+                .name("className").value(site.className())
+                .name("methodName").value(site.methodName())
+                .name("descriptor").value(site.descriptor())
+                .name("line").value(site.line())
+                .name("kind").value(site.kind())
+                .name("primitive").value(site.primitive());
+        for (int column = 0; column < Evidence.WIDTH; column++) {
+            json.name(Evidence.name(column)).value(counters[base + column]);
+        }
+        json.endObject();
+    }
+}

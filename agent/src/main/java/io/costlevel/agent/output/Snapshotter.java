@@ -1,0 +1,82 @@
+package io.costlevel.agent.output;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+
+import io.costlevel.agent.AgentErrors;
+import io.costlevel.agent.bootstrap.CounterRegistry;
+import io.costlevel.agent.capture.Capture;
+import io.costlevel.agent.instrument.SiteTable;
+
+/**
+ * Writes {@code costlevel-sites.json} and then has the capture write its recording: every interval from a daemon
+ * thread, and a last time ({@code "final": true}) from a shutdown hook. Writes are serialized; each replaces the
+ * previous file whole, so a killed JVM leaves the last complete snapshot.
+ */
+public final class Snapshotter {
+    private final Path outDir;
+    private final RunInfo run;
+    private final SiteTable sites;
+    private final Capture capture;
+    private long sequence;
+    private boolean finished;
+
+    public Snapshotter(Path outDir, RunInfo run, SiteTable sites, Capture capture) {
+        this.outDir = outDir;
+        this.run = run;
+        this.sites = sites;
+        this.capture = capture;
+    }
+
+    /** Starts the interval thread and registers the final snapshot at JVM exit. */
+    public void start(int intervalSeconds) {
+        Thread periodic = new Thread(() -> everyInterval(intervalSeconds * 1000L), "costlevel-snapshot");
+        periodic.setDaemon(true);
+        periodic.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(this::finish, "costlevel-final-snapshot"));
+    }
+
+    private void everyInterval(long millis) {
+        try {
+            while (true) {
+                Thread.sleep(millis);
+                if (!write(false)) {
+                    return;
+                }
+            }
+        } catch (InterruptedException stopped) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The last snapshot: counters of every thread that has ended are exact in it. */
+    public void finish() {
+        write(true);
+    }
+
+    /** False once the final snapshot is written: nothing is written after it. */
+    synchronized boolean write(boolean isFinal) {
+        if (finished) {
+            return false;
+        }
+        finished = isFinal;
+        try {
+            Snapshot snapshot = new Snapshot(++sequence, System.currentTimeMillis(),
+                    ManagementFactory.getRuntimeMXBean().getUptime(), isFinal, sites.droppedSites(),
+                    AgentErrors.count(), sites.snapshot(), CounterRegistry.merge());
+            AtomicFiles.write(outDir.resolve(SitesJson.FILE_NAME), SitesJson.render(run, snapshot));
+        } catch (Throwable t) {
+            AgentErrors.report("could not write " + SitesJson.FILE_NAME + " into " + outDir, t);
+        }
+        try {
+            if (isFinal) {
+                capture.stop(outDir);
+            } else {
+                capture.snapshot(outDir);
+            }
+        } catch (Throwable t) {
+            AgentErrors.report("the recording's snapshot failed", t);
+        }
+        return !isFinal;
+    }
+}

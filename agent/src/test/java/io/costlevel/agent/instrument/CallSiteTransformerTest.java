@@ -1,0 +1,191 @@
+package io.costlevel.agent.instrument;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.EnumSet;
+import java.util.List;
+
+import io.costlevel.agent.bootstrap.BootstrapSettings;
+import io.costlevel.agent.bootstrap.CounterRegistry;
+import io.costlevel.agent.bootstrap.Evidence;
+import io.costlevel.agent.instrument.fixture.Primitives;
+import io.costlevel.agent.options.Family;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every family, in-process: {@link Primitives} is rewritten, loaded in a class loader of its own, run, and the
+ * merged counters of its sites compared with the calls it makes. Every operation is sampled (sampling 1) so the
+ * sampled paths run too.
+ */
+class CallSiteTransformerTest {
+    private static final String FIXTURE = Primitives.class.getName();
+    private static SiteTable sites;
+    private static Object fixture;
+
+    @BeforeAll
+    static void instrumentFixture() throws Exception {
+        BootstrapSettings.install(1, 1000, 0);
+        sites = new SiteTable(1000);
+        Selection selection = new Selection(List.of("io.costlevel.agent.instrument.fixture."), List.of(),
+                EnumSet.allOf(Family.class));
+        CallSiteTransformer transformer = new CallSiteTransformer(sites, selection, null, null);
+        byte[] rewritten = transformer.rewrite(bytesOf(FIXTURE));
+        assertThat(rewritten).isNotNull();
+        Class<?> type = new ClassLoader(CallSiteTransformerTest.class.getClassLoader()) {
+            @Override
+            protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+                if (name.equals(FIXTURE)) {
+                    synchronized (getClassLoadingLock(name)) {
+                        Class<?> loaded = findLoadedClass(name);
+                        return loaded != null ? loaded : defineClass(name, rewritten, 0, rewritten.length);
+                    }
+                }
+                return super.loadClass(name, resolve);
+            }
+        }.loadClass(FIXTURE);
+        fixture = type.getConstructor().newInstance();
+    }
+
+    @Test
+    void varHandleCasAndExchangeFailuresAreExact() throws Exception {
+        run("varHandles");
+        assertThat(sum("varHandles", "java.lang.invoke.VarHandle.compareAndSet", Evidence.CAS_ATTEMPTS)).isEqualTo(2);
+        assertThat(sum("varHandles", "java.lang.invoke.VarHandle.compareAndSet", Evidence.CAS_FAILURES)).isEqualTo(1);
+        assertThat(sum("varHandles", "java.lang.invoke.VarHandle.compareAndExchange", Evidence.CAS_ATTEMPTS))
+                .isEqualTo(2);
+        assertThat(sum("varHandles", "java.lang.invoke.VarHandle.compareAndExchange", Evidence.CAS_FAILURES))
+                .isEqualTo(1);
+        assertThat(sum("varHandles", "java.lang.invoke.VarHandle.getAndAdd", Evidence.OPS)).isEqualTo(1);
+    }
+
+    @Test
+    void atomicExchangesAndFieldUpdaters() throws Exception {
+        run("atomics");
+        String atomic = "java.util.concurrent.atomic.";
+        assertThat(sum("atomics", atomic + "AtomicLong.compareAndExchange", Evidence.CAS_FAILURES)).isEqualTo(1);
+        assertThat(sum("atomics", atomic + "AtomicIntegerFieldUpdater.compareAndSet", Evidence.CAS_FAILURES))
+                .isEqualTo(1);
+        assertThat(sum("atomics", atomic + "AtomicIntegerFieldUpdater.incrementAndGet", Evidence.OPS)).isEqualTo(1);
+    }
+
+    @Test
+    void addersAreCounted() throws Exception {
+        run("adders");
+        assertThat(sum("adders", "java.util.concurrent.atomic.LongAdder.increment", Evidence.OPS)).isEqualTo(3);
+    }
+
+    @Test
+    void stampedLockFailedTriesAreContended() throws Exception {
+        run("stampedLock");
+        String stamped = "java.util.concurrent.locks.StampedLock.";
+        assertThat(sum("stampedLock", stamped + "writeLock", Evidence.OPS)).isEqualTo(1);
+        assertThat(sum("stampedLock", stamped + "writeLock", Evidence.CONTENDED)).isZero();
+        assertThat(sum("stampedLock", stamped + "tryReadLock", Evidence.CONTENDED)).isEqualTo(1);
+        assertThat(sum("stampedLock", stamped + "validate", Evidence.OPS)).isEqualTo(1);
+        assertThat(sum("stampedLock", stamped + "validate", Evidence.CONTENDED)).isZero();
+    }
+
+    @Test
+    void semaphoreAndReadWriteLock() throws Exception {
+        run("semaphore");
+        run("readWriteLock");
+        String semaphore = "java.util.concurrent.Semaphore.";
+        assertThat(sum("semaphore", semaphore + "acquire", Evidence.OPS)).isEqualTo(1);
+        assertThat(sum("semaphore", semaphore + "tryAcquire", Evidence.CONTENDED)).isEqualTo(1);
+        assertThat(sum("semaphore", semaphore + "release", Evidence.WAKEUPS)).isEqualTo(1);
+        String readLock = "java.util.concurrent.locks.ReentrantReadWriteLock$ReadLock.";
+        assertThat(sum("readWriteLock", readLock + "lock", Evidence.OPS)).isEqualTo(1);
+        assertThat(sum("readWriteLock", readLock + "unlock", Evidence.OPS)).isEqualTo(1);
+    }
+
+    @Test
+    void contendedLockIsCountedAndTimed() throws Exception {
+        run("contendedLock");
+        String lock = "java.util.concurrent.locks.ReentrantLock.lock";
+        assertThat(sum("contendedLock", lock, Evidence.OPS)).isEqualTo(1);
+        assertThat(sum("contendedLock", lock, Evidence.CONTENDED)).isEqualTo(1);
+        assertThat(sum("contendedLock", lock, Evidence.CONTENDED_NANOS)).isPositive();
+    }
+
+    @Test
+    void anExceptionReachesTheCallerUnchangedAndIsNotCounted() {
+        assertThatThrownBy(() -> run("failingUnlock")).isInstanceOf(IllegalMonitorStateException.class);
+        assertThat(sum("failingUnlock", "java.util.concurrent.locks.ReentrantLock.unlock", Evidence.OPS)).isZero();
+    }
+
+    @Test
+    void waitNotifyAndMonitor() throws Exception {
+        run("waitAndNotify");
+        assertThat(sum("waitAndNotify", "monitorenter", Evidence.OPS)).isEqualTo(1);
+        assertThat(sum("waitAndNotify", "monitorenter", Evidence.LATENCY_SAMPLES)).as("timed inside the protected range")
+                .isEqualTo(1);
+        assertThat(sum("waitAndNotify", "java.lang.Object.wait", Evidence.WAITS)).isEqualTo(1);
+        assertThat(sum("waitAndNotify", "java.lang.Object.wait", Evidence.WAITED_NANOS)).isPositive();
+        assertThat(sum("waitAndNotify", "java.lang.Object.notifyAll", Evidence.WAKEUPS)).isEqualTo(1);
+    }
+
+    @Test
+    void parkingAndScheduling() throws Exception {
+        run("scheduling");
+        String lockSupport = "java.util.concurrent.locks.LockSupport.";
+        assertThat(sum("scheduling", lockSupport + "parkNanos", Evidence.PARKS)).isEqualTo(1);
+        assertThat(sum("scheduling", lockSupport + "unpark", Evidence.WAKEUPS)).isEqualTo(1);
+        assertThat(sum("scheduling", "java.lang.Thread.sleep", Evidence.SLEEPS)).isEqualTo(1);
+        assertThat(sum("scheduling", "java.lang.Thread.sleep", Evidence.SLEPT_NANOS)).isPositive();
+        assertThat(sum("scheduling", "java.lang.Thread.yield", Evidence.YIELDS)).isEqualTo(1);
+        assertThat(sum("scheduling", "java.lang.Thread.join", Evidence.WAITS)).isEqualTo(1);
+    }
+
+    @Test
+    void spinsAreGroupedIntoWaits() throws Exception {
+        run("spins");
+        assertThat(sum("spins", "java.lang.Thread.onSpinWait", Evidence.SPINS)).isEqualTo(15);
+        assertThat(sum("spins", "java.lang.Thread.onSpinWait", Evidence.SPIN_WAITS)).isEqualTo(2);
+    }
+
+    @Test
+    void synchronizedMethodsCountAtEntry() throws Exception {
+        run("synchronizedMethods");
+        assertThat(sum("locked", "synchronized method", Evidence.OPS)).isEqualTo(3);
+        assertThat(sum("locked", "synchronized method", Evidence.HANDOFF_CHECKS)).as("same thread, same object")
+                .isGreaterThanOrEqualTo(2);
+        assertThat(sum("locked", "synchronized method", Evidence.HANDOFFS)).isZero();
+    }
+
+    private static void run(String method) throws Exception {
+        Method target = fixture.getClass().getMethod(method);
+        try {
+            target.invoke(fixture);
+        } catch (InvocationTargetException e) {
+            throw (Exception) e.getCause();
+        }
+    }
+
+    /** One column summed over the sites of {@code primitive} in {@code method} of the fixture. */
+    private static long sum(String method, String primitive, int column) {
+        long[] counters = CounterRegistry.merge();
+        List<Site> all = sites.snapshot();
+        long sum = 0;
+        for (int id = 0; id < all.size(); id++) {
+            Site site = all.get(id);
+            int index = id * Evidence.WIDTH + column;
+            if (site.methodName().equals(method) && site.primitive().equals(primitive) && index < counters.length) {
+                sum += counters[index];
+            }
+        }
+        return sum;
+    }
+
+    private static byte[] bytesOf(String className) throws IOException {
+        try (InputStream in = CallSiteTransformerTest.class.getResourceAsStream(
+                "/" + className.replace('.', '/') + ".class")) {
+            return in.readAllBytes();
+        }
+    }
+}

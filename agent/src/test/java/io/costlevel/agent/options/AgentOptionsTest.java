@@ -1,0 +1,87 @@
+package io.costlevel.agent.options;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Paths;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class AgentOptionsTest {
+    @Test
+    void defaultsFollowTheContract() throws Exception {
+        AgentOptions options = AgentOptions.parse(null);
+
+        assertThat(options.out()).isEqualTo(Paths.get("costlevel-out"));
+        assertThat(options.include()).isEmpty();
+        assertThat(options.intervalSeconds()).isEqualTo(10);
+        assertThat(options.sampling()).isEqualTo(64);
+        assertThat(options.maxSites()).isEqualTo(10_000);
+        for (Family family : Family.values()) {
+            assertThat(options.enabled(family)).isTrue();
+        }
+        assertThat(options.given()).isEmpty();
+    }
+
+    @Test
+    void readsEveryKindOfValue() throws Exception {
+        AgentOptions options = AgentOptions.parse(
+                "out=/tmp/x,include=com.acme.;org.shop.,exclude=com.acme.gen.,interval=5,sampling=8,maxSites=20,"
+                        + "atomics=false,profiler=false");
+
+        assertThat(options.out()).isEqualTo(Paths.get("/tmp/x"));
+        assertThat(options.include()).isEqualTo(List.of("com.acme.", "org.shop."));
+        assertThat(options.exclude()).isEqualTo(List.of("com.acme.gen."));
+        assertThat(options.intervalSeconds()).isEqualTo(5);
+        assertThat(options.sampling()).isEqualTo(8);
+        assertThat(options.maxSites()).isEqualTo(20);
+        assertThat(options.enabled(Family.ATOMICS)).isFalse();
+        assertThat(options.enabled(Family.LOCKS)).isTrue();
+        assertThat(options.get("profiler")).isEqualTo("false");
+        assertThat(options.given()).containsEntry("interval", "5").hasSize(8);
+    }
+
+    @Test
+    void unknownKeyIsOneLineNamingItAndTheKnownKeys() {
+        assertThatThrownBy(() -> AgentOptions.parse("out=x,intervl=5"))
+                .isInstanceOf(BadOptionException.class)
+                .hasMessageStartingWith("costlevel: bad option 'intervl=5': unknown key (known: out, include, ")
+                .hasMessageEndingWith("; agent disabled, application continues")
+                .hasMessageNotContaining("\n");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "interval=0|expected a whole number from 1 to 86400",
+        "interval=ten|expected a whole number from 1 to 86400",
+        "sampling=-1|expected a whole number from 1 to 1048576",
+        "maxSites=0|expected a whole number from 1 to 1000000",
+        "atomics=yes|expected true or false",
+        "include=com.acme.;9bad|'9bad' is not a class-name prefix",
+        "out=|empty value",
+        "interval|expected key=value",
+        "interval=5,interval=6|given twice"})
+    void badValueNamesTheOptionAndWhy(String text, String why) {
+        assertThatThrownBy(() -> AgentOptions.parse(text))
+                .isInstanceOf(BadOptionException.class)
+                .hasMessageContaining("bad option '")
+                .hasMessageContaining(why);
+    }
+
+    @Test
+    void captureKeysAreKnownAndPassedThroughAsGiven() throws Exception {
+        AgentOptions options = AgentOptions.parse("jfr=false,profiler.interval=5ms");
+
+        assertThat(options.given()).containsEntry("jfr", "false").containsEntry("profiler.interval", "5ms");
+        assertThat(options.flag("jfr")).isFalse();
+    }
+
+    @Test
+    void askingForAKeyThatDoesNotExistIsAProgrammingError() throws Exception {
+        AgentOptions options = AgentOptions.parse("");
+        assertThatThrownBy(() -> options.get("nope")).isInstanceOf(IllegalArgumentException.class);
+    }
+}

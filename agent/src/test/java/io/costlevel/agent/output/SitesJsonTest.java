@@ -1,0 +1,77 @@
+package io.costlevel.agent.output;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import io.costlevel.agent.MiniJson;
+import io.costlevel.agent.bootstrap.Evidence;
+import io.costlevel.agent.instrument.Site;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SitesJsonTest {
+    private static final RunInfo RUN = new RunInfo("VM \"quoted\"", "17", "vendor", 42, 2, 1000,
+            "app --path C:\\dir\n\t\u0001", "0.1", Map.of("include", "com.acme."), 64, 18);
+
+    @Test
+    void writesEveryFieldOfTheFormatAsValidJson() {
+        Site site = new Site("com.acme.Cache", "put", "(Ljava/lang/Object;)V", 42,
+                "java.util.concurrent.atomic.AtomicLong.incrementAndGet", "atomic");
+        long[] counters = new long[3 * Evidence.WIDTH];
+        for (int column = 0; column < Evidence.WIDTH; column++) {
+            counters[2 * Evidence.WIDTH + column] = 100 + column;
+        }
+        Snapshot snapshot = new Snapshot(7, 2000, 1000, true, 3, 1, List.of(Site.OVERFLOW, unused(), site), counters);
+
+        Map<String, Object> json = MiniJson.object(SitesJson.render(RUN, snapshot));
+
+        assertThat(json).containsEntry("format", "costlevel-agent").containsEntry("version", 1L);
+        assertThat(section(json, "jvm")).containsEntry("name", "VM \"quoted\"")
+                .containsEntry("command", "app --path C:\\dir\n\t\u0001").containsEntry("pid", 42L);
+        assertThat(section(json, "agent")).containsEntry("samplingPeriod", 64L).containsEntry("clockCostNanos", 18L)
+                .containsEntry("droppedSites", 3L).containsEntry("errors", 1L)
+                .containsEntry("options", Map.of("include", "com.acme."));
+        assertThat(section(json, "snapshot")).containsEntry("sequence", 7L).containsEntry("final", true);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> sites = (List<Map<String, Object>>) json.get("sites");
+        assertThat(sites).as("sites without any count are left out").hasSize(1);
+        Map<String, Object> written = sites.get(0);
+        assertThat(written).containsEntry("id", 2L).containsEntry("className", "com.acme.Cache")
+                .containsEntry("line", 42L).containsEntry("kind", "atomic");
+        for (int column = 0; column < Evidence.WIDTH; column++) {
+            assertThat(written).containsEntry(Evidence.name(column), 100L + column);
+        }
+    }
+
+    @Test
+    void countersShorterThanTheSiteListMeanTheLastSitesNeverRan() {
+        Snapshot snapshot = new Snapshot(1, 0, 0, false, 0, 0, List.of(Site.OVERFLOW, unused()), new long[0]);
+
+        assertThat(MiniJson.object(SitesJson.render(RUN, snapshot))).containsEntry("sites", List.of());
+    }
+
+    @Test
+    void atomicWriteReplacesTheFileWholeAndLeavesNoTempFile(@TempDir Path dir) throws Exception {
+        Path target = dir.resolve("sub").resolve("costlevel-sites.json");
+        AtomicFiles.write(target, "first");
+        AtomicFiles.write(target, "second");
+
+        assertThat(Files.readString(target)).isEqualTo("second");
+        try (var files = Files.list(target.getParent())) {
+            assertThat(files).containsExactly(target);
+        }
+    }
+
+    private static Site unused() {
+        return new Site("com.acme.Other", "run", "()V", 1, "monitorenter", "monitor");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> section(Map<String, Object> json, String name) {
+        return (Map<String, Object>) json.get(name);
+    }
+}
