@@ -73,6 +73,19 @@ class CaptureIT {
 
     @ParameterizedTest
     @MethodSource("jdks")
+    void whereAsyncProfilerCannotLoadOneLineSaysSoAndJfrGoesOn(Path jdk) throws Exception {
+        // An architecture async-profiler has no library for; the JVM itself runs as usual.
+        ForkedJvm.Result run = runSample(jdk, "", "blocking-ticket", 4, 2, "-Dos.arch=sparc");
+
+        assertThat(run.stderr.lines().filter(l -> l.startsWith("costlevel:")))
+                .containsExactly("costlevel: no async-profiler library for Linux/sparc; recording with JFR alone");
+        RecordingContents contents = RecordingContents.read(dir.resolve("out").resolve(Capture.RECORDING_FILE));
+        assertThat(contents.withFrameOf("jdk.ThreadPark", S06)).as("JFR's own parks: %s", contents).isPositive();
+        assertThat(contents.count("jdk.ExecutionSample")).as("JFR's own CPU samples").isPositive();
+    }
+
+    @ParameterizedTest
+    @MethodSource("jdks")
     void aSnapshotTakenMidRunIsReadableOnItsOwn(Path jdk) throws Exception {
         Path out = dir.resolve("out");
         Process p = sampleJvm(jdk, ",interval=1", "blocking-ticket", 4, 30).start(dir.resolve("logs"));
@@ -106,15 +119,18 @@ class CaptureIT {
         throw new AssertionError("no " + (after == null ? "first" : "new") + " snapshot at " + file);
     }
 
-    private ForkedJvm.Result runSample(Path jdk, String options, String sample, int threads, int seconds) throws Exception {
-        ForkedJvm.Result run = sampleJvm(jdk, options, sample, threads, seconds).run(dir.resolve("logs"), RUN_LIMIT_SECONDS);
+    private ForkedJvm.Result runSample(Path jdk, String options, String sample, int threads, int seconds, String... jvmArgs)
+            throws Exception {
+        ForkedJvm.Result run = sampleJvm(jdk, options, sample, threads, seconds, jvmArgs).run(dir.resolve("logs"), RUN_LIMIT_SECONDS);
         assertThat(run.exitCode).as("exit code, stderr: %s", run.stderr).isZero();
         return run;
     }
 
-    private ForkedJvm sampleJvm(Path jdk, String options, String sample, int threads, int seconds) throws IOException {
+    private ForkedJvm sampleJvm(Path jdk, String options, String sample, int threads, int seconds, String... jvmArgs)
+            throws IOException {
         String agentArgs = "out=" + dir.resolve("out") + (options.contains("interval=") ? "" : ",interval=10") + options;
         return new ForkedJvm(jdk)
+                .arg(jvmArgs)
                 .arg("-javaagent:" + CaptureTestAgentJar.build() + "=" + agentArgs)
                 .arg("-jar", System.getProperty("costlevel.samplesJar"), sample,
                         "--threads", Integer.toString(threads), "--seconds", Integer.toString(seconds));
