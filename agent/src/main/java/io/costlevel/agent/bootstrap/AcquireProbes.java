@@ -10,8 +10,8 @@ import java.util.concurrent.locks.StampedLock;
 /**
  * Replacements for blocking acquisitions, called instead of the original with the same arguments plus the site:
  * they try once without waiting, and only if that fails count a contended acquisition and time the real call.
- * The try honours fairness ({@code tryLock(0, NANOSECONDS)}, unlike {@code tryLock()}, never barges) and is skipped
- * on an interrupted thread, so the call keeps its semantics (lockInterruptibly still throws, lock still ignores it).
+ * The try keeps the lock's fairness (see {@link #acquiredAtOnce(Lock)}) and is skipped where an interrupt matters,
+ * so the call keeps its semantics (lockInterruptibly still throws, lock still ignores the interrupt).
  */
 public final class AcquireProbes {
     private AcquireProbes() {}
@@ -30,7 +30,7 @@ public final class AcquireProbes {
 
     public static void lockInterruptibly(Lock lock, int site) throws InterruptedException {
         ThreadCounters counters = Probes.before(lock, site);
-        if (!isJdkLock(lock)) {
+        if (!isJdkLock(lock) || Thread.currentThread().isInterrupted()) {
             lock.lockInterruptibly();
         } else if (!acquiredAtOnce(lock)) {
             long start = System.nanoTime();
@@ -112,8 +112,16 @@ public final class AcquireProbes {
                 || lock instanceof ReentrantReadWriteLock.WriteLock;
     }
 
-    /** One fair, non-waiting try; an interrupted thread does not try (the try would throw or clear the flag). */
+    /**
+     * One non-waiting try that keeps the lock's fairness. A non-fair ReentrantLock's lock() itself starts with a
+     * barging tryLock(), so trying that first adds nothing (the common case, kept cheap). Fair locks and the
+     * read-write locks are tried with tryLock(0, NANOSECONDS), which queues behind waiters like lock() would; an
+     * interrupted thread does not try those (the try would throw, or clear the flag).
+     */
     private static boolean acquiredAtOnce(Lock lock) {
+        if (lock instanceof ReentrantLock && !((ReentrantLock) lock).isFair()) {
+            return lock.tryLock();
+        }
         if (Thread.currentThread().isInterrupted()) {
             return false;
         }

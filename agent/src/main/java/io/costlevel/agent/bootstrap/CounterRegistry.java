@@ -10,14 +10,32 @@ import java.util.List;
  * {@code isAlive() == false} orders their last writes before the read) and their arrays are freed.
  */
 public final class CounterRegistry {
+    /** Registrations between two clean-ups at least: short-lived threads cannot pile up between snapshots. */
+    private static final int CLEANUP_MINIMUM = 1024;
     private static final List<ThreadCounters> LIVE = new ArrayList<>();
     private static long[] retired = new long[0];
+    private static int nextCleanup = CLEANUP_MINIMUM;
 
     private CounterRegistry() {}
 
+    /** Once per thread, at its first counted operation (the hot path never comes here). */
     static void register(ThreadCounters counters) {
         synchronized (LIVE) {
             LIVE.add(counters);
+            if (LIVE.size() >= nextCleanup) {
+                retireFinished();
+                nextCleanup = Math.max(CLEANUP_MINIMUM, 2 * LIVE.size());
+            }
+        }
+    }
+
+    private static void retireFinished() {
+        for (Iterator<ThreadCounters> it = LIVE.iterator(); it.hasNext(); ) {
+            ThreadCounters counters = it.next();
+            if (counters.isFinished()) {
+                retired = addInto(retired, counters.counts);
+                it.remove();
+            }
         }
     }
 
@@ -27,16 +45,10 @@ public final class CounterRegistry {
      */
     public static long[] merge() {
         synchronized (LIVE) {
+            retireFinished();
             long[] total = retired.clone();
-            for (Iterator<ThreadCounters> it = LIVE.iterator(); it.hasNext(); ) {
-                ThreadCounters counters = it.next();
-                if (counters.isFinished()) {
-                    retired = addInto(retired, counters.counts);
-                    total = addInto(total, counters.counts);
-                    it.remove();
-                } else {
-                    total = addInto(total, counters.counts);
-                }
+            for (ThreadCounters counters : LIVE) {
+                total = addInto(total, counters.counts);
             }
             return total;
         }

@@ -15,7 +15,7 @@ public final class Probes {
     /** Before an operation on {@code target} (the receiver, the field updater's object, or null). */
     public static ThreadCounters before(Object target, int site) {
         ThreadCounters counters = ThreadCounters.current();
-        if (counters.nextTickSampled()) {
+        if (counters.sampleNext()) {
             counters.startSample(target, site);
         }
         return counters;
@@ -45,8 +45,8 @@ public final class Probes {
     }
 
     public static void afterSpin(ThreadCounters counters, int site) {
-        counters.spun(site);
         counters.completed(site);
+        counters.spun(site);
     }
 
     /** After compareAndSet and its weak forms: the result says whether the CAS failed. */
@@ -101,8 +101,9 @@ public final class Probes {
      */
     public static long beforeMonitor(Object lock, int site) {
         ThreadCounters counters = ThreadCounters.current();
-        counters.add(site, Evidence.OPS, 1);
-        if (counters.nextTickSampled()) {
+        boolean sampled = counters.sampleNext();
+        counters.started(site);
+        if (sampled) {
             counters.checkHandoff(lock, site);
             return System.nanoTime();
         }
@@ -119,8 +120,9 @@ public final class Probes {
     /** At the entry of a synchronized method, where the monitor is already held: counted, never timed. */
     public static void synchronizedMethod(Object lock, int site) {
         ThreadCounters counters = ThreadCounters.current();
-        counters.add(site, Evidence.OPS, 1);
-        if (counters.nextTickSampled()) {
+        boolean sampled = counters.sampleNext();
+        counters.started(site);
+        if (sampled) {
             counters.checkHandoff(lock, site);
         }
     }

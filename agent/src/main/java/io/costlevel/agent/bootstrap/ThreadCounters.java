@@ -18,7 +18,7 @@ public final class ThreadCounters {
     final Thread thread;
     private final int threadTag;
     /** Replaced (never shrunk) by its owner when a higher site id shows up; the dumper reads whichever it sees. */
-    long[] counts = new long[16 * Evidence.WIDTH];
+    long[] counts = new long[4 * Evidence.WIDTH];
     /** Counts this thread's operations; spin runs are told apart on it. */
     int tick;
     /** The tick of the next sampled operation. */
@@ -43,14 +43,16 @@ public final class ThreadCounters {
     }
 
     /**
-     * Advances the tick; true for 1 in {@code sampling} operations on average. The intervals are drawn from
-     * 1 .. 2 * sampling - 1: a fixed period would always pick the same call of a loop with several sites.
+     * True for 1 in {@code sampling} operations on average, decided before the operation. Only reads: the tick
+     * advances after the operation ({@link #completed}), so no store of ours waits in the store buffer for the
+     * operation's own locked instruction. The intervals are drawn from 1 .. 2 * sampling - 1: a fixed period
+     * would always pick the same call of a loop with several sites.
      */
-    boolean nextTickSampled() {
-        if (++tick != nextSampledTick) {
+    boolean sampleNext() {
+        if (tick + 1 != nextSampledTick) {
             return false;
         }
-        nextSampledTick = tick + nextSampleInterval();
+        nextSampledTick = tick + 1 + nextSampleInterval();
         return true;
     }
 
@@ -111,6 +113,7 @@ public final class ThreadCounters {
 
     /** The operation returned: count it, and close its timing if this site's sample is still the pending one. */
     void completed(int site) {
+        tick++;
         add(site, Evidence.OPS, 1);
         if (sampleSite == site) {
             sampleSite = -1;
@@ -138,8 +141,14 @@ public final class ThreadCounters {
         add(site, Evidence.CONTENDED_NANOS, System.nanoTime() - start);
     }
 
+    /** An operation counted as it starts (monitors), without a pending sample to close. */
+    void started(int site) {
+        tick++;
+        add(site, Evidence.OPS, 1);
+    }
+
     /**
-     * One onSpinWait call. A spin wait is a run of onSpinWait calls at one site with no other instrumented operation
+     * One onSpinWait call, after {@link #completed}. A spin wait is a run of onSpinWait calls at one site with no other instrumented operation
      * of this thread in between, counted when it starts, so {@code spins / spinWaits} is spins per wait.
      */
     void spun(int site) {

@@ -108,7 +108,9 @@ final class CallSiteMethodVisitor extends MethodVisitor {
     @Override
     public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
         beforeInstruction();
-        Primitive primitive = table.find(owner, name, descriptor);
+        // invokespecial is a subclass calling the JDK's implementation (super.lock()): its own code, left alone
+        // (replacing it by AcquireProbes.lock would call the subclass's lock() again, forever).
+        Primitive primitive = opcode == Opcodes.INVOKESPECIAL ? null : table.find(owner, name, descriptor);
         if (primitive == null || !selection.enabled(primitive.family())) {
             super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
             return;

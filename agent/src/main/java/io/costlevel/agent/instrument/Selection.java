@@ -10,9 +10,13 @@ import io.costlevel.agent.options.Family;
 
 /** Which classes are instrumented (include/exclude prefixes) and which families of primitives. */
 public final class Selection {
-    /** Never instrumented, whatever include says: the JDK, and the agent itself with its relocated libraries. */
+    /**
+     * Never instrumented, whatever include says: the JDK, the agent itself with its relocated libraries, and
+     * async-profiler's Java API, which the capture defines in a class loader of its own (its JNI binding forbids
+     * relocating it). So the agent never counts its own work.
+     */
     private static final List<String> NEVER = List.of(
-            "java/", "javax/", "jdk/", "sun/", "com/sun/", "io/costlevel/agent/");
+            "java/", "javax/", "jdk/", "sun/", "com/sun/", "io/costlevel/agent/", "one/profiler/");
 
     private final List<String> include;
     private final List<String> exclude;
