@@ -45,8 +45,13 @@ public final class JfrScanner {
      * @param threadNamespace distinguishes thread ids of different recordings (ids are per recording)
      */
     public RecordingFacts scan(Path file, int threadNamespace) throws InputException {
+        long records = RecordLayout.check(file);
         try (JfrReader reader = open(file)) {
-            return new Pass(reader, file, (long) threadNamespace << 32).run();
+            return new Pass(reader, file, (long) threadNamespace << 32, records).run();
+        } catch (OutOfMemoryError e) {
+            // The parser allocates arrays as large as the counts it reads; a damaged count asks for gigabytes.
+            throw new InputException(file + ": cannot be read: a count in it needs more memory than the analyzer has "
+                    + "(a corrupt recording, or give the analyzer more heap with -Xmx)", e);
         } catch (IOException e) {
             throw new InputException(file + ": not a readable JFR recording (" + e.getMessage() + ")", e);
         } catch (RuntimeException e) {
@@ -79,6 +84,8 @@ public final class JfrScanner {
         private final JfrReader reader;
         private final Path file;
         private final long threadKeyBase;
+        /** No more events than records in the file: more means the parser went back over the same bytes. */
+        private final long maxEvents;
         private final FrameNames names;
         private final Dictionary<Attribution> byStack = new Dictionary<>();
         private final SamplingPeriod samplingPeriod = new SamplingPeriod();
@@ -93,10 +100,11 @@ public final class JfrScanner {
         private double switchRateSum;
         private long switchRateCount;
 
-        Pass(JfrReader reader, Path file, long threadKeyBase) {
+        Pass(JfrReader reader, Path file, long threadKeyBase, long maxEvents) {
             this.reader = reader;
             this.file = file;
             this.threadKeyBase = threadKeyBase;
+            this.maxEvents = maxEvents;
             this.names = new FrameNames(reader);
         }
 
@@ -119,7 +127,9 @@ public final class JfrScanner {
 
         private void readAll() throws IOException, InputException {
             for (Event e; (e = reader.readEvent()) != null; ) {
-                events++;
+                if (++events > maxEvents) {
+                    throw new InputException(file + ": corrupt JFR recording (the parser went back over bytes it had read)");
+                }
                 if (reader.chunkStartNanos != chunkStart) {
                     // Stack ids are only promised unique within a chunk.
                     chunkStart = reader.chunkStartNanos;

@@ -1,0 +1,184 @@
+package io.costlevel.analyzer.input.jfr;
+
+import io.costlevel.analyzer.input.InputException;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Checks the skeleton of a recording before async-profiler's JfrReader (4.2) parses it, because that
+ * parser trusts every size it reads: a record of size 0 (a zeroed range, a file cut by a crash and
+ * padded) makes it seek to the same record forever (async-profiler issue #1584), and a constant-pool
+ * chain whose offsets point back at each other loops as well. This walk follows the record sizes
+ * exactly as JfrReader does (records back to back, a new chunk where "FLR\0" starts a record, nothing
+ * read in the last header-size bytes), but refuses sizes that are not positive or that leave their
+ * chunk, so every step goes forward and it always ends. It reads only sizes and types, buffered, so
+ * it costs one sequential read of the file.
+ */
+final class RecordLayout {
+    private static final int CHUNK_HEADER_SIZE = 68;
+    private static final int CHUNK_SIGNATURE = 0x464c5200; // "FLR\0"
+    private static final int CHUNK_TYPE = 'L'; // the second varint of a chunk header read as a record
+    private static final int WINDOW = 1 << 20;
+    /** Size and type varints; writers pad sizes to up to 9 bytes so they can patch them in place. */
+    private static final int MAX_RECORD_HEAD = 2 * 9;
+
+    private final Path file;
+    private final FileChannel channel;
+    private final long fileSize;
+    private final ByteBuffer window = ByteBuffer.allocate(WINDOW);
+    private long windowStart = -1;
+
+    private RecordLayout(Path file, FileChannel channel) throws IOException {
+        this.file = file;
+        this.channel = channel;
+        this.fileSize = channel.size();
+    }
+
+    /** @return how many records the reader can meet at most (an upper bound for the events it returns) */
+    static long check(Path file) throws InputException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            return new RecordLayout(file, channel).walk();
+        } catch (IOException e) {
+            throw new InputException(file + ": cannot read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private long walk() throws IOException, InputException {
+        long chunkEnd = chunk(0);
+        if (chunkEnd < 0) {
+            return 0; // incomplete first chunk: JfrReader itself reports that
+        }
+        long records = 0;
+        long pos = CHUNK_HEADER_SIZE;
+        while (pos + CHUNK_HEADER_SIZE <= fileSize) {
+            ByteBuffer head = bytesAt(pos, MAX_RECORD_HEAD);
+            int size = varint(head);
+            int type = varint(head);
+            if (type == CHUNK_TYPE && head.getInt(0) == CHUNK_SIGNATURE) {
+                chunkEnd = chunk(pos);
+                if (chunkEnd < 0) {
+                    return records; // a chunk the writer had not finished: the reader stops there, as truncated
+                }
+                pos += CHUNK_HEADER_SIZE;
+                continue;
+            }
+            if (size <= 0 || pos + size > chunkEnd) {
+                throw corrupt("a record at byte " + pos + " has size " + size);
+            }
+            records++;
+            pos += size;
+        }
+        return records;
+    }
+
+    /** Checks the chunk header at {@code start}; returns its end, or -1 when the chunk is incomplete. */
+    private long chunk(long start) throws IOException, InputException {
+        ByteBuffer header = bytesAt(start, CHUNK_HEADER_SIZE);
+        if (header.remaining() < CHUNK_HEADER_SIZE || header.getInt(0) != CHUNK_SIGNATURE) {
+            return -1;
+        }
+        long size = header.getLong(8);
+        long constantPool = header.getLong(16);
+        long metadata = header.getLong(24);
+        if (constantPool == 0 || metadata == 0 || (size > 0 && start + size > fileSize)) {
+            return -1; // as JfrReader: a chunk still being written, or cut short
+        }
+        if (size < CHUNK_HEADER_SIZE || !inside(constantPool, size) || !inside(metadata, size)) {
+            throw corrupt("the chunk at byte " + start + " points outside itself");
+        }
+        checkRecordAt(start + metadata, start + size);
+        checkConstantPools(start, start + size, start + constantPool);
+        return start + size;
+    }
+
+    /** The reader follows each pool's delta to the previous one until a delta of 0: it must not cycle nor leave the chunk. */
+    private void checkConstantPools(long chunkStart, long chunkEnd, long first) throws IOException, InputException {
+        Set<Long> seen = new HashSet<>();
+        for (long pool = first; ; ) {
+            if (pool < chunkStart + CHUNK_HEADER_SIZE || pool >= chunkEnd || !seen.add(pool)) {
+                throw corrupt("the constant pools of the chunk at byte " + chunkStart + " do not chain");
+            }
+            ByteBuffer head = checkRecordAt(pool, chunkEnd);
+            varint(head); // type
+            varlong(head); // start time
+            varlong(head); // duration
+            long delta = varlong(head);
+            if (delta == 0) {
+                return;
+            }
+            pool += delta;
+        }
+    }
+
+    /** Checks the size of the record at {@code pos} and returns its bytes after the size, for reading on. */
+    private ByteBuffer checkRecordAt(long pos, long chunkEnd) throws IOException, InputException {
+        ByteBuffer head = bytesAt(pos, MAX_RECORD_HEAD + 3 * 9);
+        int size = varint(head);
+        if (size <= 0 || pos + size > chunkEnd) {
+            throw corrupt("a record at byte " + pos + " has size " + size);
+        }
+        return head;
+    }
+
+    private static boolean inside(long offset, long chunkSize) {
+        return offset >= CHUNK_HEADER_SIZE && offset < chunkSize;
+    }
+
+    private InputException corrupt(String what) {
+        return new InputException(file + ": corrupt JFR recording (" + what + ")");
+    }
+
+    /** A view of at most {@code n} bytes at {@code pos} (fewer at the end of the file), big-endian as JFR. */
+    private ByteBuffer bytesAt(long pos, int n) throws IOException {
+        if (windowStart < 0 || pos < windowStart || pos + n > windowStart + window.limit()) {
+            window.clear();
+            windowStart = pos;
+            while (window.hasRemaining() && channel.read(window, pos + window.position()) > 0) {
+                // fill the window
+            }
+            window.flip();
+        }
+        int offset = (int) (pos - windowStart);
+        return window.slice(offset, Math.min(n, window.limit() - offset));
+    }
+
+    /**
+     * JFR's LEB128 int, read exactly as JfrReader reads it: padded encodings longer than five bytes
+     * are valid (the int shift wraps), and running off the view is a record header that cannot be read.
+     */
+    private int varint(ByteBuffer in) throws InputException {
+        int result = 0;
+        for (int shift = 0; ; shift += 7) {
+            byte b = next(in);
+            result |= (b & 0x7f) << shift;
+            if (b >= 0) {
+                return result;
+            }
+        }
+    }
+
+    private long varlong(ByteBuffer in) throws InputException {
+        long result = 0;
+        for (int shift = 0; shift < 56; shift += 7) {
+            byte b = next(in);
+            result |= (b & 0x7fL) << shift;
+            if (b >= 0) {
+                return result;
+            }
+        }
+        return result | (next(in) & 0xffL) << 56;
+    }
+
+    private byte next(ByteBuffer in) throws InputException {
+        if (!in.hasRemaining()) {
+            throw corrupt("it ends inside a record header");
+        }
+        return in.get();
+    }
+}
