@@ -4,10 +4,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
-/** Runs the command line in this JVM and captures what it printed. */
-record CommandLineRun(int exitCode, String out, String err) {
+/** Runs the command line in this JVM and captures what it printed (public: the fuzz test in a subpackage uses it). */
+public record CommandLineRun(int exitCode, String out, String err) {
 
-    static synchronized CommandLineRun of(String... args) {
+    public static synchronized CommandLineRun of(String... args) {
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
