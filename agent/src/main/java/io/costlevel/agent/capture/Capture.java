@@ -64,6 +64,15 @@ public final class Capture {
     private static Capture start(CaptureSettings s, Path outDir, Instrumentation inst, CaptureLog log) {
         Path workDir = outDir.resolve(WORK_DIR);
         try {
+            return startParts(s, workDir, inst, log);
+        } catch (RuntimeException | LinkageError e) {
+            log.once("start", "the recording did not start (" + e + ")");
+            return new Capture(log, s, workDir, null, null);
+        }
+    }
+
+    private static Capture startParts(CaptureSettings s, Path workDir, Instrumentation inst, CaptureLog log) {
+        try {
             Files.createDirectories(workDir);
         } catch (IOException | RuntimeException e) {
             log.once("workdir", "cannot create " + workDir + " (" + e.getMessage() + "); nothing is recorded");
@@ -96,7 +105,7 @@ public final class Capture {
         }
         try {
             return JfrRecording.start(s, writtenByProfiler, maxBytes, workDir.resolve("jdk-at-exit.jfr"));
-        } catch (Exception | LinkageError e) {
+        } catch (IOException | RuntimeException | LinkageError e) {
             log.once("jfr", "JFR recording did not start (" + e.getMessage() + ")"
                     + (profiler != null ? "; async-profiler records alone" : ""));
             return null;

@@ -30,7 +30,7 @@ final class JfrRecording {
      *                 it before ours runs; with a destination set the data still lands in this file.
      */
     static JfrRecording start(CaptureSettings s, Set<String> writtenByProfiler, long maxBytes, Path exitFile)
-            throws IOException, ParseException {
+            throws IOException {
         Map<String, String> settings = JfrEvents.settings(baseConfiguration(s.jfrSettings).getSettings(), s, writtenByProfiler);
         Recording r = new Recording(settings);
         r.setName("costlevel");
@@ -45,11 +45,16 @@ final class JfrRecording {
         return new JfrRecording(r, exitFile);
     }
 
-    private static Configuration baseConfiguration(String nameOrPath) throws IOException, ParseException {
+    private static Configuration baseConfiguration(String nameOrPath) throws IOException {
         try {
             return Configuration.getConfiguration(nameOrPath);
-        } catch (NoSuchFileException notAName) {
-            return Configuration.create(Path.of(nameOrPath));
+        } catch (NoSuchFileException | ParseException notAName) {
+            try {
+                return Configuration.create(Path.of(nameOrPath));
+            } catch (IOException | ParseException | RuntimeException e) {
+                throw new IOException("jfr.settings=" + nameOrPath + " is neither a JDK configuration (default, profile)"
+                        + " nor a readable .jfc file (" + e.getMessage() + ")");
+            }
         }
     }
 

@@ -48,6 +48,20 @@ class CaptureIT {
 
     @ParameterizedTest
     @MethodSource("jdks")
+    void theAgentWritesTheRecordingBesideItsSiteCounts(Path jdk) throws Exception {
+        Path out = dir.resolve("out");
+        String agent = "-javaagent:" + System.getProperty("costlevel.agentJar") + "=out=" + out + ",include=io.costlevel.samples.";
+        ForkedJvm.Result run = runToEnd(sampleJvm(jdk, agent, "blocking-ticket", 4, 2));
+
+        assertThat(out.resolve("costlevel-sites.json")).isNotEmptyFile();
+        RecordingContents contents = RecordingContents.read(out.resolve(Capture.RECORDING_FILE));
+        assertThat(contents.withFrameOf("jdk.ThreadPark", S06)).as("parks in S06: %s", contents).isPositive();
+        assertThat(contents.count("jdk.ExecutionSample")).isPositive();
+        assertThat(run.stderr).doesNotContain("WARNING").doesNotContain("async-profiler");
+    }
+
+    @ParameterizedTest
+    @MethodSource("jdks")
     void threadLocalCounterIsSampledInItsLoop(Path jdk) throws Exception {
         runSample(jdk, "", "thread-local", 2, 3);
 
@@ -88,7 +102,7 @@ class CaptureIT {
     @MethodSource("jdks")
     void aSnapshotTakenMidRunIsReadableOnItsOwn(Path jdk) throws Exception {
         Path out = dir.resolve("out");
-        Process p = sampleJvm(jdk, ",interval=1", "blocking-ticket", 4, 30).start(dir.resolve("logs"));
+        Process p = sampleJvm(jdk, testAgent(",interval=1"), "blocking-ticket", 4, 30).start(dir.resolve("logs"));
         try {
             Path recording = out.resolve(Capture.RECORDING_FILE);
             FileTime first = awaitSnapshot(p, recording, null);
@@ -121,17 +135,25 @@ class CaptureIT {
 
     private ForkedJvm.Result runSample(Path jdk, String options, String sample, int threads, int seconds, String... jvmArgs)
             throws Exception {
-        ForkedJvm.Result run = sampleJvm(jdk, options, sample, threads, seconds, jvmArgs).run(dir.resolve("logs"), RUN_LIMIT_SECONDS);
+        return runToEnd(sampleJvm(jdk, testAgent(options), sample, threads, seconds, jvmArgs));
+    }
+
+    private ForkedJvm.Result runToEnd(ForkedJvm jvm) throws Exception {
+        ForkedJvm.Result run = jvm.run(dir.resolve("logs"), RUN_LIMIT_SECONDS);
         assertThat(run.exitCode).as("exit code, stderr: %s", run.stderr).isZero();
         return run;
     }
 
-    private ForkedJvm sampleJvm(Path jdk, String options, String sample, int threads, int seconds, String... jvmArgs)
-            throws IOException {
+    /** {@link CaptureTestAgent}: the capture alone, snapshots every 10 s unless {@code options} say otherwise. */
+    private String testAgent(String options) throws IOException {
         String agentArgs = "out=" + dir.resolve("out") + (options.contains("interval=") ? "" : ",interval=10") + options;
+        return "-javaagent:" + CaptureTestAgentJar.build() + "=" + agentArgs;
+    }
+
+    private static ForkedJvm sampleJvm(Path jdk, String javaagent, String sample, int threads, int seconds, String... jvmArgs) {
         return new ForkedJvm(jdk)
                 .arg(jvmArgs)
-                .arg("-javaagent:" + CaptureTestAgentJar.build() + "=" + agentArgs)
+                .arg(javaagent)
                 .arg("-jar", System.getProperty("costlevel.samplesJar"), sample,
                         "--threads", Integer.toString(threads), "--seconds", Integer.toString(seconds));
     }
