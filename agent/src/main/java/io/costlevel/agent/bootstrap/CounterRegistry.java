@@ -32,7 +32,7 @@ public final class CounterRegistry {
     private static void retireFinished() {
         for (Iterator<ThreadCounters> it = LIVE.iterator(); it.hasNext(); ) {
             ThreadCounters counters = it.next();
-            if (counters.isFinished()) {
+            if (counters.retireIfFinished()) {
                 retired = addInto(retired, counters.counts);
                 it.remove();
             }

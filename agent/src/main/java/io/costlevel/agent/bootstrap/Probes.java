@@ -6,7 +6,8 @@ package io.costlevel.agent.bootstrap;
  *   h = Probes.before(target, site);  original call;  Probes.after...(result?, h, site)
  * </pre>
  * Every method is small, static and branch-light so the JIT inlines it into the caller. Unsampled cost: one
- * ThreadLocal lookup, two plain increments of the thread's own array, two predictable branches.
+ * lookup of the thread's counters by thread id, two plain increments of the thread's own memory, a few predictable
+ * branches.
  * An operation that throws is not counted ({@code ops} are operations that returned).
  */
 public final class Probes {

@@ -6,16 +6,28 @@ package io.costlevel.agent.bootstrap;
  * by one snapshot for live threads and is exact for threads that have ended.
  */
 public final class ThreadCounters {
+    /**
+     * Threads by id, the fast way to a thread's counters: two plain loads from an array only ever written by the
+     * thread whose slot it is (once) and by the dumper clearing the slot of a thread that has ended. Thread ids are
+     * never reused. Threads with larger ids (after the JVM has made this many) use the ThreadLocal.
+     */
+    private static final ThreadCounters[] BY_ID = new ThreadCounters[1 << 16];
     private static final ThreadLocal<ThreadCounters> CURRENT = new ThreadLocal<ThreadCounters>() {
         @Override
         protected ThreadCounters initialValue() {
-            ThreadCounters counters = new ThreadCounters(Thread.currentThread());
+            Thread thread = Thread.currentThread();
+            ThreadCounters counters = new ThreadCounters(thread);
             CounterRegistry.register(counters);
+            long id = thread.getId();
+            if (id >= 0 && id < BY_ID.length && BY_ID[(int) id] == null) {
+                BY_ID[(int) id] = counters;
+            }
             return counters;
         }
     };
 
     final Thread thread;
+    private final long threadId;
     private final int threadTag;
     /** Replaced (never shrunk) by its owner when a higher site id shows up; the dumper reads whichever it sees. */
     long[] counts = new long[4 * Evidence.WIDTH];
@@ -33,12 +45,22 @@ public final class ThreadCounters {
 
     private ThreadCounters(Thread thread) {
         this.thread = thread;
-        this.threadTag = (int) thread.getId();
+        this.threadId = thread.getId();
+        this.threadTag = (int) threadId;
         this.random = 0x9E3779B9 * (threadTag + 1) | 1;
         this.nextSampledTick = nextSampleInterval();
     }
 
+    /** The counters of the current thread. The owner check guards against a Thread subclass overriding getId(). */
     public static ThreadCounters current() {
+        Thread thread = Thread.currentThread();
+        long id = thread.getId();
+        if (id >= 0 && id < BY_ID.length) {
+            ThreadCounters counters = BY_ID[(int) id];
+            if (counters != null && counters.thread == thread) {
+                return counters;
+            }
+        }
         return CURRENT.get();
     }
 
@@ -160,7 +182,14 @@ public final class ThreadCounters {
         add(site, Evidence.SPINS, 1);
     }
 
-    boolean isFinished() {
-        return !thread.isAlive();
+    /** True once the thread has ended; its slot is then cleared, so the array does not keep its counters alive. */
+    boolean retireIfFinished() {
+        if (thread.isAlive()) {
+            return false;
+        }
+        if (threadId >= 0 && threadId < BY_ID.length && BY_ID[(int) threadId] == this) {
+            BY_ID[(int) threadId] = null;
+        }
+        return true;
     }
 }
