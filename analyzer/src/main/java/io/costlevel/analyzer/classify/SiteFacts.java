@@ -82,7 +82,10 @@ public final class SiteFacts {
     public Double nsPerOp() {
         Double latency = latencyNs();
         if (latency != null && spins() > 0 && spinWaits() > 0) {
-            return latency * spinsPerWait();
+            // A timed onSpinWait that was preempted counts a whole time slice, so the product can
+            // exceed the thread time there was: no wait lasted longer than all threads' time over all waits.
+            double wallBound = threads() * run.durationSeconds() * 1e9 / spinWaits();
+            return Math.min(latency * spinsPerWait(), wallBound > 0 ? wallBound : Double.MAX_VALUE);
         }
         return latency;
     }
