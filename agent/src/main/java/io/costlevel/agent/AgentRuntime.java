@@ -14,18 +14,37 @@ import io.costlevel.agent.instrument.Selection;
 import io.costlevel.agent.instrument.SiteTable;
 import io.costlevel.agent.options.AgentOptions;
 import io.costlevel.agent.output.RunInfo;
+import io.costlevel.agent.output.SessionStart;
 import io.costlevel.agent.output.Snapshotter;
 
 /** Wires the running agent: probe settings, the transformer, the capture and the snapshots. */
 final class AgentRuntime {
+    /**
+     * Kept across attaches to one JVM: code instrumented by an earlier attach may still run in frames that were on
+     * the stack when it ended, and must keep counting into the sites its ids mean.
+     */
+    private static SiteTable sharedSites;
+
     private AgentRuntime() {}
 
     static void start(AgentOptions options, Instrumentation inst, boolean attached) throws Exception {
+        if (!AgentSession.claim()) {
+            return;
+        }
+        try {
+            record(options, inst, attached);
+        } catch (Throwable t) {
+            AgentSession.release(); // nothing records: a later attach may try again
+            throw t;
+        }
+    }
+
+    private static void record(AgentOptions options, Instrumentation inst, boolean attached) throws Exception {
         Path out = options.out().toAbsolutePath();
         Files.createDirectories(out);
         long clockCost = ClockCost.measureNanos();
         BootstrapSettings.install(options.sampling(), options.maxSites(), clockCost);
-        SiteTable sites = new SiteTable(options.maxSites());
+        SiteTable sites = siteTable(options.maxSites());
         Selection selection = Selection.of(options);
         CallSiteTransformer transformer = new CallSiteTransformer(sites, selection, inst, Probes.class.getModule());
         inst.addTransformer(transformer, true);
@@ -34,11 +53,28 @@ final class AgentRuntime {
         }
         Capture capture = Capture.start(options.given(), out, inst);
         RunInfo run = RunInfo.ofThisJvm(options.given(), options.sampling(), clockCost);
-        new Snapshotter(out, run, sites, capture).start(options.intervalSeconds());
+        // Attached: counts and time from when the instrumentation and the recording run, so an ops rate is not diluted
+        // by the seconds retransformation took, and a later attach to this JVM reports its own counts only.
+        SessionStart start = attached ? SessionStart.now() : SessionStart.jvmStart();
+        Snapshotter snapshotter = new Snapshotter(out, run, sites, capture, start);
+        snapshotter.start(options.intervalSeconds());
+        if (options.durationSeconds() > 0) {
+            AgentSession.endAfter(options.durationSeconds(), inst, transformer, selection, snapshotter);
+        }
     }
 
-    /** Attached to a running JVM: the application's classes are loaded already and are instrumented now. */
-    private static void retransformLoaded(Instrumentation inst, Selection selection) {
+    private static synchronized SiteTable siteTable(int maxSites) {
+        if (sharedSites == null) {
+            sharedSites = new SiteTable(maxSites);
+        }
+        return sharedSites;
+    }
+
+    /**
+     * Retransforms the loaded application classes: instrumented now when attached to a running JVM, given back
+     * their original code once the transformer is removed.
+     */
+    static void retransformLoaded(Instrumentation inst, Selection selection) {
         List<Class<?>> loaded = new ArrayList<>();
         for (Class<?> type : inst.getAllLoadedClasses()) {
             if (inst.isModifiableClass(type) && selection.accepts(type.getClassLoader(), internalName(type))) {

@@ -89,6 +89,11 @@ public final class AgentOptions {
         return Integer.parseInt(get(OptionKeys.MAX_SITES));
     }
 
+    /** Seconds to record before detaching; 0 records until the JVM exits. */
+    public int durationSeconds() {
+        return Integer.parseInt(get(OptionKeys.DURATION));
+    }
+
     public boolean enabled(Family family) {
         return flag(family.optionName());
     }

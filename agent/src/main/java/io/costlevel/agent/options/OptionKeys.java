@@ -20,6 +20,8 @@ public final class OptionKeys {
     public static final String INTERVAL = "interval";
     public static final String SAMPLING = "sampling";
     public static final String MAX_SITES = "maxSites";
+    /** Seconds to record, then stop and remove the instrumentation (what {@code costlevel attach} sets); 0: until exit. */
+    public static final String DURATION = "duration";
 
     private static final Map<String, OptionKey> KNOWN = new LinkedHashMap<>();
 
@@ -30,6 +32,7 @@ public final class OptionKeys {
         add(INTERVAL, "10", OptionKey.integer(1, 86_400));
         add(SAMPLING, "64", OptionKey.integer(1, 1 << 20));
         add(MAX_SITES, "10000", OptionKey.integer(1, 1_000_000));
+        add(DURATION, "0", OptionKey.integer(0, 30 * 86_400));
         for (Family family : Family.values()) {
             add(family.optionName(), "true", OptionKey.flag());
         }

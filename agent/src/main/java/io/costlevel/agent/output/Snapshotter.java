@@ -18,14 +18,21 @@ public final class Snapshotter {
     private final RunInfo run;
     private final SiteTable sites;
     private final Capture capture;
+    private final SessionStart start;
     private long sequence;
     private boolean finished;
 
     public Snapshotter(Path outDir, RunInfo run, SiteTable sites, Capture capture) {
+        this(outDir, run, sites, capture, SessionStart.jvmStart());
+    }
+
+    /** @param start what counters and uptime were when this session began (a later attach to the same JVM) */
+    public Snapshotter(Path outDir, RunInfo run, SiteTable sites, Capture capture, SessionStart start) {
         this.outDir = outDir;
         this.run = run;
         this.sites = sites;
         this.capture = capture;
+        this.start = start;
     }
 
     /** Starts the interval thread and registers the final snapshot at JVM exit. */
@@ -60,14 +67,26 @@ public final class Snapshotter {
             return false;
         }
         finished = isFinal;
+        // The final sites file comes last: its "final": true then also says the recording beside it is complete,
+        // which is what `costlevel attach` waits for.
+        if (isFinal) {
+            writeRecording(true);
+        }
         try {
             Snapshot snapshot = new Snapshot(++sequence, System.currentTimeMillis(),
-                    ManagementFactory.getRuntimeMXBean().getUptime(), isFinal, sites.droppedSites(),
-                    AgentErrors.count(), sites.snapshot(), CounterRegistry.merge());
+                    start.uptimeSince(ManagementFactory.getRuntimeMXBean().getUptime()), isFinal, sites.droppedSites(),
+                    AgentErrors.count(), sites.snapshot(), start.since(CounterRegistry.merge()));
             AtomicFiles.write(outDir.resolve(SitesJson.FILE_NAME), SitesJson.render(run, snapshot));
         } catch (Throwable t) {
             AgentErrors.report("could not write " + SitesJson.FILE_NAME + " into " + outDir, t);
         }
+        if (!isFinal) {
+            writeRecording(false);
+        }
+        return !isFinal;
+    }
+
+    private void writeRecording(boolean isFinal) {
         try {
             if (isFinal) {
                 capture.stop(outDir);
@@ -77,6 +96,5 @@ public final class Snapshotter {
         } catch (Throwable t) {
             AgentErrors.report("the recording's snapshot failed", t);
         }
-        return !isFinal;
     }
 }
