@@ -1,0 +1,58 @@
+package io.costlevel.analyzer.attach;
+
+import com.sun.tools.attach.AgentInitializationException;
+import com.sun.tools.attach.AgentLoadException;
+import com.sun.tools.attach.AttachNotSupportedException;
+import com.sun.tools.attach.VirtualMachine;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * Loads the agent into another JVM through the Attach API (module jdk.attach). {@code loadAgent} returns once the
+ * agent's {@code agentmain} has returned, that is once the instrumentation and the recording are running.
+ */
+final class AgentLoader {
+    private AgentLoader() {}
+
+    static void load(long pid, Path agentJar, String options) throws AttachException {
+        checkProcess(pid);
+        VirtualMachine vm;
+        try {
+            vm = VirtualMachine.attach(Long.toString(pid));
+        } catch (AttachNotSupportedException | IOException e) {
+            throw new AttachException("cannot attach to PID " + pid + ": not a Java VM, or one that refuses attaching"
+                    + " (another user, -XX:+DisableAttachMechanism) (" + e.getMessage() + ")", e);
+        } catch (LinkageError e) {
+            throw new AttachException("attach needs a JDK with the jdk.attach module; this Java has none ("
+                    + System.getProperty("java.home") + ")", e);
+        }
+        try {
+            vm.loadAgent(agentJar.toString(), options);
+        } catch (AgentLoadException | AgentInitializationException e) {
+            throw new AttachException("PID " + pid + " did not load the agent (" + e.getMessage()
+                    + "); the JVM must be Java 17 or later", e);
+        } catch (IOException e) {
+            throw new AttachException("PID " + pid + " stopped answering while the agent loaded (" + e.getMessage() + ")", e);
+        } finally {
+            detachQuietly(vm);
+        }
+    }
+
+    private static void checkProcess(long pid) throws AttachException {
+        if (pid == ProcessHandle.current().pid()) {
+            throw new AttachException("PID " + pid + " is this costlevel command itself; give the PID of the application");
+        }
+        if (ProcessHandle.of(pid).isEmpty()) {
+            throw new AttachException("no process with PID " + pid);
+        }
+    }
+
+    private static void detachQuietly(VirtualMachine vm) {
+        try {
+            vm.detach();
+        } catch (IOException ignored) {
+            // The agent is loaded; a failed goodbye on the attach socket changes nothing.
+        }
+    }
+}
