@@ -20,7 +20,7 @@ class CaptureSettingsTest {
         assertThat(s.thresholdNanos).isEqualTo(20_000);
         assertThat(s.samplePeriodNanos).isEqualTo(20_000_000);
         assertThat(s.profilerLockNanos).isEqualTo(20_000);
-        assertThat(s.maxDiskBytes).isEqualTo(100L << 20);
+        assertThat(s.maxDiskBytes).isEqualTo(32L << 20);
         assertThat(s.maxAgeNanos).isZero();
         assertThat(s.merge).isTrue();
     }
@@ -58,7 +58,7 @@ class CaptureSettingsTest {
         assertThat(problems).anySatisfy(p -> assertThat(p).startsWith("option profiler.event=perf: expected one of [cpu, ctimer, itimer]"));
         assertThat(s.thresholdNanos).isEqualTo(20_000);
         assertThat(s.profilerEvent).isEqualTo(ProfilerEvent.CPU);
-        assertThat(s.maxDiskBytes).isEqualTo(100L << 20);
+        assertThat(s.maxDiskBytes).isEqualTo(32L << 20);
         assertThat(s.samplePeriodNanos).isEqualTo(20_000_000);
         assertThat(s.jfr).isTrue();
     }
