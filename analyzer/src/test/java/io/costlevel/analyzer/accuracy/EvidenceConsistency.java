@@ -1,0 +1,49 @@
+package io.costlevel.analyzer.accuracy;
+
+import io.costlevel.analyzer.report.Site;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What a tier claims about the mechanism, checked against the site's evidence: a tier the evidence
+ * does not back is a classifier bug whatever the expected ladder says.
+ */
+final class EvidenceConsistency {
+    private EvidenceConsistency() {}
+
+    static void assertConsistent(Site site) {
+        Map<String, Object> e = site.evidence();
+        String where = site.className() + "." + site.methodName() + ":" + site.line() + " L" + site.tier() + " " + e;
+        switch (site.tier()) {
+            case 5 -> {
+                assertThat(number(e, "spins")).as("L5 needs spins: %s", where).isPositive();
+                assertThat(number(e, "threads")).as("L5 needs threads > cores: %s", where).isGreaterThan(number(e, "cores"));
+            }
+            case 4 -> assertThat(number(e, "parks") + number(e, "waits") + number(e, "sleeps")
+                    + number(e, "jfrParkEvents") + number(e, "jfrMonitorEnterEvents") + number(e, "jfrWaitEvents")
+                    + number(e, "jfrSleepEvents")
+                    + (number(e, "threads") > number(e, "cores") ? number(e, "yields") : 0))
+                    .as("L4 needs blocking, or yields with threads > cores: %s", where).isPositive();
+            case 3 -> assertThat(number(e, "yields") + number(e, "parks") + number(e, "wakeups"))
+                    .as("L3 needs system calls: %s", where).isPositive();
+            case 2 -> {
+                assertThat(number(e, "threads")).as("L2 needs two threads: %s", where).isGreaterThanOrEqualTo(2);
+                assertThat(number(e, "casFailures") + number(e, "contended") + number(e, "handoffs") + number(e, "spins"))
+                        .as("L2 needs the line to move: %s", where).isPositive();
+            }
+            case 1 -> assertThat(number(e, "ops")).as("L1 needs counted synchronization: %s", where).isPositive();
+            case 0 -> {
+                assertThat(number(e, "jfrCpuSamples")).as("L0 needs CPU samples: %s", where).isPositive();
+                assertThat(number(e, "ops")).as("L0 has no synchronization: %s", where).isZero();
+            }
+            default -> throw new AssertionError("no such tier: " + where);
+        }
+    }
+
+    private static double number(Map<String, Object> evidence, String name) {
+        Object v = evidence.get(name);
+        return v == null ? 0 : ((Number) v).doubleValue();
+    }
+}

@@ -1,0 +1,54 @@
+package io.costlevel.analyzer.accuracy;
+
+import io.costlevel.analyzer.Analysis;
+import io.costlevel.analyzer.input.jfr.Progress;
+import io.costlevel.analyzer.report.Report;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs one sample in a forked JVM under the agent (the jars the build made, paths from failsafe's
+ * system properties), then analyses the agent's out directory in this JVM.
+ */
+final class SampleUnderAgent {
+    /** A forked JVM that has not exited by then is killed and the test fails. */
+    private static final long TIMEOUT_SECONDS = 60;
+    static final String SAMPLES_PACKAGE = "io.costlevel.samples.";
+
+    private SampleUnderAgent() {}
+
+    static Path jar(String property) {
+        String path = System.getProperty(property);
+        if (path == null || !Files.isRegularFile(Path.of(path))) {
+            throw new IllegalStateException("system property " + property + " must name a built jar, was " + path);
+        }
+        return Path.of(path);
+    }
+
+    /** @param java the java launcher of the JDK to run the sample on */
+    static Report run(Path java, String sample, int threads, double seconds, Path outDir) throws Exception {
+        Path log = outDir.resolveSibling(outDir.getFileName() + ".log");
+        List<String> command = List.of(java.toString(),
+                "-javaagent:" + jar("costlevel.agentJar") + "=out=" + outDir + ",include=" + SAMPLES_PACKAGE,
+                "-jar", jar("costlevel.samplesJar").toString(),
+                sample, "--threads", Integer.toString(threads), "--seconds", Double.toString(seconds));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError(sample + " did not end within " + TIMEOUT_SECONDS + " s: " + command);
+        }
+        if (process.exitValue() != 0) {
+            throw new AssertionError(sample + " exited with " + process.exitValue() + ": " + read(log));
+        }
+        return new Analysis(null, Progress.silent()).run(List.of(outDir));
+    }
+
+    static String read(Path file) throws IOException {
+        return Files.readString(file, StandardCharsets.UTF_8);
+    }
+}
