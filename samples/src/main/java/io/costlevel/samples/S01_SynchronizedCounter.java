@@ -20,8 +20,8 @@ package io.costlevel.samples;
  * <p>Run: {@code java -jar samples/target/costlevel-samples.jar synchronized --threads 2 --seconds 2}
  * (or this class's {@code main} with the same options).
  *
- * <p>Printed on this machine (2 cores, OpenJDK 17.0.15, {@code --ladder --seconds 1}):
- * {@code synchronized}: 11.1 ns/op at 1 thread, 70.1 at 2 threads, 146.2 at 8 threads.
+ * <p>Printed on this machine (2 cores, OpenJDK 17.0.15, {@code --ladder --seconds 1}, load average 2):
+ * {@code synchronized}: 11.0 ns/op at 1 thread, 53.1 at 2 threads, 473.0 at 8 threads.
  */
 public final class S01_SynchronizedCounter implements Counter {
     private final Object lock = new Object();

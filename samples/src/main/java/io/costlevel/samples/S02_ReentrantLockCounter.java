@@ -20,8 +20,8 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Run: {@code java -jar samples/target/costlevel-samples.jar reentrant-lock --threads 8}
  *
- * <p>Printed on this machine (2 cores, OpenJDK 17.0.15, {@code --ladder --seconds 1}):
- * {@code reentrant-lock}: 12.0 ns/op at 1 thread, 24.0 at 2 threads, 104.8 at 8 threads.
+ * <p>Printed on this machine (2 cores, OpenJDK 17.0.15, {@code --ladder --seconds 1}, load average 2):
+ * {@code reentrant-lock}: 11.0 ns/op at 1 thread, 58.9 at 2 threads, 87.7 at 8 threads.
  */
 public final class S02_ReentrantLockCounter implements Counter {
     private final ReentrantLock lock = new ReentrantLock();

@@ -21,8 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Run: {@code java -jar samples/target/costlevel-samples.jar atomic --threads 2}
  *
- * <p>Printed on this machine (2 cores, OpenJDK 17.0.15, {@code --ladder --seconds 1}):
- * {@code atomic}: 6.01 ns/op at 1 thread, 27.2 at 2 threads, 80.7 at 8 threads.
+ * <p>Printed on this machine (2 cores, OpenJDK 17.0.15, {@code --ladder --seconds 1}, load average 2):
+ * {@code atomic}: 4.95 ns/op at 1 thread, 16.2 at 2 threads, 85.7 at 8 threads.
  */
 public final class S03_AtomicCounter implements Counter {
     private final AtomicLong count = new AtomicLong();

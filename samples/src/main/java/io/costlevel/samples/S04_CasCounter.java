@@ -19,8 +19,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Run: {@code java -jar samples/target/costlevel-samples.jar cas --threads 2}
  *
- * <p>Printed on this machine (2 cores, OpenJDK 17.0.15, {@code --ladder --seconds 1}):
- * {@code cas}: 7.14 ns/op at 1 thread, 40.8 at 2 threads, 171.1 at 8 threads.
+ * <p>Printed on this machine (2 cores, OpenJDK 17.0.15, {@code --ladder --seconds 1}, load average 2):
+ * {@code cas}: 5.07 ns/op at 1 thread, 37.6 at 2 threads, 90.5 at 8 threads.
  */
 public final class S04_CasCounter implements Counter {
     private final AtomicLong count = new AtomicLong();

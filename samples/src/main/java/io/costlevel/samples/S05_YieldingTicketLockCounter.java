@@ -19,8 +19,8 @@ package io.costlevel.samples;
  *
  * <p>Run: {@code java -jar samples/target/costlevel-samples.jar yielding-ticket --threads 8}
  *
- * <p>Printed on this machine (2 cores, OpenJDK 17.0.15, {@code --ladder --seconds 1}):
- * {@code yielding-ticket}: 11.7 ns/op at 1 thread, 544.7 at 2 threads, 16269.2 at 8 threads.
+ * <p>Printed on this machine (2 cores, OpenJDK 17.0.15, {@code --ladder --seconds 1}, load average 2):
+ * {@code yielding-ticket}: 10.1 ns/op at 1 thread, 501.1 at 2 threads, 8885.8 at 8 threads.
  */
 public final class S05_YieldingTicketLockCounter extends AtomicTicketLockCounter {
     @Override

@@ -22,8 +22,8 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Run: {@code java -jar samples/target/costlevel-samples.jar blocking-ticket --threads 8}
  *
- * <p>Printed on this machine (2 cores, OpenJDK 17.0.15, {@code --ladder --seconds 1}):
- * {@code blocking-ticket}: 23.8 ns/op at 1 thread, 2065.7 at 2 threads, 332554.4 at 8 threads.
+ * <p>Printed on this machine (2 cores, OpenJDK 17.0.15, {@code --ladder --seconds 1}, load average 2):
+ * {@code blocking-ticket}: 21.9 ns/op at 1 thread, 1159.8 at 2 threads, 370701.5 at 8 threads.
  */
 public final class S06_BlockingTicketLockCounter implements Counter {
     private final ReentrantLock lock = new ReentrantLock();

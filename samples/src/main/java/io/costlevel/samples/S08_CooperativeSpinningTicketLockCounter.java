@@ -18,8 +18,8 @@ package io.costlevel.samples;
  *
  * <p>Run: {@code java -jar samples/target/costlevel-samples.jar cooperative-ticket --threads 8}
  *
- * <p>Printed on this machine (2 cores, OpenJDK 17.0.15, {@code --ladder --seconds 1}):
- * {@code cooperative-ticket}: 12.3 ns/op at 1 thread, 164.0 at 2 threads, 24389.3 at 8 threads.
+ * <p>Printed on this machine (2 cores, OpenJDK 17.0.15, {@code --ladder --seconds 1}, load average 2):
+ * {@code cooperative-ticket}: 9.84 ns/op at 1 thread, 140.9 at 2 threads, 19194.7 at 8 threads.
  */
 public final class S08_CooperativeSpinningTicketLockCounter extends AtomicTicketLockCounter {
     /** Long enough to cover a turn handed over between running threads (a few hundred ns). */

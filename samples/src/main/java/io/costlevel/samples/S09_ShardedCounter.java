@@ -23,8 +23,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
  *
  * <p>Run: {@code java -jar samples/target/costlevel-samples.jar sharded --threads 2}
  *
- * <p>Printed on this machine (2 cores, OpenJDK 17.0.15, {@code --ladder --seconds 1}):
- * {@code sharded}: 7.43 ns/op at 1 thread, 8.50 at 2 threads, 34.6 at 8 threads.
+ * <p>Printed on this machine (2 cores, OpenJDK 17.0.15, {@code --ladder --seconds 1}, load average 2):
+ * {@code sharded}: 5.47 ns/op at 1 thread, 7.05 at 2 threads, 28.6 at 8 threads.
  */
 public final class S09_ShardedCounter implements Counter {
     static final int SHARDS = 256;

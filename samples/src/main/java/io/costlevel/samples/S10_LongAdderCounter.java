@@ -20,8 +20,8 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <p>Run: {@code java -jar samples/target/costlevel-samples.jar long-adder --threads 8}
  *
- * <p>Printed on this machine (2 cores, OpenJDK 17.0.15, {@code --ladder --seconds 1}):
- * {@code long-adder}: 7.04 ns/op at 1 thread, 7.19 at 2 threads, 29.0 at 8 threads.
+ * <p>Printed on this machine (2 cores, OpenJDK 17.0.15, {@code --ladder --seconds 1}, load average 2):
+ * {@code long-adder}: 5.08 ns/op at 1 thread, 5.47 at 2 threads, 22.0 at 8 threads.
  */
 public final class S10_LongAdderCounter implements Counter {
     private final LongAdder count = new LongAdder();

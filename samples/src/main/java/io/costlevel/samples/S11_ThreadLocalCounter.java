@@ -21,8 +21,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  *
  * <p>Run: {@code java -jar samples/target/costlevel-samples.jar thread-local --threads 8}
  *
- * <p>Printed on this machine (2 cores, OpenJDK 17.0.15, {@code --ladder --seconds 1}):
- * {@code thread-local}: 2.37 ns/op at 1 thread, 2.45 at 2 threads, 9.74 at 8 threads.
+ * <p>Printed on this machine (2 cores, OpenJDK 17.0.15, {@code --ladder --seconds 1}, load average 2):
+ * {@code thread-local}: 0.53 ns/op at 1 thread, 0.48 at 2 threads, 1.88 at 8 threads.
  */
 public final class S11_ThreadLocalCounter implements Counter {
     private final Queue<Slot> slots = new ConcurrentLinkedQueue<>();
