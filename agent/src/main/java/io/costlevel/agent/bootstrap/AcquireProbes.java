@@ -9,7 +9,8 @@ import java.util.concurrent.locks.StampedLock;
 
 /**
  * Replacements for blocking acquisitions, called instead of the original with the same arguments plus the site:
- * they try once without waiting, and only if that fails count a contended acquisition and time the real call.
+ * they try once without waiting, and only if that fails count a contended acquisition and (1 in 8 of them) time
+ * the real call.
  * The try keeps the lock's fairness (see {@link #acquiredAtOnce(Lock)}) and is skipped where an interrupt matters,
  * so the call keeps its semantics (lockInterruptibly still throws, lock still ignores the interrupt).
  */
@@ -21,7 +22,7 @@ public final class AcquireProbes {
         if (!isJdkLock(lock)) {
             lock.lock();
         } else if (!acquiredAtOnce(lock)) {
-            long start = System.nanoTime();
+            long start = counters.contentionStart();
             lock.lock();
             counters.contended(site, start);
         }
@@ -33,7 +34,7 @@ public final class AcquireProbes {
         if (!isJdkLock(lock) || Thread.currentThread().isInterrupted()) {
             lock.lockInterruptibly();
         } else if (!acquiredAtOnce(lock)) {
-            long start = System.nanoTime();
+            long start = counters.contentionStart();
             lock.lockInterruptibly();
             counters.contended(site, start);
         }
@@ -43,27 +44,29 @@ public final class AcquireProbes {
     public static long writeLock(StampedLock lock, int site) {
         ThreadCounters counters = Probes.before(lock, site);
         long stamp = lock.tryWriteLock();
-        return stamp != 0L ? acquired(counters, site, stamp) : waited(counters, site, System.nanoTime(), lock.writeLock());
+        return stamp != 0L ? acquired(counters, site, stamp)
+                : waited(counters, site, counters.contentionStart(), lock.writeLock());
     }
 
     public static long readLock(StampedLock lock, int site) {
         ThreadCounters counters = Probes.before(lock, site);
         long stamp = lock.tryReadLock();
-        return stamp != 0L ? acquired(counters, site, stamp) : waited(counters, site, System.nanoTime(), lock.readLock());
+        return stamp != 0L ? acquired(counters, site, stamp)
+                : waited(counters, site, counters.contentionStart(), lock.readLock());
     }
 
     public static long writeLockInterruptibly(StampedLock lock, int site) throws InterruptedException {
         ThreadCounters counters = Probes.before(lock, site);
         long stamp = Thread.currentThread().isInterrupted() ? 0L : lock.tryWriteLock();
         return stamp != 0L ? acquired(counters, site, stamp)
-                : waited(counters, site, System.nanoTime(), lock.writeLockInterruptibly());
+                : waited(counters, site, counters.contentionStart(), lock.writeLockInterruptibly());
     }
 
     public static long readLockInterruptibly(StampedLock lock, int site) throws InterruptedException {
         ThreadCounters counters = Probes.before(lock, site);
         long stamp = Thread.currentThread().isInterrupted() ? 0L : lock.tryReadLock();
         return stamp != 0L ? acquired(counters, site, stamp)
-                : waited(counters, site, System.nanoTime(), lock.readLockInterruptibly());
+                : waited(counters, site, counters.contentionStart(), lock.readLockInterruptibly());
     }
 
     private static long acquired(ThreadCounters counters, int site, long stamp) {
@@ -85,7 +88,7 @@ public final class AcquireProbes {
     public static void acquire(Semaphore semaphore, int permits, int site) throws InterruptedException {
         ThreadCounters counters = Probes.before(semaphore, site);
         if (!acquiredAtOnce(semaphore, permits)) {
-            long start = System.nanoTime();
+            long start = counters.contentionStart();
             semaphore.acquire(permits);
             counters.contended(site, start);
         }
@@ -99,7 +102,7 @@ public final class AcquireProbes {
     public static void acquireUninterruptibly(Semaphore semaphore, int permits, int site) {
         ThreadCounters counters = Probes.before(semaphore, site);
         if (!acquiredAtOnce(semaphore, permits)) {
-            long start = System.nanoTime();
+            long start = counters.contentionStart();
             semaphore.acquireUninterruptibly(permits);
             counters.contended(site, start);
         }

@@ -25,14 +25,15 @@ public final class Evidence {
     public static final int HANDOFFS = 16;
     public static final int LATENCY_SAMPLES = 17;
     public static final int LATENCY_NANOS = 18;
+    public static final int CONTENDED_SAMPLES = 19;
     /** Distinct threads: never written by the hot path, filled in when the threads' arrays are merged. */
-    public static final int THREADS = 19;
-    public static final int WIDTH = 20;
+    public static final int THREADS = 20;
+    public static final int WIDTH = 21;
 
     private static final String[] NAMES = {
         "ops", "casAttempts", "casFailures", "contended", "contendedNanos", "parks", "parkedNanos",
         "waits", "waitedNanos", "sleeps", "sleptNanos", "yields", "spins", "spinWaits", "wakeups",
-        "handoffChecks", "handoffs", "latencySamples", "latencyNanos", "threads"
+        "handoffChecks", "handoffs", "latencySamples", "latencyNanos", "contendedSamples", "threads"
     };
 
     private Evidence() {}

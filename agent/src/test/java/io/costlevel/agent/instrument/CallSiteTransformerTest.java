@@ -120,6 +120,8 @@ class CallSiteTransformerTest {
         String lock = "java.util.concurrent.locks.ReentrantLock.lock";
         assertThat(sum("contendedLock", lock, Evidence.OPS)).isEqualTo(1);
         assertThat(sum("contendedLock", lock, Evidence.CONTENDED)).isEqualTo(1);
+        assertThat(sum("contendedLock", lock, Evidence.CONTENDED_SAMPLES)).as("a thread's first is always timed")
+                .isEqualTo(1);
         assertThat(sum("contendedLock", lock, Evidence.CONTENDED_NANOS)).isPositive();
     }
 
