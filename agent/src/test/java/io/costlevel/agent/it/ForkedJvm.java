@@ -15,6 +15,7 @@ public final class ForkedJvm {
 
     private final Jdk jdk;
     private final List<String> jvmArgs = new ArrayList<>();
+    private long timeoutSeconds = TIMEOUT_SECONDS;
 
     public ForkedJvm(Jdk jdk) {
         this.jdk = jdk;
@@ -35,6 +36,12 @@ public final class ForkedJvm {
         return this;
     }
 
+    /** For runs longer than the default bound (the stress test). */
+    public ForkedJvm timeoutSeconds(long seconds) {
+        timeoutSeconds = seconds;
+        return this;
+    }
+
     public ForkedJvm jvmArg(String arg) {
         jvmArgs.add(arg);
         return this;
@@ -51,9 +58,9 @@ public final class ForkedJvm {
         Path stderr = dir.resolve("stderr.txt");
         Process process = new ProcessBuilder(command).directory(dir.toFile())
                 .redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
-        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+        if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            throw new AssertionError("timed out after " + TIMEOUT_SECONDS + " s: " + command);
+            throw new AssertionError("timed out after " + timeoutSeconds + " s: " + command);
         }
         return new Result(command, process.exitValue(), Files.readString(stdout, StandardCharsets.UTF_8),
                 Files.readString(stderr, StandardCharsets.UTF_8));
