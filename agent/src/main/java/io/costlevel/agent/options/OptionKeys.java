@@ -10,8 +10,9 @@ import io.costlevel.agent.capture.CaptureSettings;
 
 /**
  * Every option the agent accepts, so an unknown key is rejected: the agent's own and the capture's
- * ({@link CaptureSettings#KEYS}, read by the capture code from {@link AgentOptions#given()}). Documented for users in docs/agent.md; the
- * contract keys ({@code out}, {@code include}, {@code interval}) are in shared/contract.md.
+ * ({@link CaptureSettings#KEYS}, read by the capture code from {@link AgentOptions#given()}). Documented for
+ * users in docs/agent.md; the contract keys ({@code out}, {@code include}, {@code interval}) are in
+ * shared/contract.md.
  */
 public final class OptionKeys {
     public static final String OUT = "out";
