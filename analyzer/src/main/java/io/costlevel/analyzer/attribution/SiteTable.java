@@ -29,11 +29,13 @@ public final class SiteTable {
         }
     }
 
-    public void cpuSample(Attribution at, long threadKey, long samples) {
-        SiteTally t = charge(at, threadKey, samples);
-        if (t != null) {
-            t.cpuSamples += samples;
+    /** Resolves a stack's attribution once; its events are then charged through the returned handle. */
+    public Charge charge(Attribution at) {
+        if (at.site() == null) {
+            return new Charge(this, null, null, at.parkFrame());
         }
+        SiteTally t = tally(at.site());
+        return new Charge(this, t, t.chainCounter(at.primitives()), at.parkFrame());
     }
 
     /** Adds the thread time one recording's CPU samples at a site stand for, once its sampling period is known. */
@@ -41,47 +43,8 @@ public final class SiteTable {
         tally(site).cpuNanos += samples * samplingPeriodNanos;
     }
 
-    public void park(Attribution at, long threadKey, long nanos) {
-        SiteTally t = charge(at, threadKey, 1);
-        if (t != null) {
-            t.parkEvents++;
-            t.parkNanos += nanos;
-        }
-    }
-
-    public void monitorEnter(Attribution at, long threadKey, long nanos) {
-        SiteTally t = charge(at, threadKey, 1);
-        if (t != null) {
-            t.monitorEvents++;
-            t.monitorNanos += nanos;
-        }
-    }
-
-    public void monitorWait(Attribution at, long threadKey, long nanos) {
-        SiteTally t = charge(at, threadKey, 1);
-        if (t != null) {
-            t.waitEvents++;
-            t.waitNanos += nanos;
-        }
-    }
-
-    public void sleep(Attribution at, long threadKey, long nanos) {
-        SiteTally t = charge(at, threadKey, 1);
-        if (t != null) {
-            t.sleepEvents++;
-            t.sleepNanos += nanos;
-        }
-    }
-
-    private SiteTally charge(Attribution at, long threadKey, long weight) {
-        if (at.site() == null) {
-            unattributedEvents += weight;
-            return null;
-        }
-        SiteTally t = tally(at.site());
-        t.addThread(threadKey);
-        t.addPrimitive(at.primitives(), weight);
-        return t;
+    void unattributed(long weight) {
+        unattributedEvents += weight;
     }
 
     /** Events (or samples) whose stack held no application frame: JDK threads, GC, compiler. */

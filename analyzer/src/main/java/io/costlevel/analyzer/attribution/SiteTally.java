@@ -3,9 +3,7 @@ package io.costlevel.analyzer.attribution;
 import io.costlevel.analyzer.input.AgentSite;
 
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Everything charged to one site, from every input: the agent's counters (exact, per operation) and
@@ -29,8 +27,9 @@ public final class SiteTally {
     long waitNanos;
     long sleepEvents;
     long sleepNanos;
-    private final Set<Long> jfrThreads = new HashSet<>();
-    private final Map<String, Long> primitives = new HashMap<>();
+    private final LongSet jfrThreads = new LongSet();
+    /** Primitive chain -> events through it; the counter is shared with the {@link Charge}s of its stacks. */
+    private final Map<String, long[]> primitives = new HashMap<>();
 
     SiteTally(SiteKey site) {
         this.site = site;
@@ -53,10 +52,9 @@ public final class SiteTally {
         jfrThreads.add(threadKey);
     }
 
-    void addPrimitive(String chain, long weight) {
-        if (!chain.isEmpty()) {
-            primitives.merge(chain, weight, Long::sum);
-        }
+    /** @return the counter of this chain at this site, or null for the empty chain (the event was in the site itself) */
+    long[] chainCounter(String chain) {
+        return chain.isEmpty() ? null : primitives.computeIfAbsent(chain, c -> new long[1]);
     }
 
     public double opsPerSecond() { return opsPerSecond; }
@@ -86,6 +84,8 @@ public final class SiteTally {
 
     /** Primitive chains seen at this site, with how many events (or samples) went through each. */
     public Map<String, Long> primitives() {
-        return primitives;
+        Map<String, Long> counts = new HashMap<>();
+        primitives.forEach((chain, n) -> counts.put(chain, n[0]));
+        return counts;
     }
 }

@@ -111,7 +111,7 @@ class ClassifierTest {
         SiteTable table = new SiteTable();
         SiteTally tally = table.tally(new SiteKey("com.acme.Hot", "loop", 7));
         table.cpuTime(tally.site(), 0, 0);
-        table.cpuSample(new io.costlevel.analyzer.attribution.Attribution(tally.site(), "", false), 1, 100);
+        table.charge(new io.costlevel.analyzer.attribution.Attribution(tally.site(), "", false)).cpuSample(1, 100);
         Verdict withAgent = classifier.classify(new SiteFacts(tally, new RunContext(CORES, true, 1))).orElseThrow();
         Verdict without = classifier.classify(new SiteFacts(tally, new RunContext(CORES, false, 1))).orElseThrow();
         assertThat(withAgent.tier()).isEqualTo(Tiers.L0_VANILLA);

@@ -1,6 +1,7 @@
 package io.costlevel.analyzer.input.jfr;
 
 import io.costlevel.analyzer.attribution.Attribution;
+import io.costlevel.analyzer.attribution.Charge;
 import io.costlevel.analyzer.attribution.SiteKey;
 import io.costlevel.analyzer.attribution.SiteTable;
 import io.costlevel.analyzer.attribution.StackAttributor;
@@ -87,7 +88,7 @@ public final class JfrScanner {
         /** No more events than records in the file: more means the parser went back over the same bytes. */
         private final long maxEvents;
         private final FrameNames names;
-        private final Dictionary<Attribution> byStack = new Dictionary<>();
+        private final Dictionary<Charge> byStack = new Dictionary<>();
         private final SamplingPeriod samplingPeriod = new SamplingPeriod();
         private final Map<Integer, Boolean> runnableStates = new HashMap<>();
         /** CPU samples of this file per site, turned into time once the sampling period is known. */
@@ -147,16 +148,16 @@ public final class JfrScanner {
             if (e instanceof ExecutionSample sample) {
                 onSample(sample);
             } else if (e instanceof ContendedLock lock) {
-                Attribution at = attribution(lock.stackTraceId);
-                if (at.parkFrame()) {
-                    table.park(at, threadKey(lock), nanos(lock.duration));
+                Charge charge = charge(lock.stackTraceId);
+                if (charge.parkFrame()) {
+                    charge.park(threadKey(lock), nanos(lock.duration));
                 } else {
-                    table.monitorEnter(at, threadKey(lock), nanos(lock.duration));
+                    charge.monitorEnter(threadKey(lock), nanos(lock.duration));
                 }
             } else if (e instanceof DurationEvent.MonitorWait wait) {
-                table.monitorWait(attribution(wait.stackTraceId), threadKey(wait), nanos(wait.duration));
+                charge(wait.stackTraceId).monitorWait(threadKey(wait), nanos(wait.duration));
             } else if (e instanceof DurationEvent.ThreadSleep sleep) {
-                table.sleep(attribution(sleep.stackTraceId), threadKey(sleep), nanos(sleep.duration));
+                charge(sleep.stackTraceId).sleep(threadKey(sleep), nanos(sleep.duration));
             } else if (e instanceof RunDescriptionEvent description) {
                 describe(description);
             }
@@ -168,10 +169,10 @@ public final class JfrScanner {
                 return;
             }
             samplingPeriod.sample(sample.tid, sample.time);
-            Attribution at = attribution(sample.stackTraceId);
-            table.cpuSample(at, threadKey(sample), sample.samples);
-            if (at.site() != null) {
-                cpuSamples.computeIfAbsent(at.site(), k -> new long[1])[0] += sample.samples;
+            Charge charge = charge(sample.stackTraceId);
+            charge.cpuSample(threadKey(sample), sample.samples);
+            if (charge.site() != null) {
+                cpuSamples.computeIfAbsent(charge.site(), k -> new long[1])[0] += sample.samples;
             }
         }
 
@@ -200,14 +201,15 @@ public final class JfrScanner {
             }
         }
 
-        private Attribution attribution(int stackTraceId) {
-            Attribution at = byStack.get(stackTraceId);
-            if (at == null) {
+        private Charge charge(int stackTraceId) {
+            Charge charge = byStack.get(stackTraceId);
+            if (charge == null) {
                 StackTrace stack = reader.stackTraces.get(stackTraceId);
-                at = stack == null ? new Attribution(null, "", false) : attributor.attribute(names.frames(stack));
-                byStack.put(stackTraceId, at);
+                Attribution at = stack == null ? new Attribution(null, "", false) : attributor.attribute(names.frames(stack));
+                charge = table.charge(at);
+                byStack.put(stackTraceId, charge);
             }
-            return at;
+            return charge;
         }
 
         private long threadKey(Event e) {

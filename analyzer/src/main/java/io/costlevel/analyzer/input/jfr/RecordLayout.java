@@ -32,6 +32,8 @@ final class RecordLayout {
     private final FileChannel channel;
     private final long fileSize;
     private final ByteBuffer window = ByteBuffer.allocate(WINDOW);
+    /** The bytes handed out by {@link #bytesAt}: one reused view of the window, so a record costs no allocation. */
+    private final ByteBuffer view = window.duplicate();
     private long windowStart = -1;
 
     private RecordLayout(Path file, FileChannel channel) throws IOException {
@@ -58,9 +60,10 @@ final class RecordLayout {
         long pos = CHUNK_HEADER_SIZE;
         while (pos + CHUNK_HEADER_SIZE <= fileSize) {
             ByteBuffer head = bytesAt(pos, MAX_RECORD_HEAD);
+            int start = head.position();
             int size = varint(head);
             int type = varint(head);
-            if (type == CHUNK_TYPE && head.getInt(0) == CHUNK_SIGNATURE) {
+            if (type == CHUNK_TYPE && head.limit() - start >= 4 && head.getInt(start) == CHUNK_SIGNATURE) {
                 chunkEnd = chunk(pos);
                 if (chunkEnd < 0) {
                     return records; // a chunk the writer had not finished: the reader stops there, as truncated
@@ -80,12 +83,13 @@ final class RecordLayout {
     /** Checks the chunk header at {@code start}; returns its end, or -1 when the chunk is incomplete. */
     private long chunk(long start) throws IOException, InputException {
         ByteBuffer header = bytesAt(start, CHUNK_HEADER_SIZE);
-        if (header.remaining() < CHUNK_HEADER_SIZE || header.getInt(0) != CHUNK_SIGNATURE) {
+        int at = header.position();
+        if (header.remaining() < CHUNK_HEADER_SIZE || header.getInt(at) != CHUNK_SIGNATURE) {
             return -1;
         }
-        long size = header.getLong(8);
-        long constantPool = header.getLong(16);
-        long metadata = header.getLong(24);
+        long size = header.getLong(at + 8);
+        long constantPool = header.getLong(at + 16);
+        long metadata = header.getLong(at + 24);
         if (constantPool == 0 || metadata == 0 || (size > 0 && start + size > fileSize)) {
             return -1; // as JfrReader: a chunk still being written, or cut short
         }
@@ -134,7 +138,10 @@ final class RecordLayout {
         return new InputException(file + ": corrupt JFR recording (" + what + ")");
     }
 
-    /** A view of at most {@code n} bytes at {@code pos} (fewer at the end of the file), big-endian as JFR. */
+    /**
+     * A view of at most {@code n} bytes at {@code pos} (fewer at the end of the file), big-endian as JFR,
+     * positioned at {@code pos}'s byte. Valid until the next call: the view is reused.
+     */
     private ByteBuffer bytesAt(long pos, int n) throws IOException {
         if (windowStart < 0 || pos < windowStart || pos + n > windowStart + window.limit()) {
             window.clear();
@@ -145,7 +152,8 @@ final class RecordLayout {
             window.flip();
         }
         int offset = (int) (pos - windowStart);
-        return window.slice(offset, Math.min(n, window.limit() - offset));
+        view.limit(offset + Math.min(n, window.limit() - offset)).position(offset);
+        return view;
     }
 
     /**

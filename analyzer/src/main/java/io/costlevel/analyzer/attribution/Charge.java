@@ -1,0 +1,76 @@
+package io.costlevel.analyzer.attribution;
+
+/**
+ * Where the events of one stack go, resolved once per stack: the site's tally and the counter of its
+ * primitive chain. Charging an event is then a few field updates, with no map lookup per event.
+ * The charge of a stack without application code only counts what was left unattributed.
+ */
+public final class Charge {
+    private final SiteTable table;
+    private final SiteTally tally;
+    private final long[] chainCount;
+    private final boolean parkFrame;
+
+    Charge(SiteTable table, SiteTally tally, long[] chainCount, boolean parkFrame) {
+        this.table = table;
+        this.tally = tally;
+        this.chainCount = chainCount;
+        this.parkFrame = parkFrame;
+    }
+
+    /** The stack's top frame is the JVM's park (see {@link Attribution#parkFrame()}). */
+    public boolean parkFrame() {
+        return parkFrame;
+    }
+
+    /** The site charged, or null when the stack holds no application code. */
+    public SiteKey site() {
+        return tally == null ? null : tally.site();
+    }
+
+    private boolean count(long threadKey, long weight) {
+        if (tally == null) {
+            table.unattributed(weight);
+            return false;
+        }
+        tally.addThread(threadKey);
+        if (chainCount != null) {
+            chainCount[0] += weight;
+        }
+        return true;
+    }
+
+    public void cpuSample(long threadKey, long samples) {
+        if (count(threadKey, samples)) {
+            tally.cpuSamples += samples;
+        }
+    }
+
+    public void park(long threadKey, long nanos) {
+        if (count(threadKey, 1)) {
+            tally.parkEvents++;
+            tally.parkNanos += nanos;
+        }
+    }
+
+    public void monitorEnter(long threadKey, long nanos) {
+        if (count(threadKey, 1)) {
+            tally.monitorEvents++;
+            tally.monitorNanos += nanos;
+        }
+    }
+
+    public void monitorWait(long threadKey, long nanos) {
+        if (count(threadKey, 1)) {
+            tally.waitEvents++;
+            tally.waitNanos += nanos;
+        }
+    }
+
+    public void sleep(long threadKey, long nanos) {
+        if (count(threadKey, 1)) {
+            tally.sleepEvents++;
+            tally.sleepNanos += nanos;
+        }
+    }
+}

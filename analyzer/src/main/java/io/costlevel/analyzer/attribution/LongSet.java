@@ -1,0 +1,62 @@
+package io.costlevel.analyzer.attribution;
+
+/**
+ * A set of longs without boxing (open addressing, linear probing): one per site for the threads seen
+ * there, updated on every event, so a HashSet&lt;Long&gt; would allocate on the hottest path.
+ */
+final class LongSet {
+    private static final long EMPTY = Long.MIN_VALUE;
+    private long[] slots = newSlots(8);
+    private int size;
+    private boolean hasEmptyValue;
+
+    private static long[] newSlots(int n) {
+        long[] s = new long[n];
+        java.util.Arrays.fill(s, EMPTY);
+        return s;
+    }
+
+    void add(long value) {
+        if (value == EMPTY) {
+            if (!hasEmptyValue) {
+                hasEmptyValue = true;
+                size++;
+            }
+            return;
+        }
+        int mask = slots.length - 1;
+        for (int i = mix(value) & mask; ; i = (i + 1) & mask) {
+            long slot = slots[i];
+            if (slot == value) {
+                return;
+            }
+            if (slot == EMPTY) {
+                slots[i] = value;
+                if (++size * 2 > slots.length) {
+                    grow();
+                }
+                return;
+            }
+        }
+    }
+
+    int size() {
+        return size;
+    }
+
+    private void grow() {
+        long[] old = slots;
+        slots = newSlots(old.length * 2);
+        size = hasEmptyValue ? 1 : 0;
+        for (long v : old) {
+            if (v != EMPTY) {
+                add(v);
+            }
+        }
+    }
+
+    private static int mix(long v) {
+        long h = v * 0x9E3779B97F4A7C15L;
+        return (int) (h ^ (h >>> 32));
+    }
+}

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Analyzer throughput and memory on one large recording (issue 5, item 2), beside the raw
+# one.jfr.JfrReader scan it must stay within 1.5x of and the JDK's `jfr summary`.
+#
+#   scripts/bench-analyzer.sh [RECORDING.jfr]
+#
+# Without an argument it makes a recording of at least 200 MB in /tmp: the blocking ticket lock at
+# 8 threads with every park recorded (threshold 0 ms), whose chunks are then repeated until the
+# file passes 200 MB (a JFR file is a sequence of self-contained chunks, so this is a valid
+# recording). The file is never committed. Each tool runs with -Xmx256m; peak RSS from /usr/bin/time.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+ANALYZER=analyzer/target/costlevel.jar
+SAMPLES=samples/target/costlevel-samples.jar
+[[ -f $ANALYZER && -f $SAMPLES && -d analyzer/target/test-classes ]] || {
+  echo "build first: mvn -B install -DskipTests && mvn -B test-compile -pl analyzer" >&2; exit 1; }
+
+RECORDING=${1:-}
+if [[ -z $RECORDING ]]; then
+  RECORDING=/tmp/costlevel-bench-200mb.jfr
+  if [[ ! -f $RECORDING ]]; then
+    one=/tmp/costlevel-bench-one.jfr
+    java -XX:StartFlightRecording:filename=$one,settings=profile,jdk.ThreadPark#threshold=0ms \
+      -jar "$SAMPLES" blocking-ticket --threads 8 --seconds 8 >/dev/null
+    : > "$RECORDING"
+    while (( $(stat -c %s "$RECORDING") < 200 * 1024 * 1024 )); do cat "$one" >> "$RECORDING"; done
+    rm -f "$one"
+  fi
+fi
+
+size_mb=$(( $(stat -c %s "$RECORDING") / 1024 / 1024 ))
+events=$(jfr summary "$RECORDING" | awk '/^ [a-z]/ && $2 ~ /^[0-9]+$/ { n += $2 } END { print n }')
+echo "recording: $RECORDING, ${size_mb} MB, ${events} events; $(nproc) cores, $(java -version 2>&1 | head -1)"
+
+measure() {  # label, command...
+  local label=$1; shift
+  local out
+  out=$( { /usr/bin/time -f 'rss_kb=%M wall=%e' "$@" >/dev/null; } 2>&1 | tail -1)
+  local rss=${out#rss_kb=}; rss=${rss%% *}
+  local wall=${out##*wall=}
+  printf '%-22s %8.2f s %12s events/s %8d MB peak RSS\n' "$label" "$wall" \
+    "$(awk -v e="$events" -v w="$wall" 'BEGIN { printf "%.0f", e / w }')" $(( rss / 1024 ))
+}
+
+CP="$ANALYZER:analyzer/target/test-classes"
+for round in 1 2; do
+  echo "-- round $round"
+  measure "jfr summary" jfr summary "$RECORDING"
+  measure "raw JfrReader scan" java -Xmx256m -cp "$CP" io.costlevel.analyzer.bench.RawScan "$RECORDING"
+  measure "costlevel analyze" java -Xmx256m -jar "$ANALYZER" analyze "$RECORDING" --json /tmp/costlevel-bench-report.json
+done
