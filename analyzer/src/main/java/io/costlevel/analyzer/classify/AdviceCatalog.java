@@ -73,8 +73,8 @@ public final class AdviceCatalog {
         Double now = facts.nsPerOp();
         double target = Tiers.typicalNs(targetTier);
         Double projected = now == null ? null : Math.min(now, target);
-        Double saving = now == null || !facts.counted() || facts.tally().opsPerSecond() == 0 ? null
-                : (now - projected) * facts.tally().opsPerSecond();
+        Double rate = facts.opsPerSecond();
+        Double saving = now == null || rate == null ? null : (now - projected) * rate;
         return new Advice(targetTier, summary, how, projected, saving);
     }
 }

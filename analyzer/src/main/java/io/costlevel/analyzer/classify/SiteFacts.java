@@ -90,6 +90,18 @@ public final class SiteFacts {
         return latency;
     }
 
+    /**
+     * Operations per second of wall time, in the unit of {@link #nsPerOp()}: spin waits for a spin
+     * site (its ops are single onSpinWait calls), else the agent's ops; null when the agent did not count.
+     */
+    public Double opsPerSecond() {
+        double rate = tally.opsPerSecond();
+        if (!counted() || rate == 0) {
+            return null;
+        }
+        return spins() > 0 && spinWaits() > 0 ? rate * spinWaits() / ops() : rate;
+    }
+
     /** Thread time spent at this site, from the agent when it timed ops, else from the recording. */
     public double threadNanos() {
         Double latency = latencyNs();

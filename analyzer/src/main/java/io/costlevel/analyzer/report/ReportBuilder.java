@@ -56,7 +56,7 @@ public final class ReportBuilder {
         String primitive = f.agent() == null ? null : f.agent().primitive();
         List<String> primitives = primitives(primitive, t);
         List<String> reasons = List.of(Tiers.name(v.tier()) + ": " + v.reason());
-        Double opsPerSecond = f.counted() && t.opsPerSecond() > 0 ? Evidence.round(t.opsPerSecond()) : null;
+        Double opsPerSecond = f.opsPerSecond() == null ? null : Evidence.round(f.opsPerSecond());
         Double ns = f.nsPerOp();
         return new Site(t.site().className(), t.site().methodName(), t.site().line(), kind(f), v.tier(), v.confidence(),
                 ns == null ? null : Evidence.round(ns), opsPerSecond,

@@ -19,11 +19,14 @@ final class FrameNames {
     /** Class name of frames without a Java class (async-profiler's C, C++ and kernel frames): never application. */
     private static final String NATIVE = "";
     /**
-     * async-profiler's frame types from here on are C++ and kernel frames. Type 3 is "native": a Java
-     * native method (the JDK's Unsafe.park) or a C function, which async-profiler names after its library.
+     * async-profiler's frame types (FrameType in its jfr writer): 0 interpreted, 1 JIT-compiled,
+     * 2 inlined, 3 native, 4 C++, 5 kernel, 6 C1-compiled. C++ and kernel frames are never Java. A
+     * native frame is a Java native method (the JDK's Unsafe.park) or a C function, which async-profiler
+     * names after its library.
      */
-    private static final byte FIRST_CPP_FRAME_TYPE = 4;
     private static final byte NATIVE_FRAME_TYPE = 3;
+    private static final byte CPP_FRAME_TYPE = 4;
+    private static final byte KERNEL_FRAME_TYPE = 5;
 
     private final JfrReader reader;
     private final Dictionary<String[]> methodNames = new Dictionary<>();
@@ -38,7 +41,8 @@ final class FrameNames {
         for (int i = 0; i < stack.methods.length; i++) {
             String[] name = nameOf(stack.methods[i]);
             byte type = stack.types[i];
-            boolean outsideJava = type >= FIRST_CPP_FRAME_TYPE || type == NATIVE_FRAME_TYPE && isLibrary(name[0]);
+            boolean outsideJava = type == CPP_FRAME_TYPE || type == KERNEL_FRAME_TYPE
+                    || type == NATIVE_FRAME_TYPE && isLibrary(name[0]);
             frames.add(new Frame(outsideJava ? NATIVE : name[0], name[1], stack.locations[i] >>> 16));
         }
         return frames;
