@@ -1,0 +1,60 @@
+package io.costlevel.analyzer.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The built jar as users run it: `java -jar costlevel.jar analyze ...`, exit codes and stderr. */
+class AnalyzerJarIT {
+    @TempDir
+    Path dir;
+
+    record Result(int exit, String out, String err) {}
+
+    private Result run(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-jar", System.getProperty("costlevel.analyzerJar")));
+        command.addAll(List.of(args));
+        Path out = dir.resolve("out.txt");
+        Path err = dir.resolve("err.txt");
+        Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("analyzer did not end within 60 s: " + command);
+        }
+        return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void analyzesAnAgentDirectoryIntoJson() throws Exception {
+        Path json = dir.resolve("report.json");
+        Result r = run("analyze", Path.of("src/test/resources/golden/agent-cas-2t").toAbsolutePath().toString(), "--json", json.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(Files.readString(json)).contains("\"schemaVersion\" : 1", "S04_CasCounter");
+    }
+
+    @Test
+    void badInputIsOneLineAndExitCodeOne() throws Exception {
+        Path notJfr = Files.writeString(dir.resolve("x.jfr"), "hello");
+        Result r = run("analyze", notJfr.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err().lines()).hasSize(1);
+        assertThat(r.err()).contains("not a JFR recording").doesNotContain("\tat ");
+    }
+
+    @Test
+    void versionAndHelp() throws Exception {
+        assertThat(run("--version").out()).startsWith("costlevel 0.");
+        Result help = run("analyze", "--help");
+        assertThat(help.exit()).isZero();
+        assertThat(help.out()).contains("--json", "--html");
+    }
+}
