@@ -33,18 +33,21 @@ size_mb=$(( $(stat -c %s "$RECORDING") / 1024 / 1024 ))
 events=$(jfr summary "$RECORDING" | awk '/^ [a-z]/ && $2 ~ /^[0-9]+$/ { n += $2 } END { print n }')
 echo "recording: $RECORDING, ${size_mb} MB, ${events} events; $(nproc) cores, $(java -version 2>&1 | head -1)"
 
+# Wall time, CPU time (user + system: less disturbed by other processes on a shared machine than
+# wall time), events per wall second, and peak resident memory.
 measure() {  # label, command...
   local label=$1; shift
-  local out
-  out=$( { /usr/bin/time -f 'rss_kb=%M wall=%e' "$@" >/dev/null; } 2>&1 | tail -1)
-  local rss=${out#rss_kb=}; rss=${rss%% *}
-  local wall=${out##*wall=}
-  printf '%-22s %8.2f s %12s events/s %8d MB peak RSS\n' "$label" "$wall" \
+  local out rss wall cpu
+  out=$( { /usr/bin/time -f 'rss_kb=%M wall=%e cpu=%U+%S' "$@" >/dev/null; } 2>&1 | tail -1)
+  rss=${out#rss_kb=}; rss=${rss%% *}
+  wall=${out#*wall=}; wall=${wall%% *}
+  cpu=$(awk -v c="${out##*cpu=}" 'BEGIN { split(c, p, "+"); printf "%.2f", p[1] + p[2] }')
+  printf '%-20s %7.2f s wall %7.2f s cpu %12s events/s %6d MB peak RSS\n' "$label" "$wall" "$cpu" \
     "$(awk -v e="$events" -v w="$wall" 'BEGIN { printf "%.0f", e / w }')" $(( rss / 1024 ))
 }
 
 CP="$ANALYZER:analyzer/target/test-classes"
-for round in 1 2; do
+for round in 1 2 3; do
   echo "-- round $round"
   measure "jfr summary" jfr summary "$RECORDING"
   measure "raw JfrReader scan" java -Xmx256m -cp "$CP" io.costlevel.analyzer.bench.RawScan "$RECORDING"
