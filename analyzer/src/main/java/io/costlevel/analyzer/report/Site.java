@@ -18,7 +18,7 @@ import java.util.Map;
  * @param threads      distinct threads seen at the site
  * @param primitives   the primitives the time was spent in, outermost first
  *                     (e.g. "java.util.concurrent.ArrayBlockingQueue.put", "java.util.concurrent.locks.LockSupport.park")
- * @param evidence     the measured figures the tier was decided from (names documented in docs/user-guide.md)
+ * @param evidence     the measured figures the tier was decided from (names documented in docs/report.md)
  * @param reasons      the rule decisions, in words, that gave the tier
  * @param advice       how to move this site down a tier, or null when it is already L0
  */
