@@ -6,7 +6,7 @@ import io.costlevel.agent.options.AgentOptions;
 import io.costlevel.agent.options.BadOptionException;
 
 /**
- * Validates the options and puts the probes on the boot class path. Deliberately does not mention any
+ * Validates the options and puts the probes into the boot class loader. Deliberately does not mention any
  * {@code io.costlevel.agent.bootstrap} class: none may be loaded (by the system loader) before the boot loader
  * can find them, or the application and the agent would count into two different copies.
  */
@@ -21,7 +21,7 @@ final class AgentStartup {
             System.err.println(bad.getMessage());
             return;
         }
-        BootstrapJar.appendTo(inst);
+        BootstrapClasses.install(inst);
         AgentRuntime.start(options, inst, attached);
     }
 }

@@ -23,6 +23,8 @@ class SampleCountersIT {
         Map<String, Object> site = run.sites().site("S03_AtomicCounter", "increment", ATOMIC_LONG + "incrementAndGet");
         assertThat(count(site, "ops")).isEqualTo(run.printedOps()).isEqualTo(500_000);
         assertThat(count(site, "threads")).isEqualTo(2);
+        assertThat(run.result.stderr()).as("nothing from the agent or the JVM about it (e.g. class data sharing)")
+                .isEmpty();
         assertThat(count(site, "latencySamples")).as("sampled 1 in 64 on average").isBetween(500_000L / 128, 500_000L / 32);
     }
 
