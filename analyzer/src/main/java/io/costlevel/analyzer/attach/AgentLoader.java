@@ -16,7 +16,6 @@ final class AgentLoader {
     private AgentLoader() {}
 
     static void load(long pid, Path agentJar, String options) throws AttachException {
-        checkProcess(pid);
         VirtualMachine vm;
         try {
             vm = VirtualMachine.attach(Long.toString(pid));
@@ -39,7 +38,8 @@ final class AgentLoader {
         }
     }
 
-    private static void checkProcess(long pid) throws AttachException {
+    /** A PID that is not there, or is this command itself, is told before anything is attached. */
+    static void checkProcess(long pid) throws AttachException {
         if (pid == ProcessHandle.current().pid()) {
             throw new AttachException("PID " + pid + " is this costlevel command itself; give the PID of the application");
         }

@@ -31,8 +31,10 @@ public final class Attach {
 
     /** Records and returns the directory written, once the agent has finished it. */
     public Path run(Path agentJar) throws AttachException, InterruptedException {
+        AgentLoader.checkProcess(pid); // first: a wrong PID is the likeliest mistake, and costs nothing to tell
+        Path jar = BundledAgent.jar(agentJar);
         long attachedAt = System.currentTimeMillis();
-        AgentLoader.load(pid, BundledAgent.jar(agentJar), agentOptions());
+        AgentLoader.load(pid, jar, agentOptions());
         FinalSnapshot.await(out, pid, attachedAt, seconds * 1000L + GRACE_MILLIS);
         return out;
     }
