@@ -46,9 +46,11 @@ public final class JfrScanner {
      * @param threadNamespace distinguishes thread ids of different recordings (ids are per recording)
      */
     public RecordingFacts scan(Path file, int threadNamespace) throws InputException {
-        long records = RecordLayout.check(file);
-        try (JfrReader reader = open(file)) {
-            return new Pass(reader, file, (long) threadNamespace << 32, records).run();
+        try (RecordLayout layout = RecordLayout.open(file)) {
+            long records = layout.countRecords();
+            try (JfrReader reader = open(file)) {
+                return new Pass(reader, file, (long) threadNamespace << 32, records, layout).run();
+            }
         } catch (OutOfMemoryError e) {
             // The parser allocates arrays as large as the counts it reads; a damaged count asks for gigabytes.
             throw new InputException(file + ": cannot be read: a count in it needs more memory than the analyzer has "
@@ -87,6 +89,8 @@ public final class JfrScanner {
         private final long threadKeyBase;
         /** No more events than records in the file: more means the parser went back over the same bytes. */
         private final long maxEvents;
+        /** Keeps the reader on checked record boundaries between events. */
+        private final RecordLayout layout;
         private final FrameNames names;
         private final Dictionary<Charge> byStack = new Dictionary<>();
         private final SamplingPeriod samplingPeriod = new SamplingPeriod();
@@ -101,11 +105,12 @@ public final class JfrScanner {
         private double switchRateSum;
         private long switchRateCount;
 
-        Pass(JfrReader reader, Path file, long threadKeyBase, long maxEvents) {
+        Pass(JfrReader reader, Path file, long threadKeyBase, long maxEvents, RecordLayout layout) {
             this.reader = reader;
             this.file = file;
             this.threadKeyBase = threadKeyBase;
             this.maxEvents = maxEvents;
+            this.layout = layout;
             this.names = new FrameNames(reader);
         }
 
@@ -131,6 +136,7 @@ public final class JfrScanner {
                 if (++events > maxEvents) {
                     throw new InputException(file + ": corrupt JFR recording (the parser went back over bytes it had read)");
                 }
+                keepOnBoundary();
                 if (reader.chunkStartNanos != chunkStart) {
                     // Stack ids are only promised unique within a chunk.
                     chunkStart = reader.chunkStartNanos;
@@ -141,6 +147,18 @@ public final class JfrScanner {
             }
             if (reader.incomplete()) {
                 throw new InputException(file + ": truncated JFR recording (the last chunk is incomplete)");
+            }
+        }
+
+        /**
+         * An event whose fields did not end where its size said (damaged bytes) leaves the reader inside a record;
+         * it goes on at the next checked boundary instead, where JfrReader 4.2 cannot meet a size of 0 and loop.
+         */
+        private void keepOnBoundary() throws InputException {
+            long at = ReaderPosition.of(reader);
+            long boundary = layout.boundaryAtOrAfter(at);
+            if (boundary != at) {
+                ReaderPosition.seek(reader, boundary);
             }
         }
 

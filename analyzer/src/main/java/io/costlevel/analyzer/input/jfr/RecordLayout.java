@@ -2,6 +2,7 @@ package io.costlevel.analyzer.input.jfr;
 
 import io.costlevel.analyzer.input.InputException;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -18,9 +19,10 @@ import java.util.Set;
  * exactly as JfrReader does (records back to back, a new chunk where "FLR\0" starts a record, nothing
  * read in the last header-size bytes), but refuses sizes that are not positive or that leave their
  * chunk, so every step goes forward and it always ends. It reads only sizes and types, buffered, so
- * it costs one sequential read of the file.
+ * it costs one sequential read of the file, and a second one as {@link #boundaryAtOrAfter} keeps the
+ * reader on the checked boundaries.
  */
-final class RecordLayout {
+final class RecordLayout implements Closeable {
     private static final int CHUNK_HEADER_SIZE = 68;
     private static final int CHUNK_SIGNATURE = 0x464c5200; // "FLR\0"
     private static final int CHUNK_TYPE = 'L'; // the second varint of a chunk header read as a record
@@ -35,6 +37,7 @@ final class RecordLayout {
     /** The bytes handed out by {@link #bytesAt}: one reused view of the window, so a record costs no allocation. */
     private final ByteBuffer view = window.duplicate();
     private long windowStart = -1;
+    private Walk cursor;
 
     private RecordLayout(Path file, FileChannel channel) throws IOException {
         this.file = file;
@@ -42,42 +45,96 @@ final class RecordLayout {
         this.fileSize = channel.size();
     }
 
-    /** @return how many records the reader can meet at most (an upper bound for the events it returns) */
-    static long check(Path file) throws InputException {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            return new RecordLayout(file, channel).walk();
+    /** Opens {@code file} for {@link #countRecords} and {@link #boundaryAtOrAfter}; close it after the scan. */
+    static RecordLayout open(Path file) throws InputException {
+        try {
+            return new RecordLayout(file, FileChannel.open(file, StandardOpenOption.READ));
         } catch (IOException e) {
             throw new InputException(file + ": cannot read (" + e.getMessage() + ")", e);
         }
     }
 
-    private long walk() throws IOException, InputException {
-        long chunkEnd = chunk(0);
-        if (chunkEnd < 0) {
-            return 0; // incomplete first chunk: JfrReader itself reports that
+    /**
+     * Walks the whole file before the reader starts, so every size and every chunk the reader can meet is checked.
+     *
+     * @return how many records the reader can meet at most (an upper bound for the events it returns)
+     */
+    long countRecords() throws InputException {
+        try {
+            Walk walk = new Walk();
+            long records = 0;
+            while (walk.step()) {
+                records++;
+            }
+            return records;
+        } catch (IOException e) {
+            throw new InputException(file + ": cannot read (" + e.getMessage() + ")", e);
         }
-        long records = 0;
+    }
+
+    /**
+     * The first record boundary at or after {@code pos}, or where the reader stops if {@code pos} is past it. The
+     * walk checked sizes along the boundaries only: JfrReader leaves an event it returns where its fields end,
+     * and a damaged field leaves it inside a record, where the next size it reads may be 0 again. Called with the
+     * reader's position after each event, in increasing order; moving the reader here keeps it on checked ground.
+     */
+    long boundaryAtOrAfter(long pos) throws InputException {
+        try {
+            if (cursor == null) {
+                cursor = new Walk();
+            }
+            while (cursor.pos < pos && cursor.step()) {
+                // forward to the first boundary at or after pos
+            }
+            return cursor.pos;
+        } catch (IOException e) {
+            throw new InputException(file + ": cannot read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        channel.close();
+    }
+
+    /** Record boundaries in the order JfrReader meets them. */
+    private final class Walk {
+        /** The next record's start, or where the reader stops once {@link #ended}. */
         long pos = CHUNK_HEADER_SIZE;
-        while (pos + CHUNK_HEADER_SIZE <= fileSize) {
+        private long chunkEnd;
+        private boolean ended;
+
+        Walk() throws IOException, InputException {
+            chunkEnd = chunk(0);
+            ended = chunkEnd < 0; // an incomplete first chunk: JfrReader itself reports that
+        }
+
+        /** Moves to the next boundary; false where the reader stops (end of file, a chunk not finished). */
+        boolean step() throws IOException, InputException {
+            if (ended || pos + CHUNK_HEADER_SIZE > fileSize) {
+                ended = true;
+                return false;
+            }
             ByteBuffer head = bytesAt(pos, MAX_RECORD_HEAD);
             int start = head.position();
             int size = varint(head);
             int type = varint(head);
             if (type == CHUNK_TYPE && head.limit() - start >= 4 && head.getInt(start) == CHUNK_SIGNATURE) {
-                chunkEnd = chunk(pos);
-                if (chunkEnd < 0) {
-                    return records; // a chunk the writer had not finished: the reader stops there, as truncated
+                long end = chunk(pos);
+                if (end < 0) {
+                    ended = true; // a chunk the writer had not finished: the reader stops there, as truncated
+                    return false;
                 }
+                chunkEnd = end;
                 pos += CHUNK_HEADER_SIZE;
-                continue;
+                return true;
             }
             if (size <= 0 || pos + size > chunkEnd) {
                 throw corrupt("a record at byte " + pos + " has size " + size);
             }
-            records++;
             pos += size;
+            return true;
         }
-        return records;
     }
 
     /** Checks the chunk header at {@code start}; returns its end, or -1 when the chunk is incomplete. */
