@@ -44,12 +44,6 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintStream err = System.err;
-        if (json != null) {
-            // Jackson's first use costs a few hundred ms of class loading: pay it on another core meanwhile.
-            Thread warmUp = new Thread(JsonReportWriter::warmUp, "costlevel-json-warm-up");
-            warmUp.setDaemon(true);
-            warmUp.start();
-        }
         try {
             Report report = new Analysis(include, new Progress(err)).run(inputs);
             if (json != null) {

@@ -1,42 +1,164 @@
 package io.costlevel.analyzer.report;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 
 import java.io.IOException;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-/** The report as JSON: the record components are the field names (docs/report.md, report.schema.json). */
+/**
+ * The report as JSON (docs/report.md, report.schema.json), written with Jackson's streaming
+ * generator: field names are the record components', in their order. Not databind, whose first use
+ * loads and introspects several hundred classes (~0.4 s of CPU, a fifth of a 200 MB analysis);
+ * ReportSchemaTest and the golden baselines hold this writer to the schema and to what databind wrote.
+ */
 public final class JsonReportWriter {
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final JsonFactory FACTORY = new JsonFactory();
 
     private JsonReportWriter() {}
 
     public static void write(Report report, Path file) throws IOException {
-        MAPPER.writeValue(file.toFile(), report);
+        try (JsonGenerator g = FACTORY.createGenerator(file.toFile(), JsonEncoding.UTF8)) {
+            write(report, g);
+        }
     }
 
     public static String toJson(Report report) throws IOException {
-        return MAPPER.writeValueAsString(report);
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            write(report, g);
+        }
+        return out.toString();
     }
 
-    /**
-     * Builds Jackson's serializers for the report types by writing a small report to nowhere. Jackson
-     * loads and introspects several hundred classes on first use (~0.3 s of CPU); the analyze command
-     * does this on another core while the recordings are read, so writing the real report is quick.
-     */
-    public static void warmUp() {
-        Advice advice = new Advice(1, "", "", 1.0, 1.0);
-        Site site = new Site("C", "m", 1, "atomic", 2, "high", 1.0, 1.0, 1.0, 1, List.of("p"), Map.of("ops", 1L),
-                List.of("r"), advice);
-        RunInfo run = new RunInfo("jvm", "17", 1, 1.0, List.of("in"), List.of("jfr"), "v", "t");
-        try {
-            MAPPER.writeValueAsString(new Report(Report.SCHEMA_VERSION, run, List.of(new TierSummary(0, "L0", 1, 1.0)),
-                    List.of(site), List.of()));
-        } catch (IOException e) {
-            // Only a warm-up: the real write reports its own errors.
+    private static void write(Report r, JsonGenerator g) throws IOException {
+        g.useDefaultPrettyPrinter();
+        g.writeStartObject();
+        g.writeNumberField("schemaVersion", r.schemaVersion());
+        g.writeFieldName("run");
+        run(r.run(), g);
+        g.writeFieldName("tiers");
+        if (r.tiers() == null) {
+            g.writeNull();
+        } else {
+            g.writeStartArray();
+            for (TierSummary t : r.tiers()) {
+                g.writeStartObject();
+                g.writeNumberField("tier", t.tier());
+                g.writeStringField("name", t.name());
+                g.writeNumberField("sites", t.sites());
+                g.writeNumberField("shareOfTime", t.shareOfTime());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
         }
+        g.writeFieldName("sites");
+        if (r.sites() == null) {
+            g.writeNull();
+        } else {
+            g.writeStartArray();
+            for (Site s : r.sites()) {
+                site(s, g);
+            }
+            g.writeEndArray();
+        }
+        strings("blindSpots", r.blindSpots(), g);
+        g.writeEndObject();
+    }
+
+    private static void run(RunInfo run, JsonGenerator g) throws IOException {
+        if (run == null) {
+            g.writeNull();
+            return;
+        }
+        g.writeStartObject();
+        g.writeStringField("jvm", run.jvm());
+        g.writeStringField("javaVersion", run.javaVersion());
+        g.writeNumberField("cores", run.cores());
+        g.writeNumberField("durationSeconds", run.durationSeconds());
+        strings("inputs", run.inputs(), g);
+        strings("sources", run.sources(), g);
+        g.writeStringField("analyzerVersion", run.analyzerVersion());
+        g.writeStringField("generatedAt", run.generatedAt());
+        g.writeEndObject();
+    }
+
+    private static void site(Site s, JsonGenerator g) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("className", s.className());
+        g.writeStringField("methodName", s.methodName());
+        g.writeNumberField("line", s.line());
+        g.writeStringField("kind", s.kind());
+        g.writeNumberField("tier", s.tier());
+        g.writeStringField("confidence", s.confidence());
+        number("nsPerOp", s.nsPerOp(), g);
+        number("opsPerSecond", s.opsPerSecond(), g);
+        g.writeNumberField("shareOfTime", s.shareOfTime());
+        g.writeNumberField("threads", s.threads());
+        strings("primitives", s.primitives(), g);
+        g.writeFieldName("evidence");
+        if (s.evidence() == null) {
+            g.writeNull();
+        } else {
+            g.writeStartObject();
+            for (Map.Entry<String, Object> e : s.evidence().entrySet()) {
+                g.writeFieldName(e.getKey());
+                value(e.getValue(), g);
+            }
+            g.writeEndObject();
+        }
+        strings("reasons", s.reasons(), g);
+        g.writeFieldName("advice");
+        advice(s.advice(), g);
+        g.writeEndObject();
+    }
+
+    private static void advice(Advice a, JsonGenerator g) throws IOException {
+        if (a == null) {
+            g.writeNull();
+            return;
+        }
+        g.writeStartObject();
+        g.writeNumberField("targetTier", a.targetTier());
+        g.writeStringField("summary", a.summary());
+        g.writeStringField("how", a.how());
+        number("projectedNsPerOp", a.projectedNsPerOp(), g);
+        number("projectedSavingNsPerSecond", a.projectedSavingNsPerSecond(), g);
+        g.writeEndObject();
+    }
+
+    private static void number(String name, Double value, JsonGenerator g) throws IOException {
+        g.writeFieldName(name);
+        value(value, g);
+    }
+
+    /** Evidence values are counts (Long, Integer) and ratios or times (Double). */
+    private static void value(Object v, JsonGenerator g) throws IOException {
+        if (v == null) {
+            g.writeNull();
+        } else if (v instanceof Double d) {
+            g.writeNumber(d);
+        } else if (v instanceof Number n) {
+            g.writeNumber(n.longValue());
+        } else {
+            g.writeString(v.toString());
+        }
+    }
+
+    /** Null lists stay null, as in the model (the HTML view renders an empty model too). */
+    private static void strings(String name, List<String> values, JsonGenerator g) throws IOException {
+        if (values == null) {
+            g.writeNullField(name);
+            return;
+        }
+        g.writeArrayFieldStart(name);
+        for (String v : values) {
+            g.writeString(v);
+        }
+        g.writeEndArray();
     }
 }
