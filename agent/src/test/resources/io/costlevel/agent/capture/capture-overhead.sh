@@ -10,6 +10,7 @@
 #   off         no agent
 #   no-capture  the agent, instrumenting nothing (include=no.such.package.), jfr=false,profiler=false
 #   jfr-only    the same with JFR on (profiler=false)
+#   profiler-only  the same with async-profiler on (jfr=false)
 #   default     the same with the default capture (JFR + async-profiler)
 #
 # Usage: [JAVA=java] [RUNS=4] [SECONDS_PER_RUN=8] [RUN_SAMPLES="atomic:2 ..."] [CONFIGS="off ..."] \
@@ -31,6 +32,7 @@ agent_args() {
     off) ;;
     no-capture) echo "$base,jfr=false,profiler=false" ;;
     jfr-only) echo "$base,profiler=false" ;;
+    profiler-only) echo "$base,jfr=false" ;;
     default) echo "$base" ;;
   esac
 }
