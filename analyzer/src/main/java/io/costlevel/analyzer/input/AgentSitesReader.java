@@ -1,8 +1,8 @@
 package io.costlevel.analyzer.input;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -17,62 +17,59 @@ public final class AgentSitesReader {
     private static final String FORMAT = "costlevel-agent";
     private static final int SUPPORTED_VERSION = 1;
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final JsonFactory FACTORY = new JsonFactory();
 
     private AgentSitesReader() {}
 
     public static AgentRun read(Path file) throws InputException {
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(file.toFile());
+        JsonTree root;
+        try (JsonParser parser = FACTORY.createParser(file.toFile())) {
+            root = JsonTree.read(parser);
         } catch (JsonProcessingException e) {
             throw new InputException(file + ": not valid JSON (" + e.getOriginalMessage() + ")", e);
+        } catch (IllegalArgumentException e) {
+            throw new InputException(file + ": not a costlevel-sites.json (" + e.getMessage() + ")", e);
         } catch (IOException e) {
             throw new InputException(file + ": cannot read (" + e.getMessage() + ")", e);
         }
-        if (root == null || !FORMAT.equals(root.path("format").asText())) {
+        if (!FORMAT.equals(root.text("format", null))) {
             throw new InputException(file + ": not a costlevel-sites.json (no \"format\": \"" + FORMAT + "\")");
         }
-        int version = root.path("version").asInt(-1);
+        long version = root.number("version", -1);
         if (version != SUPPORTED_VERSION) {
             throw new InputException(file + ": agent data format version " + version
                     + " is not supported (this analyzer reads version " + SUPPORTED_VERSION + ")");
         }
-        JsonNode jvm = root.path("jvm");
-        JsonNode agent = root.path("agent");
-        JsonNode snapshot = root.path("snapshot");
+        JsonTree jvm = root.object("jvm");
+        JsonTree agent = root.object("agent");
+        JsonTree snapshot = root.object("snapshot");
         List<AgentSite> sites = new ArrayList<>();
-        for (JsonNode site : root.path("sites")) {
+        for (JsonTree site : root.objects("sites")) {
             sites.add(site(site));
         }
         return new AgentRun(
-                textOrNull(jvm, "name"),
-                textOrNull(jvm, "version"),
-                jvm.path("cores").asInt(0),
-                snapshot.path("uptimeMillis").asLong(0) / 1000.0,
-                agent.path("options").path("include").asText(""),
-                snapshot.path("final").asBoolean(true),
+                jvm.text("name", null),
+                jvm.text("version", null),
+                (int) jvm.number("cores", 0),
+                snapshot.number("uptimeMillis", 0) / 1000.0,
+                agent.object("options").text("include", ""),
+                snapshot.bool("final", true),
                 List.copyOf(sites));
     }
 
-    private static AgentSite site(JsonNode n) {
+    private static AgentSite site(JsonTree n) {
         return new AgentSite(
-                n.path("className").asText("?"), n.path("methodName").asText("?"), n.path("line").asInt(-1),
-                n.path("kind").asText("unknown"), textOrNull(n, "primitive"),
-                n.path("ops").asLong(), n.path("threads").asInt(),
-                n.path("casAttempts").asLong(), n.path("casFailures").asLong(),
-                n.path("contended").asLong(), n.path("contendedNanos").asLong(),
-                n.path("parks").asLong(), n.path("parkedNanos").asLong(),
-                n.path("waits").asLong(), n.path("waitedNanos").asLong(),
-                n.path("yields").asLong(), n.path("sleeps").asLong(), n.path("sleptNanos").asLong(),
-                n.path("spins").asLong(), n.path("spinWaits").asLong(),
-                n.path("wakeups").asLong(),
-                n.path("handoffChecks").asLong(), n.path("handoffs").asLong(),
-                n.path("latencySamples").asLong(), n.path("latencyNanos").asLong());
-    }
-
-    private static String textOrNull(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.asText();
+                n.text("className", "?"), n.text("methodName", "?"), (int) n.number("line", -1),
+                n.text("kind", "unknown"), n.text("primitive", null),
+                n.number("ops", 0), (int) n.number("threads", 0),
+                n.number("casAttempts", 0), n.number("casFailures", 0),
+                n.number("contended", 0), n.number("contendedNanos", 0),
+                n.number("parks", 0), n.number("parkedNanos", 0),
+                n.number("waits", 0), n.number("waitedNanos", 0),
+                n.number("yields", 0), n.number("sleeps", 0), n.number("sleptNanos", 0),
+                n.number("spins", 0), n.number("spinWaits", 0),
+                n.number("wakeups", 0),
+                n.number("handoffChecks", 0), n.number("handoffs", 0),
+                n.number("latencySamples", 0), n.number("latencyNanos", 0));
     }
 }
