@@ -86,7 +86,7 @@ public final class Capture {
 
     private static AsyncProfilerSession startProfiler(CaptureSettings s, Path workDir, Instrumentation inst, long maxBytes, CaptureLog log) {
         try {
-            return AsyncProfilerSession.start(ProfilerLibrary.load(inst), s, workDir, maxBytes);
+            return AsyncProfilerSession.start(ProfilerLibrary.load(inst, workDir), s, workDir, maxBytes);
         } catch (ProfilerUnavailableException e) {
             log.once("profiler", e.getMessage() + (s.jfr ? "; recording with JFR alone" : ""));
         } catch (RuntimeException | LinkageError e) {

@@ -4,10 +4,12 @@ import io.costlevel.agent.capture.nativeaccess.NativeAccessGrant;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
+import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.jar.JarEntry;
@@ -24,18 +26,31 @@ final class ProfilerLibrary {
     private static final String API_CLASS = "one.profiler.AsyncProfiler";
 
     private static AsyncProfilerApi loaded;
+    private static ProfilerUnavailableException failure;
 
     private ProfilerLibrary() {}
 
-    /** @throws ProfilerUnavailableException with a one-line reason when this platform or JVM cannot run it */
-    static synchronized AsyncProfilerApi load(Instrumentation inst) throws ProfilerUnavailableException {
-        if (loaded == null) {
-            loaded = loadOnce(inst);
+    /**
+     * @param fallbackDir where the native library is written when the temp directory refuses to map
+     *                    it (mounted noexec, full, not writable)
+     * @throws ProfilerUnavailableException with a one-line reason when this platform or JVM cannot run it;
+     *         the same failure again on later calls, so a second attempt never loads a second copy
+     */
+    static synchronized AsyncProfilerApi load(Instrumentation inst, Path fallbackDir) throws ProfilerUnavailableException {
+        if (loaded == null && failure == null) {
+            try {
+                loaded = loadOnce(inst, fallbackDir);
+            } catch (ProfilerUnavailableException e) {
+                failure = e;
+            }
+        }
+        if (failure != null) {
+            throw failure;
         }
         return loaded;
     }
 
-    private static AsyncProfilerApi loadOnce(Instrumentation inst) throws ProfilerUnavailableException {
+    private static AsyncProfilerApi loadOnce(Instrumentation inst, Path fallbackDir) throws ProfilerUnavailableException {
         String platform = platformDirectory();
         Map<String, byte[]> classes = new HashMap<>();
         byte[] library = null;
@@ -64,26 +79,48 @@ final class ProfilerLibrary {
             if (inst != null) {
                 module.enableNativeAccess(inst);
             }
-            return new AsyncProfilerApi(instantiate(module, library));
-        } catch (ReflectiveOperationException | RuntimeException e) {
+            return new AsyncProfilerApi(instantiateFromFirstUsable(module, library,
+                    List.of(Path.of(System.getProperty("java.io.tmpdir")), fallbackDir)));
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             throw new ProfilerUnavailableException("async-profiler did not load on " + describePlatform() + ": " + rootMessage(e));
-        } catch (LinkageError e) {
-            throw new ProfilerUnavailableException("async-profiler's native library did not load on " + describePlatform() + ": " + e.getMessage());
         }
     }
 
-    private static Object instantiate(BundledModule module, byte[] library) throws ReflectiveOperationException, ProfilerUnavailableException {
-        Path file;
-        try {
-            file = Files.createTempFile("costlevel-asyncProfiler-", ".so");
-        } catch (IOException e) {
-            throw new ProfilerUnavailableException("cannot write async-profiler's native library to " + System.getProperty("java.io.tmpdir") + ": " + e.getMessage());
+    private static Object instantiateFromFirstUsable(BundledModule module, byte[] library, List<Path> dirs)
+            throws ReflectiveOperationException, ProfilerUnavailableException {
+        List<String> refusals = new ArrayList<>();
+        for (Path dir : dirs) {
+            try {
+                return instantiate(module, library, dir);
+            } catch (IOException | LibraryRefusedException e) {
+                refusals.add(dir + ": " + e.getMessage());
+            }
         }
+        throw new ProfilerUnavailableException("async-profiler's native library did not load on " + describePlatform()
+                + " (" + String.join("; ", refusals) + ")");
+    }
+
+    /** The dynamic linker refused the library file in one directory; another may do. */
+    private static final class LibraryRefusedException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        LibraryRefusedException(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private static Object instantiate(BundledModule module, byte[] library, Path dir)
+            throws IOException, ReflectiveOperationException, LibraryRefusedException {
+        Files.createDirectories(dir);
+        Path file = Files.createTempFile(dir, "costlevel-asyncProfiler-", ".so");
         try {
             Files.write(file, library);
             return module.load(API_CLASS).getMethod("getInstance", String.class).invoke(null, file.toString());
-        } catch (IOException e) {
-            throw new ProfilerUnavailableException("cannot write async-profiler's native library to " + file + ": " + e.getMessage());
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof UnsatisfiedLinkError) {
+                throw new LibraryRefusedException(e.getCause().getMessage());
+            }
+            throw e;
         } finally {
             // Once mapped the library needs no file: deleting now leaves nothing behind even after kill -9.
             try {
