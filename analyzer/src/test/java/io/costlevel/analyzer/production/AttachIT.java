@@ -37,12 +37,14 @@ class AttachIT {
             awaitAttachable(app);
             for (int attach = 1; attach <= 2; attach++) {
                 Path out = dir.resolve("out" + attach);
+                long startNanos = System.nanoTime();
                 ForkedProcess command = ForkedProcess.start(dir, "attach" + attach, jvm.java(), List.of(
                         "-jar", Jvm.builtJar("costlevel.analyzerJar").toString(), "attach", Long.toString(app.pid()),
                         "--seconds", "2", "--out", out.toString(), "--include", "io.costlevel.samples."));
                 assertThat(command.awaitExit(180)).as("attach %d: %s", attach, command).isZero();
+                long commandMillis = (System.nanoTime() - startNanos) / 1_000_000;
                 assertThat(app.isAlive()).as("the application runs on after attach %d", attach).isTrue();
-                assertRecorded(out);
+                assertRecorded(out, commandMillis);
             }
             assertThat(app.awaitExit(APP_SECONDS + 120)).as("%s", app).isZero();
             assertThat(app.stdout()).as("the sample's own lost-update check").contains("ok=true");
@@ -52,10 +54,16 @@ class AttachIT {
                 .as("retransformations of the counter class: instrumented and restored, twice").hasSize(4);
     }
 
-    /** The out directory has the sample's site with its operations, and a recording the analyzer reads. */
-    private static void assertRecorded(Path out) throws Exception {
+    /**
+     * The out directory has the sample's site with its operations, and a recording the analyzer reads. Its time
+     * is this attach's own, not the JVM's uptime (which, for an application started before, exceeds the time the
+     * attach command ran).
+     */
+    private static void assertRecorded(Path out, long commandMillis) throws Exception {
         JsonNode sites = MAPPER.readTree(out.resolve("costlevel-sites.json").toFile());
         assertThat(sites.path("snapshot").path("final").asBoolean()).as("final snapshot in %s", out).isTrue();
+        assertThat(sites.path("snapshot").path("uptimeMillis").asLong()).as("recorded time in %s", out)
+                .isPositive().isLessThanOrEqualTo(commandMillis);
         JsonNode counter = StreamSupport.stream(sites.path("sites").spliterator(), false)
                 .filter(site -> site.path("className").asText().equals(COUNTER_CLASS))
                 .findFirst().orElseThrow(() -> new AssertionError("no site of " + COUNTER_CLASS + " in " + sites));
