@@ -37,9 +37,7 @@ class CaptureIT {
         ForkedJvm.Result run = runSample(jdk, "", "blocking-ticket", 4, 3);
 
         Path recording = dir.resolve("out").resolve(Capture.RECORDING_FILE);
-        RecordingContents contents = RecordingContents.read(recording);
-        assertThat(contents.withFrameOf("jdk.ThreadPark", S06)).as("parks in S06: %s", contents).isPositive();
-        assertThat(contents.count("jdk.ExecutionSample")).as("async-profiler's samples merged in").isPositive();
+        assertParksInS06AndCpuSamples(recording); // async-profiler's, merged in
         assertOpensWithJfrSummary(jdk, recording);
         assertThat(dir.resolve("out").resolve(Capture.WORK_DIR)).doesNotExist();
         // JEP 472 (native access) and JEP 498 (Unsafe) warnings must not reach the user on JDK 24+.
@@ -54,9 +52,7 @@ class CaptureIT {
         ForkedJvm.Result run = runToEnd(sampleJvm(jdk, agent, "blocking-ticket", 4, 2));
 
         assertThat(out.resolve("costlevel-sites.json")).isNotEmptyFile();
-        RecordingContents contents = RecordingContents.read(out.resolve(Capture.RECORDING_FILE));
-        assertThat(contents.withFrameOf("jdk.ThreadPark", S06)).as("parks in S06: %s", contents).isPositive();
-        assertThat(contents.count("jdk.ExecutionSample")).isPositive();
+        assertParksInS06AndCpuSamples(out.resolve(Capture.RECORDING_FILE));
         assertThat(run.stderr).doesNotContain("WARNING").doesNotContain("async-profiler");
     }
 
@@ -75,9 +71,7 @@ class CaptureIT {
         ForkedJvm.Result run = runSample(jdk, ",profiler=false", "blocking-ticket", 4, 3);
 
         Path recording = dir.resolve("out").resolve(Capture.RECORDING_FILE);
-        RecordingContents contents = RecordingContents.read(recording);
-        assertThat(contents.withFrameOf("jdk.ThreadPark", S06)).as("JFR's own parks: %s", contents).isPositive();
-        assertThat(contents.count("jdk.ExecutionSample")).as("JFR's own CPU samples").isPositive();
+        RecordingContents contents = assertParksInS06AndCpuSamples(recording); // JFR's own
         assertThat(contents.count("jdk.CPULoad")).isPositive();
         assertThat(contents.count("jdk.ThreadCPULoad")).isPositive();
         assertThat(dir.resolve("out").resolve(Capture.PROFILER_FILE)).doesNotExist();
@@ -93,9 +87,7 @@ class CaptureIT {
 
         assertThat(run.stderr.lines().filter(l -> l.startsWith("costlevel:")))
                 .containsExactly("costlevel: no async-profiler library for Linux/sparc; recording with JFR alone");
-        RecordingContents contents = RecordingContents.read(dir.resolve("out").resolve(Capture.RECORDING_FILE));
-        assertThat(contents.withFrameOf("jdk.ThreadPark", S06)).as("JFR's own parks: %s", contents).isPositive();
-        assertThat(contents.count("jdk.ExecutionSample")).as("JFR's own CPU samples").isPositive();
+        assertParksInS06AndCpuSamples(dir.resolve("out").resolve(Capture.RECORDING_FILE)); // JFR's own
     }
 
     @ParameterizedTest
@@ -110,13 +102,19 @@ class CaptureIT {
             Path copy = dir.resolve("mid-run.jfr");
             Files.copy(recording, copy, StandardCopyOption.REPLACE_EXISTING);
 
-            RecordingContents contents = RecordingContents.read(copy);
-            assertThat(contents.withFrameOf("jdk.ThreadPark", S06)).as("mid-run: %s", contents).isPositive();
-            assertThat(contents.count("jdk.ExecutionSample")).isPositive();
+            assertParksInS06AndCpuSamples(copy);
             assertOpensWithJfrSummary(jdk, copy);
         } finally {
             p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
+    }
+
+    /** The blocking ticket lock's parks with the sample's frames, and CPU samples, whoever recorded them. */
+    private static RecordingContents assertParksInS06AndCpuSamples(Path recording) throws IOException {
+        RecordingContents contents = RecordingContents.read(recording);
+        assertThat(contents.withFrameOf("jdk.ThreadPark", S06)).as("parks in S06: %s", contents).isPositive();
+        assertThat(contents.count("jdk.ExecutionSample")).as("CPU samples: %s", contents).isPositive();
+        return contents;
     }
 
     private static FileTime awaitSnapshot(Process p, Path file, FileTime after) throws Exception {
