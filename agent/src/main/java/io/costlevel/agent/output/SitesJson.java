@@ -1,5 +1,6 @@
 package io.costlevel.agent.output;
 
+import java.util.List;
 import java.util.Map;
 
 import io.costlevel.agent.bootstrap.Evidence;
@@ -9,6 +10,12 @@ import io.costlevel.agent.instrument.Site;
 public final class SitesJson {
     public static final String FILE_NAME = "costlevel-sites.json";
     static final int VERSION = 1;
+    /**
+     * The site fields that come from sampled operations, so every reader can say so: sums over the samples
+     * (latency, handoffs, with their sample counts) or, for contendedNanos, an estimate scaled up from them.
+     */
+    static final List<String> SAMPLED_FIELDS = List.of(
+            "handoffChecks", "handoffs", "latencySamples", "latencyNanos", "contendedSamples", "contendedNanos");
 
     private SitesJson() {}
 
@@ -34,6 +41,11 @@ public final class SitesJson {
         json.endObject()
                 .name("samplingPeriod").value(run.samplingPeriod())
                 .name("clockCostNanos").value(run.clockCostNanos())
+                .name("sampledFields").beginArray();
+        for (String field : SAMPLED_FIELDS) {
+            json.value(field);
+        }
+        json.endArray()
                 .name("droppedSites").value(snapshot.droppedSites())
                 .name("errors").value(snapshot.errors())
                 .endObject();

@@ -34,7 +34,9 @@ class SitesJsonTest {
                 .containsEntry("command", "app --path C:\\dir\n\t\u0001").containsEntry("pid", 42L);
         assertThat(section(json, "agent")).containsEntry("samplingPeriod", 64L).containsEntry("clockCostNanos", 18L)
                 .containsEntry("droppedSites", 3L).containsEntry("errors", 1L)
-                .containsEntry("options", Map.of("include", "com.acme."));
+                .containsEntry("options", Map.of("include", "com.acme."))
+                .containsEntry("sampledFields", List.of("handoffChecks", "handoffs", "latencySamples",
+                        "latencyNanos", "contendedSamples", "contendedNanos"));
         assertThat(section(json, "snapshot")).containsEntry("sequence", 7L).containsEntry("final", true);
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> sites = (List<Map<String, Object>>) json.get("sites");
