@@ -1,0 +1,45 @@
+package io.costlevel.agent.capture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.Set;
+import jdk.jfr.EventType;
+import jdk.jfr.FlightRecorder;
+import org.junit.jupiter.api.Test;
+
+class JfrEventsTest {
+    private final CaptureSettings defaults = CaptureSettings.defaults();
+
+    @Test
+    void waitsAreRecordedAboveTheThresholdWithStacks() {
+        Map<String, String> s = JfrEvents.settings(Map.of(), defaults, Set.of());
+        for (String e : new String[] {"jdk.JavaMonitorEnter", "jdk.JavaMonitorWait", "jdk.ThreadPark", "jdk.ThreadSleep"}) {
+            assertThat(s).containsEntry(e + "#enabled", "true").containsEntry(e + "#threshold", "20000 ns")
+                    .containsEntry(e + "#stackTrace", "true");
+        }
+        assertThat(s).containsEntry("jdk.ExecutionSample#period", "20000000 ns")
+                .containsEntry("jdk.ThreadCPULoad#period", "1000000000 ns")
+                .containsEntry("jdk.ThreadContextSwitchRate#enabled", "true")
+                .containsEntry("jdk.CPULoad#enabled", "true")
+                .doesNotContainKey("jdk.CPULoad#stackTrace");
+    }
+
+    @Test
+    void whatAsyncProfilerWritesIsSwitchedOffInJfrSoNothingCountsTwice() {
+        Map<String, String> s = JfrEvents.settings(Map.of("jdk.GarbageCollection#enabled", "true"), defaults,
+                Set.of("jdk.ExecutionSample", "jdk.NativeMethodSample", "jdk.ThreadPark", "jdk.JavaMonitorEnter"));
+        assertThat(s).containsEntry("jdk.ExecutionSample#enabled", "false").containsEntry("jdk.ThreadPark#enabled", "false")
+                .containsEntry("jdk.JavaMonitorEnter#enabled", "false").containsEntry("jdk.JavaMonitorWait#enabled", "true")
+                .containsEntry("jdk.GarbageCollection#enabled", "true"); // the base configuration is kept
+    }
+
+    @Test
+    void virtualThreadPinningIsRecordedWhereTheJdkHasIt() {
+        boolean present = FlightRecorder.getFlightRecorder().getEventTypes().stream()
+                .map(EventType::getName).anyMatch("jdk.VirtualThreadPinned"::equals);
+        Map<String, String> s = JfrEvents.settings(Map.of(), defaults, Set.of());
+        assertThat(s.containsKey("jdk.VirtualThreadPinned#enabled")).isEqualTo(present);
+        assertThat(present).isEqualTo(Runtime.version().feature() >= 21);
+    }
+}
