@@ -81,6 +81,20 @@ class CaptureIT {
 
     @ParameterizedTest
     @MethodSource("jdks")
+    void unmergedAsyncProfilersFileIsExactEvenForTheJfrCommand(Path jdk) throws Exception {
+        runSample(jdk, ",profiler.merge=false", "blocking-ticket", 4, 2);
+
+        Path profilerFile = dir.resolve("out").resolve(Capture.PROFILER_FILE);
+        assertParksInS06AndCpuSamples(profilerFile);
+        assertThat(RecordingContents.read(dir.resolve("out").resolve(Capture.RECORDING_FILE)).count("jdk.ThreadCPULoad"))
+                .as("JFR's part").isPositive();
+        // One recorder per file: type ids are consistent, so the jfr command's per-type counts are right.
+        assertThat(jfrSummary(jdk, profilerFile).lines().filter(l -> l.trim().startsWith("jdk.ThreadPark ")))
+                .singleElement().satisfies(l -> assertThat(Long.parseLong(l.trim().split("\\s+")[1])).isPositive());
+    }
+
+    @ParameterizedTest
+    @MethodSource("jdks")
     void whereAsyncProfilerCannotLoadOneLineSaysSoAndJfrGoesOn(Path jdk) throws Exception {
         // An architecture async-profiler has no library for; the JVM itself runs as usual.
         ForkedJvm.Result run = runSample(jdk, "", "blocking-ticket", 4, 2, "-Dos.arch=sparc");
@@ -157,14 +171,20 @@ class CaptureIT {
     }
 
     private void assertOpensWithJfrSummary(Path jdk, Path recording) throws Exception {
+        assertThat(jfrSummary(jdk, recording)).contains("jdk.ThreadPark", "jdk.ExecutionSample");
+    }
+
+    /** {@code jfr summary} of the JDK under test, which must succeed. */
+    private String jfrSummary(Path jdk, Path recording) throws Exception {
+        Path output = dir.resolve("summary.txt");
         Process p = new ProcessBuilder(jdk.resolve("bin/jfr").toString(), "summary", recording.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("summary.txt").toFile()).start();
+                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
         if (!p.waitFor(RUN_LIMIT_SECONDS, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new AssertionError("jfr summary hung on " + recording);
         }
-        String summary = Files.readString(dir.resolve("summary.txt"));
+        String summary = Files.readString(output);
         assertThat(p.exitValue()).as("jfr summary: %s", summary).isZero();
-        assertThat(summary).contains("jdk.ThreadPark", "jdk.ExecutionSample");
+        return summary;
     }
 }
