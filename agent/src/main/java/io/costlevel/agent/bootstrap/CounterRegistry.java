@@ -33,7 +33,7 @@ public final class CounterRegistry {
         for (Iterator<ThreadCounters> it = LIVE.iterator(); it.hasNext(); ) {
             ThreadCounters counters = it.next();
             if (counters.retireIfFinished()) {
-                retired = addInto(retired, counters.counts);
+                retired = addInto(retired, counters.chunks);
                 it.remove();
             }
         }
@@ -48,24 +48,34 @@ public final class CounterRegistry {
             retireFinished();
             long[] total = retired.clone();
             for (ThreadCounters counters : LIVE) {
-                total = addInto(total, counters.counts);
+                total = addInto(total, counters.chunks);
             }
             return total;
         }
     }
 
-    /** Adds one thread's array into {@code sum} (grown as needed), counting the thread at each site it used. */
-    private static long[] addInto(long[] sum, long[] thread) {
-        long[] result = sum.length >= thread.length ? sum : java.util.Arrays.copyOf(sum, thread.length);
-        for (int site = 0; site * Evidence.WIDTH < thread.length; site++) {
-            int base = site * Evidence.WIDTH;
-            for (int column = 0; column < Evidence.THREADS; column++) {
-                result[base + column] += thread[base + column];
-            }
-            if (thread[base + Evidence.OPS] != 0) {
-                result[base + Evidence.THREADS]++;
+    /** Adds one thread's chunks into {@code sum} (grown as needed), counting the thread at each site it used. */
+    private static long[] addInto(long[] sum, long[][] chunks) {
+        int width = ThreadCounters.CHUNK_SITES * Evidence.WIDTH;
+        int length = chunks.length * width;
+        long[] result = sum.length >= length ? sum : java.util.Arrays.copyOf(sum, length);
+        for (int index = 0; index < chunks.length; index++) {
+            long[] chunk = chunks[index];
+            if (chunk != null) {
+                addChunk(result, index * width, chunk);
             }
         }
         return result;
+    }
+
+    private static void addChunk(long[] result, int offset, long[] chunk) {
+        for (int base = 0; base < chunk.length; base += Evidence.WIDTH) {
+            for (int column = 0; column < Evidence.THREADS; column++) {
+                result[offset + base + column] += chunk[base + column];
+            }
+            if (chunk[base + Evidence.OPS] != 0) {
+                result[offset + base + Evidence.THREADS]++;
+            }
+        }
     }
 }

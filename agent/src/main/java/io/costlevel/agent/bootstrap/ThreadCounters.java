@@ -1,9 +1,10 @@
 package io.costlevel.agent.bootstrap;
 
 /**
- * One thread's counters: a plain {@code long[]} indexed {@code site * Evidence.WIDTH + column}, written only by
- * its owner thread (no atomics, no locks) and read racily by the dumper ({@link CounterRegistry}), which may lag
- * by one snapshot for live threads and is exact for threads that have ended.
+ * One thread's counters: plain {@code long}s, {@link Evidence#WIDTH} per site, in chunks of {@link #CHUNK_SITES}
+ * sites allocated when the thread first counts at one of them (a thread pays for the sites it uses, not for every
+ * site id below them). Written only by the owner thread (no atomics, no locks), read racily by the dumper
+ * ({@link CounterRegistry}), which may lag by one snapshot for live threads and is exact for threads that ended.
  */
 public final class ThreadCounters {
     /**
@@ -32,8 +33,15 @@ public final class ThreadCounters {
     final Thread thread;
     private final long threadId;
     private final int threadTag;
-    /** Replaced (never shrunk) by its owner when a higher site id shows up; the dumper reads whichever it sees. */
-    long[] counts = new long[4 * Evidence.WIDTH];
+    /** Sites per chunk: 32 x 168 bytes, a little over 5 KB. */
+    static final int CHUNK_SITES = 32;
+    private static final int CHUNK_SHIFT = 5;
+
+    /**
+     * Chunk {@code c} holds sites {@code c * CHUNK_SITES ..}, null until used. The outer array is replaced (grown,
+     * never shrunk) by its owner; the dumper reads whichever it sees.
+     */
+    long[][] chunks = new long[4][];
     /** Counts this thread's operations; spin runs are told apart on it. */
     int tick;
     /** The tick of the next sampled operation. */
@@ -92,23 +100,29 @@ public final class ThreadCounters {
     }
 
     void add(int site, int column, long value) {
-        int index = site * Evidence.WIDTH + column;
-        long[] array = counts;
-        if (index >= array.length) {
-            array = grow(index);
+        long[][] all = chunks;
+        int index = site >>> CHUNK_SHIFT;
+        long[] chunk;
+        if (index >= all.length || (chunk = all[index]) == null) {
+            chunk = newChunk(index);
         }
-        array[index] += value;
+        chunk[(site & (CHUNK_SITES - 1)) * Evidence.WIDTH + column] += value;
     }
 
-    private long[] grow(int index) {
-        long[] old = counts;
-        int length = old.length;
-        while (length <= index) {
-            length *= 2;
+    /** The first count at one of a chunk's sites (the only allocation, once per chunk and thread). */
+    private long[] newChunk(int index) {
+        long[][] all = chunks;
+        if (index >= all.length) {
+            int length = all.length;
+            while (length <= index) {
+                length *= 2;
+            }
+            all = java.util.Arrays.copyOf(all, length);
         }
-        long[] bigger = java.util.Arrays.copyOf(old, length);
-        counts = bigger;
-        return bigger;
+        long[] chunk = new long[CHUNK_SITES * Evidence.WIDTH];
+        all[index] = chunk;
+        chunks = all;
+        return chunk;
     }
 
     /** The sampled part of an operation: who touched this object at this site last, and the start of its timing. */
