@@ -15,9 +15,18 @@ public final class Probes {
 
     /** Before an operation on {@code target} (the receiver, the field updater's object, or null). */
     public static ThreadCounters before(Object target, int site) {
+        return beforeElement(target, 0, site);
+    }
+
+    /**
+     * Before an operation on one element of an array ({@code AtomicLongArray}, an array VarHandle): {@code block}
+     * is the element's 64-byte block in the array (index shifted by the element size), so two threads working on
+     * elements a cache line apart are not taken for a line moving between them.
+     */
+    public static ThreadCounters beforeElement(Object target, int block, int site) {
         ThreadCounters counters = ThreadCounters.current();
         if (counters.sampleNext()) {
-            counters.startSample(target, site);
+            counters.startSample(target, block, site);
         }
         return counters;
     }
@@ -105,7 +114,7 @@ public final class Probes {
         boolean sampled = counters.sampleNext();
         counters.started(site);
         if (sampled) {
-            counters.checkHandoff(lock, site);
+            counters.checkHandoff(lock, 0, site);
             return System.nanoTime();
         }
         return 0L;
@@ -124,7 +133,7 @@ public final class Probes {
         boolean sampled = counters.sampleNext();
         counters.started(site);
         if (sampled) {
-            counters.checkHandoff(lock, site);
+            counters.checkHandoff(lock, 0, site);
         }
     }
 }

@@ -125,14 +125,22 @@ public final class ThreadCounters {
         return chunk;
     }
 
-    /** The sampled part of an operation: who touched this object at this site last, and the start of its timing. */
-    void startSample(Object target, int site) {
-        checkHandoff(target, site);
+    /** The sampled part of an operation: who touched this line at this site last, and the start of its timing. */
+    void startSample(Object target, int block, int site) {
+        checkHandoff(target, block, site);
         sampleSite = site;
         sampleStart = System.nanoTime();
     }
 
-    void checkHandoff(Object target, int site) {
+    /**
+     * The sampled handoff check. Every sampled operation on a known object is a check; it is a handoff when the
+     * previous sampled operation at this site worked on the same line (the object, and for arrays the 64-byte
+     * block of the element) and came from another thread: the line went to that thread's core in between and
+     * came back. Counting over all checks, not only over the ones that met the same line, makes the ratio a
+     * lower bound of how often the line moved: a site that spreads its writes over many lines (a sharded
+     * counter) rarely meets the line it touched last, and its ratio says so.
+     */
+    void checkHandoff(Object target, int block, int site) {
         if (target == null) {
             return;
         }
@@ -140,15 +148,13 @@ public final class ThreadCounters {
         if (site >= last.length) {
             return;
         }
-        int identity = System.identityHashCode(target);
+        int line = System.identityHashCode(target) + block * 0x9E3779B9;
         long previous = last[site];
-        if (previous != 0 && (int) (previous >>> 32) == identity) {
-            add(site, Evidence.HANDOFF_CHECKS, 1);
-            if ((int) previous != threadTag) {
-                add(site, Evidence.HANDOFFS, 1);
-            }
+        add(site, Evidence.HANDOFF_CHECKS, 1);
+        if (previous != 0 && (int) (previous >>> 32) == line && (int) previous != threadTag) {
+            add(site, Evidence.HANDOFFS, 1);
         }
-        last[site] = ((long) identity << 32) | (threadTag & 0xffffffffL);
+        last[site] = ((long) line << 32) | (threadTag & 0xffffffffL);
     }
 
     /** The operation returned: count it, and close its timing if this site's sample is still the pending one. */

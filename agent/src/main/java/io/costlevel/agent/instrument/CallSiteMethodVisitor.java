@@ -27,6 +27,8 @@ final class CallSiteMethodVisitor extends MethodVisitor {
     private static final String ACQUIRE_PROBES = "io/costlevel/agent/bootstrap/AcquireProbes";
     private static final String COUNTERS = "Lio/costlevel/agent/bootstrap/ThreadCounters;";
     private static final String BEFORE = "(Ljava/lang/Object;I)" + COUNTERS;
+    private static final String BEFORE_ELEMENT = "(Ljava/lang/Object;II)" + COUNTERS;
+    private static final int CACHE_LINE_SHIFT = 6;
 
     private final SiteRecorder sites;
     private final PrimitiveTable table;
@@ -147,10 +149,14 @@ final class CallSiteMethodVisitor extends MethodVisitor {
         for (int i = arguments.length - 1; i >= 0; i--) {
             super.visitVarInsn(arguments[i].getOpcode(Opcodes.ISTORE), argumentLocals[i]);
         }
-        pushTarget(primitive.target(), hasReceiver, arguments, argumentLocals);
+        boolean element = pushTarget(primitive.target(), owner, hasReceiver, arguments, argumentLocals);
         pushInt(site);
-        boolean blocking = isBlocking(primitive.shape());
-        super.visitMethodInsn(Opcodes.INVOKESTATIC, PROBES, blocking ? "beforeBlocking" : "before", BEFORE, false);
+        if (element) {
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, PROBES, "beforeElement", BEFORE_ELEMENT, false);
+        } else {
+            boolean blocking = isBlocking(primitive.shape());
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, PROBES, blocking ? "beforeBlocking" : "before", BEFORE, false);
+        }
         super.visitVarInsn(Opcodes.ASTORE, countersLocal);
         for (int i = 0; i < arguments.length; i++) {
             super.visitVarInsn(arguments[i].getOpcode(Opcodes.ILOAD), argumentLocals[i]);
@@ -159,14 +165,54 @@ final class CallSiteMethodVisitor extends MethodVisitor {
         after(primitive.shape(), Type.getReturnType(descriptor), arguments, argumentLocals, countersLocal, site);
     }
 
-    private void pushTarget(Target target, boolean hasReceiver, Type[] arguments, int[] argumentLocals) {
+    /**
+     * Pushes the object the handoff check is on and, for an array element, its 64-byte block (the index shifted
+     * by the element size: one plain shift, whatever the sampling decides).
+     *
+     * @return whether a block was pushed
+     */
+    private boolean pushTarget(Target target, String owner, boolean hasReceiver, Type[] arguments, int[] argumentLocals) {
         boolean firstIsReference = arguments.length > 0 && isReference(arguments[0]);
+        boolean indexFollows = arguments.length > 1 && arguments[1].getSort() == Type.INT;
         if (target == Target.FIRST_ARGUMENT && firstIsReference) {
             super.visitVarInsn(Opcodes.ALOAD, argumentLocals[0]);
+            if (arguments[0].getSort() == Type.ARRAY && arguments[0].getDimensions() == 1 && indexFollows) {
+                pushBlock(argumentLocals[1], CACHE_LINE_SHIFT - elementSizeShift(arguments[0].getElementType()));
+                return true;
+            }
+        } else if (target == Target.RECEIVER_ELEMENT && hasReceiver && arguments.length > 0
+                && arguments[0].getSort() == Type.INT) {
+            super.visitInsn(Opcodes.DUP);
+            pushBlock(argumentLocals[0], CACHE_LINE_SHIFT - (owner.endsWith("AtomicLongArray") ? 3 : 2));
+            return true;
         } else if (target != Target.NONE && hasReceiver) {
             super.visitInsn(Opcodes.DUP);
         } else {
             super.visitInsn(Opcodes.ACONST_NULL);
+        }
+        return false;
+    }
+
+    private void pushBlock(int indexLocal, int elementsPerLineShift) {
+        super.visitVarInsn(Opcodes.ILOAD, indexLocal);
+        pushInt(elementsPerLineShift);
+        super.visitInsn(Opcodes.IUSHR);
+    }
+
+    /**
+     * log2 of an array element's size in bytes; references count as 4 bytes (compressed oops, the default below
+     * 32 GB of heap; with 8-byte references a block is two lines, the check a little coarser).
+     */
+    private static int elementSizeShift(Type element) {
+        switch (element.getSort()) {
+            case Type.LONG: case Type.DOUBLE:
+                return 3;
+            case Type.SHORT: case Type.CHAR:
+                return 1;
+            case Type.BYTE: case Type.BOOLEAN:
+                return 0;
+            default:
+                return 2;
         }
     }
 

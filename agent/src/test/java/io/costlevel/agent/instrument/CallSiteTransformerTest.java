@@ -171,6 +171,22 @@ class CallSiteTransformerTest {
     }
 
     @Test
+    void handoffsAreCheckedPerCacheLineOfAnArrayAndNeverOnAStripedAdder() throws Exception {
+        run("handoffs");
+        String atomic = "java.util.concurrent.atomic.";
+        assertHandoffs("touchElement", atomic + "AtomicLongArray.incrementAndGet", 5, 2);
+        assertHandoffs("touchArrayHandle", "java.lang.invoke.VarHandle.getAndAdd", 5, 2);
+        assertHandoffs("touchAtomic", atomic + "AtomicLong.incrementAndGet", 5, 3);
+        assertHandoffs("touchAdder", atomic + "LongAdder.increment", 0, 0);
+        assertThat(sum("touchAdder", atomic + "LongAdder.increment", Evidence.OPS)).isEqualTo(5);
+    }
+
+    private static void assertHandoffs(String method, String primitive, long checks, long handoffs) {
+        assertThat(sum(method, primitive, Evidence.HANDOFF_CHECKS)).as("%s checks", method).isEqualTo(checks);
+        assertThat(sum(method, primitive, Evidence.HANDOFFS)).as("%s handoffs", method).isEqualTo(handoffs);
+    }
+
+    @Test
     void superCallsOfASubclassStayAsTheyAre() throws Exception {
         run("subclassedLock");
         assertThat(sum("lock", "java.util.concurrent.locks.ReentrantLock.lock", Evidence.OPS)).isZero();
