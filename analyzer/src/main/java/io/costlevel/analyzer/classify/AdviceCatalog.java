@@ -18,7 +18,7 @@ public final class AdviceCatalog {
                     "The waiter spins while the thread it waits for has no core. Park instead (a ReentrantLock, "
                             + "a Condition, LockSupport.park), or spin at most a few microseconds before parking; "
                             + "or keep runnable threads at or below the core count.");
-            case BLOCKING -> blocking(facts, p);
+            case BLOCKING -> blocking(verdict, facts, p);
             case YIELD_SWITCH -> advice(Tiers.L3_SYSCALL, facts,
                     "yield loop with more threads than cores -> park-based lock or fewer threads",
                     "Each yield hands the core to another thread. A lock that parks the waiter (ReentrantLock) "
@@ -58,15 +58,33 @@ public final class AdviceCatalog {
         };
     }
 
-    private static Advice blocking(SiteFacts facts, String primitive) {
-        if (primitive.contains("Queue") || primitive.contains("Exchanger") || primitive.contains("SynchronousQueue")) {
-            return advice(Tiers.L2_TRUE_SHARING, facts, "blocking handoff per item -> batch items per handoff",
+    private static Advice blocking(Verdict verdict, SiteFacts facts, String primitive) {
+        return switch (BlockingCall.of(primitive)) {
+            case QUEUE_HANDOFF -> advice(Tiers.L2_TRUE_SHARING, facts, "blocking handoff per item -> batch items per handoff",
                     "Each item costs a park and a wakeup. Hand items over in batches (drainTo, a list per put) "
                             + "or let the consumer spin briefly before parking.");
-        }
-        return advice(Tiers.L2_TRUE_SHARING, facts, "threads block here -> shorter critical section, sharding, or fewer threads than cores",
-                "Waiters are switched out and woken on most ops. Hold the lock for less time, split the state so "
-                        + "threads rarely meet, or use a lock that spins briefly before parking (ReentrantLock does).");
+            case CONDITION -> advice(Tiers.L2_TRUE_SHARING, facts,
+                    "thread waits for a signal on most ops -> wake only the thread that can go, or stop waiting per op",
+                    "Each wait switches the thread out and each signal wakes it. signal() instead of signalAll() "
+                            + "wakes one thread instead of all; a brief spin before awaiting catches a signal that "
+                            + "comes within microseconds; and a design where threads do not take turns per op "
+                            + "(a plain lock instead of a fair turn order, work handed over in batches) waits rarely.");
+            // No cheaper tier to project: the wait lasts as long as the work it waits for.
+            case COMPLETION -> new Advice(verdict.tier(),
+                    "thread waits for others to finish -> usually idle time, not contention",
+                    "Joins, latches, barriers and futures block until other threads are done: the waiting "
+                            + "thread is idle, not competing. Worth changing only when it is on the critical path "
+                            + "(then split the work more evenly, or continue with a callback instead of blocking).",
+                    null, null);
+            case SLEEP -> advice(Tiers.L3_SYSCALL, facts, "sleep per op -> wait for the event instead of polling",
+                    "A sleep gives the core away for at least a time slice whatever happens meanwhile. Waiting on "
+                            + "the condition itself (a Condition, a queue, a CompletableFuture) wakes the thread "
+                            + "as soon as it can go on.");
+            case LOCK -> advice(Tiers.L2_TRUE_SHARING, facts,
+                    "threads block here -> shorter critical section, sharding, or fewer threads than cores",
+                    "Waiters are switched out and woken on most ops. Hold the lock for less time, split the state so "
+                            + "threads rarely meet, or use a lock that spins briefly before parking (ReentrantLock does).");
+        };
     }
 
     private static Advice advice(int targetTier, SiteFacts facts, String summary, String how) {

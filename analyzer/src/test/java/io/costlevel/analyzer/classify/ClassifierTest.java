@@ -39,7 +39,7 @@ class ClassifierTest {
 
     @Test
     void handoffsOnAStripedObjectWithAtomicCostStayUncontended() {
-        // LongAdder: the adder object changes hands, its cells do not; the op stays at ~5 ns.
+        // Handoffs, but the op costs what an uncontended atomic costs: the line did not really move.
         Verdict v = classify(site("atomic").ops(10_000_000).threads(2).handoffs(150_000, 70_000).nsPerOp(5));
         assertThat(v.tier()).isEqualTo(Tiers.L1_UNCONTENDED_ATOMIC);
     }
