@@ -45,6 +45,17 @@ class ClassifierTest {
     }
 
     @Test
+    void trueSharingCostingMicrosecondsIsOnlyMediumConfidence() {
+        // The blocking ticket lock's unlock lines at 8 threads: handoffs, and 20 us per op from wake-ups.
+        Verdict v = classify(site("lock").ops(100_000).threads(8).handoffs(1_500, 700).nsPerOp(20_000));
+        assertThat(v.tier()).isEqualTo(Tiers.L2_TRUE_SHARING);
+        assertThat(v.confidence()).isEqualTo(Verdict.MEDIUM);
+        assertThat(v.reason()).contains("above this tier's range");
+        Verdict inRange = classify(site("lock").ops(100_000).threads(8).handoffs(1_500, 700).nsPerOp(150));
+        assertThat(inRange.confidence()).isEqualTo(Verdict.HIGH);
+    }
+
+    @Test
     void failingCasIsTrueSharing() {
         Verdict v = classify(site("atomic").ops(1_000_000).threads(2).cas(1_300_000, 300_000).nsPerOp(40));
         assertThat(v.tier()).isEqualTo(Tiers.L2_TRUE_SHARING);

@@ -60,13 +60,22 @@ public final class TrueSharingRule implements TierRule {
         }
         if (f.handoffRatio() >= MIN_HANDOFF_RATIO && costAgrees) {
             return verdict(Mechanism.HANDOFFS, ns != null, ns, String.format(
-                    "%.0f%% of sampled ops found the object last touched by another thread", 100 * f.handoffRatio()));
+                    "%.0f%% of sampled ops found their line last touched here by another thread", 100 * f.handoffRatio()));
         }
         return Optional.empty();
     }
 
+    /**
+     * High confidence only when the measured cost lies in this tier's range. Above it (from the Level 3
+     * floor up) the mechanism is real but something costlier happens at the site too, which the agent
+     * does not count: an unlock that wakes a parked thread (a futex call) or a thread preempted inside
+     * the op. The reason says so, so the reader knows the tier is a floor.
+     */
     private static Optional<Verdict> verdict(Mechanism m, boolean costAgrees, Double ns, String reason) {
-        return Optional.of(new Verdict(Tiers.L2_TRUE_SHARING, m, costAgrees && ns != null ? Verdict.HIGH : Verdict.MEDIUM,
-                reason + YieldRule.costNote(ns)));
+        boolean aboveTier = ns != null && ns >= Tiers.L3_FLOOR_NS;
+        String confidence = costAgrees && ns != null && !aboveTier ? Verdict.HIGH : Verdict.MEDIUM;
+        String note = aboveTier ? "; the cost is above this tier's range: something costlier (a wake-up, a preemption)"
+                + " happens here too that no counter shows" : "";
+        return Optional.of(new Verdict(Tiers.L2_TRUE_SHARING, m, confidence, reason + YieldRule.costNote(ns) + note));
     }
 }
