@@ -75,6 +75,21 @@ public final class CaptureSettings {
         return new CaptureSettings(new OptionReader(options, problems));
     }
 
+    /**
+     * What is wrong with one capture option's value, or null. The agent asks this while it parses its options,
+     * so a bad capture value is refused like any other bad option (agent off, application running) instead of
+     * silently recording with a default.
+     */
+    public static String problem(String key, String value) {
+        String[] first = new String[1];
+        new CaptureSettings(OptionReader.checking(Map.of(key, value), why -> {
+            if (first[0] == null) {
+                first[0] = why;
+            }
+        }));
+        return first[0];
+    }
+
     /** The production defaults. */
     public static CaptureSettings defaults() {
         return from(Map.of(), problem -> {});

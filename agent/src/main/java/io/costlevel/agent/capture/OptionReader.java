@@ -4,14 +4,28 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
-/** Reads typed values from the agent's option map; a bad value is reported in one line and replaced by its default. */
+/**
+ * Reads typed values from the agent's option map. A bad value is reported in one line and replaced by its default
+ * (or, for {@link #checking}, reported as what is wrong with it alone, for the agent to refuse the options).
+ */
 final class OptionReader {
     private final Map<String, String> options;
     private final Consumer<String> problems;
+    private final boolean sayReplacement;
 
     OptionReader(Map<String, String> options, Consumer<String> problems) {
+        this(options, problems, true);
+    }
+
+    private OptionReader(Map<String, String> options, Consumer<String> problems, boolean sayReplacement) {
         this.options = options;
         this.problems = problems;
+        this.sayReplacement = sayReplacement;
+    }
+
+    /** A reader that reports only what is wrong ("expected a positive whole number"), no replacement. */
+    static OptionReader checking(Map<String, String> options, Consumer<String> problems) {
+        return new OptionReader(options, problems, false);
     }
 
     String text(String key, String fallback) {
@@ -93,7 +107,7 @@ final class OptionReader {
 
     /** Reports one line naming the key, what was wrong and what is used instead; returns that replacement. */
     private <T> T bad(String key, String value, String why, Object shownDefault, T fallback) {
-        problems.accept("option " + key + "=" + value + ": " + why + "; using " + shownDefault);
+        problems.accept(sayReplacement ? "option " + key + "=" + value + ": " + why + "; using " + shownDefault : why);
         return fallback;
     }
 }

@@ -37,10 +37,9 @@ public final class OptionKeys {
         for (Family family : Family.values()) {
             add(family.optionName(), "true", OptionKey.flag());
         }
-        // The capture code validates its own values (a bad one falls back to its default, reported in one line);
-        // here they are only known, so that a misspelt capture key is rejected like any other.
+        // The capture code knows its own values' types; asked here, a bad one is refused like any other.
         for (String captureKey : CaptureSettings.KEYS) {
-            add(captureKey, "", OptionKey.anyText());
+            add(captureKey, "", value -> value.isEmpty() ? "empty value" : CaptureSettings.problem(captureKey, value));
         }
     }
 

@@ -63,12 +63,26 @@ class AgentOptionsTest {
         "include=com.acme.;9bad|'9bad' is not a class-name prefix",
         "out=|empty value",
         "interval|expected key=value",
-        "interval=5,interval=6|given twice"})
+        "interval=5,interval=6|given twice",
+        "profiler.interval=often|profiler.interval=often",
+        "maxDiskMb=0|expected a positive whole number",
+        "jfr=maybe|expected true or false",
+        "profiler.event=wall-clock|expected one of",
+        "jfr.threshold=|empty value"})
     void badValueNamesTheOptionAndWhy(String text, String why) {
         assertThatThrownBy(() -> AgentOptions.parse(text))
                 .isInstanceOf(BadOptionException.class)
                 .hasMessageContaining("bad option '")
                 .hasMessageContaining(why);
+    }
+
+    @Test
+    void aBadCaptureValueIsRefusedLikeAnyOtherNotReplacedByItsDefault() {
+        assertThatThrownBy(() -> AgentOptions.parse("out=x,jfr.samplePeriod=-5ms"))
+                .isInstanceOf(BadOptionException.class)
+                .hasMessageContaining("'jfr.samplePeriod=-5ms'")
+                .hasMessageContaining("agent disabled")
+                .hasMessageNotContaining("using");
     }
 
     @Test
