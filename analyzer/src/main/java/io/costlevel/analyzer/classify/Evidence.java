@@ -51,6 +51,8 @@ public final class Evidence {
             putIfCounted(e, "handoffs", a.handoffs());
             if (a.handoffChecks() > 0) {
                 e.put("handoffRatio", round(f.handoffRatio()));
+                // The sampled count scaled to every op, so it reads beside the exact counts.
+                e.put("handoffsEstimated", Math.round(f.handoffRatio() * a.ops()));
             }
         }
         var t = f.tally();
