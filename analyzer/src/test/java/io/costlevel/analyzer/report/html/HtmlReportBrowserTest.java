@@ -1,6 +1,7 @@
 package io.costlevel.analyzer.report.html;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.costlevel.analyzer.classify.Tiers;
 import io.costlevel.analyzer.report.Report;
 import io.costlevel.analyzer.report.Site;
 import org.junit.jupiter.api.AfterAll;
@@ -17,6 +18,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -94,6 +96,24 @@ class HtmlReportBrowserTest {
                 .contains("async-profiler was not attached");
         assertThat(strings("[...document.querySelectorAll('#tier-guide tbody tr')].map(r => r.dataset.tier)"))
                 .containsExactly("0", "1", "2", "3", "4", "5");
+    }
+
+    /** The bands are drawn where the classifier's bounds fall on the axis, read off the decade grid lines. */
+    @Test
+    void theLadderDrawsEachTiersBandFromTheClassifiersBounds() throws IOException {
+        open("ladder.html", SampleReports.ladder());
+        LogAxis axis = LogAxis.read(this);
+        List<Double> starts = doubles("[...document.querySelectorAll('#chart rect.band')].map(r => Number(r.getAttribute('x')))");
+        List<Double> widths = doubles("[...document.querySelectorAll('#chart rect.band')].map(r => Number(r.getAttribute('width')))");
+        assertThat(starts).hasSize(Tiers.count());
+        for (int tier = 0; tier < Tiers.count(); tier++) {
+            assertThat(starts.get(tier)).as("L%d band starts at %s ns", tier, Tiers.floorNs(tier))
+                    .isCloseTo(axis.x(Tiers.floorNs(tier)), within(0.5));
+            assertThat(starts.get(tier) + widths.get(tier)).as("L%d band ends at %s ns", tier, Tiers.ceilingNs(tier))
+                    .isCloseTo(axis.x(Tiers.ceilingNs(tier)), within(0.5));
+        }
+        assertThat(strings("[...document.querySelectorAll('#tier-guide tbody tr')].map(r => r.cells[1].textContent)"))
+                .containsExactly("< 2 ns", "2 – 20 ns", "20 – 300 ns", "300 ns – 2 µs", "2 µs – 1 ms", "≥ 1 ms");
     }
 
     @Test
@@ -273,6 +293,32 @@ class HtmlReportBrowserTest {
 
     private List<String> visibleClasses() throws IOException {
         return strings("[...document.querySelectorAll('#sites tbody.site:not([hidden]) td[data-key=className]')].map(td => td.textContent)");
+    }
+
+    private List<Double> doubles(String expression) throws IOException {
+        List<Double> values = new ArrayList<>();
+        chromium.evaluate(expression).forEach(v -> values.add(v.asDouble()));
+        return values;
+    }
+
+    /**
+     * The chart's log axis as drawn: one grid line per decade from 0.1 ns, so where any cost falls is
+     * read off the page itself, not from the script's constants; costs beyond the axis sit at its ends.
+     */
+    private record LogAxis(double firstLineX, double pixelsPerDecade, int decades) {
+        private static final double FIRST_LINE_NS = 0.1;
+
+        static LogAxis read(HtmlReportBrowserTest test) throws IOException {
+            List<Double> lines = test.doubles("[...document.querySelectorAll('#chart .axis line.grid')].map(l => Number(l.getAttribute('x1')))");
+            assertThat(lines).as("decade grid lines").hasSizeGreaterThan(2);
+            int decades = lines.size() - 1;
+            return new LogAxis(lines.get(0), (lines.get(decades) - lines.get(0)) / decades, decades);
+        }
+
+        double x(double ns) {
+            double decade = Math.log10(ns / FIRST_LINE_NS);
+            return firstLineX + pixelsPerDecade * Math.max(0, Math.min(decades, decade));
+        }
     }
 
     /** The raw ns/op of the rows in display order; null for a site without an estimate. */
