@@ -1,9 +1,12 @@
 package io.costlevel.analyzer.report.html;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.costlevel.analyzer.Analysis;
 import io.costlevel.analyzer.classify.Tiers;
+import io.costlevel.analyzer.input.jfr.Progress;
 import io.costlevel.analyzer.report.Report;
 import io.costlevel.analyzer.report.Site;
+import io.costlevel.analyzer.report.TierSummary;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -33,6 +37,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class HtmlReportBrowserTest {
     private static final Path TARGET = Path.of(System.getProperty("basedir", ".")).resolve("target");
     private static final Path PAGES = TARGET.resolve("html-test");
+    private static final Path GOLDEN = Path.of(System.getProperty("basedir", ".")).resolve("src/test/resources/golden");
     private static HeadlessChromium chromium;
 
     private Path opened;
@@ -114,6 +119,59 @@ class HtmlReportBrowserTest {
         }
         assertThat(strings("[...document.querySelectorAll('#tier-guide tbody tr')].map(r => r.cells[1].textContent)"))
                 .containsExactly("< 2 ns", "2 – 20 ns", "20 – 300 ns", "300 ns – 2 µs", "2 µs – 1 ms", "≥ 1 ms");
+    }
+
+    /**
+     * A report from a real analysis (a golden recording of S06 at 8 threads, analysed in-process as
+     * GoldenRecordingsTest does), not one built by hand: whatever the analyzer really produces must
+     * render, every site in the table with its tier, every site with a cost on the ladder where that
+     * cost falls, and sorting by ns/op must order the real figures.
+     */
+    @Test
+    void aReportFromARealRecordingShowsEverySiteItsTierAndItsCost() throws Exception {
+        Report report = new Analysis(null, Progress.silent()).run(List.of(GOLDEN.resolve("agent-blocking-ticket-8t")));
+        assertThat(report.sites()).as("the golden input has sites with and without ns/op")
+                .anyMatch(s -> s.nsPerOp() != null).anyMatch(s -> s.nsPerOp() == null);
+        open("golden-blocking-ticket-8t.html", report);
+
+        assertThat(strings("[...document.querySelectorAll('#sites tbody.site tr.site-row')].map(r =>"
+                + " r.querySelector('td[data-key=className]').textContent + '.' + r.querySelector('td[data-key=methodName]').textContent"
+                + " + ':' + r.querySelector('td[data-key=line]').textContent + ' ' + r.querySelector('td[data-key=tier]').textContent)"))
+                .as("every site of the model, in the model's order, with its tier")
+                .containsExactlyElementsOf(report.sites().stream()
+                        .map(s -> s.className() + "." + s.methodName() + ":" + (s.line() >= 0 ? s.line() : "—") + " L" + s.tier()).toList());
+        assertThat(text("document.getElementById('site-count').textContent"))
+                .isEqualTo("Showing " + report.sites().size() + " of " + report.sites().size() + " sites");
+        for (TierSummary tier : report.tiers()) {
+            assertThat(text("document.querySelector('#tier-cards .tier-card[data-tier=\"" + tier.tier() + "\"] .count').textContent"))
+                    .as("card of %s", tier.name()).startsWith(tier.sites() + " site");
+        }
+
+        List<Integer> withCost = new ArrayList<>();
+        for (int i = 0; i < report.sites().size(); i++) {
+            if (report.sites().get(i).nsPerOp() != null) {
+                withCost.add(i);
+            }
+        }
+        assertThat(strings("[...document.querySelectorAll('#chart g.row')].map(g => g.dataset.index)").stream().map(Integer::valueOf))
+                .as("one point per site with ns/op").containsExactlyInAnyOrderElementsOf(withCost);
+        LogAxis axis = LogAxis.read(this);
+        for (int index : withCost) {
+            Site site = report.sites().get(index);
+            String row = "document.querySelector('#chart g.row[data-index=\"" + index + "\"]')";
+            assertThat(chromium.evaluate(row + ".querySelector('circle.dot').getAttribute('cx')").asDouble())
+                    .as("point of %s:%d at %s ns", site.methodName(), site.line(), site.nsPerOp())
+                    .isCloseTo(axis.x(site.nsPerOp()), within(0.5));
+            assertThat(text(row + ".querySelector('text.value').textContent")).as("its ns/op printed").matches("[0-9.]+ (ns|µs|ms|s)");
+        }
+
+        click("#sites th[data-key=nsPerOp]");
+        List<Double> expected = new ArrayList<>(report.sites().stream().map(Site::nsPerOp).filter(Objects::nonNull).toList());
+        expected.sort(Comparator.reverseOrder());
+        while (expected.size() < report.sites().size()) {
+            expected.add(null);
+        }
+        assertThat(nsPerOpColumn()).as("costliest first, sites without ns/op last").containsExactlyElementsOf(expected);
     }
 
     @Test
