@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,8 +22,10 @@ import java.util.Map;
  * textContent only. The embedded JSON is exactly what {@code --json} writes ({@link JsonReportWriter}),
  * so the two views cannot drift apart.
  *
- * <p>The run summary is filled in server-side (text placeholders), so the essentials read even
- * without JavaScript; everything per site is rendered by the script from the embedded data.
+ * <p>The run summary and the tiers' cost ranges ({@link TierRanges}, from the classifier's own
+ * bounds) are filled in server-side (text and attribute placeholders), so the essentials read even
+ * without JavaScript; everything per site is rendered by the script from the embedded data, and the
+ * ladder's bands from the ranges in the tier guide.
  */
 public final class HtmlReportWriter {
     private static final String TEMPLATE = "report.html";
@@ -40,7 +43,8 @@ public final class HtmlReportWriter {
         RunInfo run = report.run() != null
                 ? report.run()
                 : new RunInfo(null, null, 0, 0, List.of(), List.of(), null, null);
-        return HtmlTemplate.fromResource(TEMPLATE).render(Map.ofEntries(
+        Map<String, String> values = new LinkedHashMap<>(TierRanges.placeholders());
+        values.putAll(Map.ofEntries(
                 Map.entry("scriptSha256", sha256Base64(HtmlTemplate.resource(SCRIPT))),
                 Map.entry("analyzerVersion", orUnknown(run.analyzerVersion())),
                 Map.entry("generatedAt", orUnknown(run.generatedAt())),
@@ -52,6 +56,7 @@ public final class HtmlReportWriter {
                 // one input per line; the page shows them with white-space: pre-line
                 Map.entry("inputs", joined(run.inputs(), "\n")),
                 Map.entry("reportJson", JsonReportWriter.toJson(report))));
+        return HtmlTemplate.fromResource(TEMPLATE).render(values);
     }
 
     private static String orUnknown(String value) {

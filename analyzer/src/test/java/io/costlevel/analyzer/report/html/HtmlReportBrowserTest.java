@@ -1,8 +1,12 @@
 package io.costlevel.analyzer.report.html;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.costlevel.analyzer.Analysis;
+import io.costlevel.analyzer.classify.Tiers;
+import io.costlevel.analyzer.input.jfr.Progress;
 import io.costlevel.analyzer.report.Report;
 import io.costlevel.analyzer.report.Site;
+import io.costlevel.analyzer.report.TierSummary;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,8 +19,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -31,6 +37,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class HtmlReportBrowserTest {
     private static final Path TARGET = Path.of(System.getProperty("basedir", ".")).resolve("target");
     private static final Path PAGES = TARGET.resolve("html-test");
+    private static final Path GOLDEN = Path.of(System.getProperty("basedir", ".")).resolve("src/test/resources/golden");
     private static HeadlessChromium chromium;
 
     private Path opened;
@@ -94,6 +101,77 @@ class HtmlReportBrowserTest {
                 .contains("async-profiler was not attached");
         assertThat(strings("[...document.querySelectorAll('#tier-guide tbody tr')].map(r => r.dataset.tier)"))
                 .containsExactly("0", "1", "2", "3", "4", "5");
+    }
+
+    /** The bands are drawn where the classifier's bounds fall on the axis, read off the decade grid lines. */
+    @Test
+    void theLadderDrawsEachTiersBandFromTheClassifiersBounds() throws IOException {
+        open("ladder.html", SampleReports.ladder());
+        LogAxis axis = LogAxis.read(this);
+        List<Double> starts = doubles("[...document.querySelectorAll('#chart rect.band')].map(r => Number(r.getAttribute('x')))");
+        List<Double> widths = doubles("[...document.querySelectorAll('#chart rect.band')].map(r => Number(r.getAttribute('width')))");
+        assertThat(starts).hasSize(Tiers.count());
+        for (int tier = 0; tier < Tiers.count(); tier++) {
+            assertThat(starts.get(tier)).as("L%d band starts at %s ns", tier, Tiers.floorNs(tier))
+                    .isCloseTo(axis.x(Tiers.floorNs(tier)), within(0.5));
+            assertThat(starts.get(tier) + widths.get(tier)).as("L%d band ends at %s ns", tier, Tiers.ceilingNs(tier))
+                    .isCloseTo(axis.x(Tiers.ceilingNs(tier)), within(0.5));
+        }
+        assertThat(strings("[...document.querySelectorAll('#tier-guide tbody tr')].map(r => r.cells[1].textContent)"))
+                .containsExactly("< 2 ns", "2 – 20 ns", "20 – 300 ns", "300 ns – 2 µs", "2 µs – 1 ms", "≥ 1 ms");
+    }
+
+    /**
+     * A report from a real analysis (a golden recording of S06 at 8 threads, analysed in-process as
+     * GoldenRecordingsTest does), not one built by hand: whatever the analyzer really produces must
+     * render, every site in the table with its tier, every site with a cost on the ladder where that
+     * cost falls, and sorting by ns/op must order the real figures.
+     */
+    @Test
+    void aReportFromARealRecordingShowsEverySiteItsTierAndItsCost() throws Exception {
+        Report report = new Analysis(null, Progress.silent()).run(List.of(GOLDEN.resolve("agent-blocking-ticket-8t")));
+        assertThat(report.sites()).as("the golden input has sites with and without ns/op")
+                .anyMatch(s -> s.nsPerOp() != null).anyMatch(s -> s.nsPerOp() == null);
+        open("golden-blocking-ticket-8t.html", report);
+
+        assertThat(strings("[...document.querySelectorAll('#sites tbody.site tr.site-row')].map(r =>"
+                + " r.querySelector('td[data-key=className]').textContent + '.' + r.querySelector('td[data-key=methodName]').textContent"
+                + " + ':' + r.querySelector('td[data-key=line]').textContent + ' ' + r.querySelector('td[data-key=tier]').textContent)"))
+                .as("every site of the model, in the model's order, with its tier")
+                .containsExactlyElementsOf(report.sites().stream()
+                        .map(s -> s.className() + "." + s.methodName() + ":" + (s.line() >= 0 ? s.line() : "—") + " L" + s.tier()).toList());
+        assertThat(text("document.getElementById('site-count').textContent"))
+                .isEqualTo("Showing " + report.sites().size() + " of " + report.sites().size() + " sites");
+        for (TierSummary tier : report.tiers()) {
+            assertThat(text("document.querySelector('#tier-cards .tier-card[data-tier=\"" + tier.tier() + "\"] .count').textContent"))
+                    .as("card of %s", tier.name()).startsWith(tier.sites() + " site");
+        }
+
+        List<Integer> withCost = new ArrayList<>();
+        for (int i = 0; i < report.sites().size(); i++) {
+            if (report.sites().get(i).nsPerOp() != null) {
+                withCost.add(i);
+            }
+        }
+        assertThat(strings("[...document.querySelectorAll('#chart g.row')].map(g => g.dataset.index)").stream().map(Integer::valueOf))
+                .as("one point per site with ns/op").containsExactlyInAnyOrderElementsOf(withCost);
+        LogAxis axis = LogAxis.read(this);
+        for (int index : withCost) {
+            Site site = report.sites().get(index);
+            String row = "document.querySelector('#chart g.row[data-index=\"" + index + "\"]')";
+            assertThat(chromium.evaluate(row + ".querySelector('circle.dot').getAttribute('cx')").asDouble())
+                    .as("point of %s:%d at %s ns", site.methodName(), site.line(), site.nsPerOp())
+                    .isCloseTo(axis.x(site.nsPerOp()), within(0.5));
+            assertThat(text(row + ".querySelector('text.value').textContent")).as("its ns/op printed").matches("[0-9.]+ (ns|µs|ms|s)");
+        }
+
+        click("#sites th[data-key=nsPerOp]");
+        List<Double> expected = new ArrayList<>(report.sites().stream().map(Site::nsPerOp).filter(Objects::nonNull).toList());
+        expected.sort(Comparator.reverseOrder());
+        while (expected.size() < report.sites().size()) {
+            expected.add(null);
+        }
+        assertThat(nsPerOpColumn()).as("costliest first, sites without ns/op last").containsExactlyElementsOf(expected);
     }
 
     @Test
@@ -273,6 +351,32 @@ class HtmlReportBrowserTest {
 
     private List<String> visibleClasses() throws IOException {
         return strings("[...document.querySelectorAll('#sites tbody.site:not([hidden]) td[data-key=className]')].map(td => td.textContent)");
+    }
+
+    private List<Double> doubles(String expression) throws IOException {
+        List<Double> values = new ArrayList<>();
+        chromium.evaluate(expression).forEach(v -> values.add(v.asDouble()));
+        return values;
+    }
+
+    /**
+     * The chart's log axis as drawn: one grid line per decade from 0.1 ns, so where any cost falls is
+     * read off the page itself, not from the script's constants; costs beyond the axis sit at its ends.
+     */
+    private record LogAxis(double firstLineX, double pixelsPerDecade, int decades) {
+        private static final double FIRST_LINE_NS = 0.1;
+
+        static LogAxis read(HtmlReportBrowserTest test) throws IOException {
+            List<Double> lines = test.doubles("[...document.querySelectorAll('#chart .axis line.grid')].map(l => Number(l.getAttribute('x1')))");
+            assertThat(lines).as("decade grid lines").hasSizeGreaterThan(2);
+            int decades = lines.size() - 1;
+            return new LogAxis(lines.get(0), (lines.get(decades) - lines.get(0)) / decades, decades);
+        }
+
+        double x(double ns) {
+            double decade = Math.log10(ns / FIRST_LINE_NS);
+            return firstLineX + pixelsPerDecade * Math.max(0, Math.min(decades, decade));
+        }
     }
 
     /** The raw ns/op of the rows in display order; null for a site without an estimate. */

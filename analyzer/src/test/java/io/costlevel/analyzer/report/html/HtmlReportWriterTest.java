@@ -2,6 +2,7 @@ package io.costlevel.analyzer.report.html;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.costlevel.analyzer.classify.Tiers;
 import io.costlevel.analyzer.report.JsonReportWriter;
 import io.costlevel.analyzer.report.Report;
 import org.junit.jupiter.api.Test;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -22,6 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HtmlReportWriterTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern DATA = Pattern.compile("<script type=\"application/json\" id=\"report-data\">(.*?)</script>", Pattern.DOTALL);
+    /** A tier guide row: tier, band start and end in ns, and the range as printed. */
+    private static final Pattern GUIDE_ROW = Pattern.compile(
+            "<tr data-tier=\"(\\d)\" data-lo=\"([^\"]*)\" data-hi=\"([^\"]*)\"><th scope=\"row\">.*?</th><td>([^<]*)</td>");
     private static final Pattern SCRIPT = Pattern.compile("<script>(.*?)</script>", Pattern.DOTALL);
 
     @TempDir
@@ -44,6 +49,25 @@ class HtmlReportWriterTest {
             assertThat(page).contains("<tr data-tier=\"" + tier + "\"");
         }
         assertThat(page).contains("L0</span> vanilla", "L5</span> catastrophe", "data-key=\"nsPerOp\"", "id=\"chart\"");
+    }
+
+    /** The guide's bounds, which the chart draws its bands from, are the classifier's own ({@link Tiers}). */
+    @Test
+    void everyTierBoundOnThePageIsTheClassifiers() throws Exception {
+        String page = write(SampleReports.ladder());
+        Matcher row = GUIDE_ROW.matcher(page);
+        List<Integer> tiers = new ArrayList<>();
+        while (row.find()) {
+            int tier = Integer.parseInt(row.group(1));
+            tiers.add(tier);
+            assertThat(Double.parseDouble(row.group(2))).as("L%d band starts", tier).isEqualTo(Tiers.floorNs(tier));
+            assertThat(Double.parseDouble(row.group(3))).as("L%d band ends", tier).isEqualTo(Tiers.ceilingNs(tier));
+            assertThat(row.group(4)).as("L%d printed range", tier).isEqualTo(HtmlEscape.text(TierRanges.range(Tiers.floorNs(tier), Tiers.ceilingNs(tier))));
+        }
+        assertThat(tiers).containsExactly(0, 1, 2, 3, 4, 5);
+        assertThat(page).contains("<td>&lt; 2 ns</td>", "<td>20 – 300 ns</td>", "<td>300 ns – 2 µs</td>", "<td>2 µs – 1 ms</td>", "<td>≥ 1 ms</td>");
+        assertThat(Tiers.floorNs(Tiers.L3_SYSCALL)).isEqualTo(Tiers.L3_FLOOR_NS);
+        assertThat(Tiers.floorNs(Tiers.L5_CATASTROPHE)).isEqualTo(Tiers.L5_FLOOR_NS);
     }
 
     @Test

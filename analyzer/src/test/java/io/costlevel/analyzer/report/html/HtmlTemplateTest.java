@@ -2,6 +2,7 @@ package io.costlevel.analyzer.report.html;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,8 +43,10 @@ class HtmlTemplateTest {
     }
 
     private static Map<String, String> placeholdersOfReportTemplate() {
-        return Map.ofEntries(Map.entry("scriptSha256", ""), Map.entry("analyzerVersion", ""), Map.entry("generatedAt", ""),
+        Map<String, String> values = new HashMap<>(TierRanges.placeholders());
+        values.putAll(Map.ofEntries(Map.entry("scriptSha256", ""), Map.entry("analyzerVersion", ""), Map.entry("generatedAt", ""),
                 Map.entry("jvm", ""), Map.entry("javaVersion", ""), Map.entry("cores", ""), Map.entry("duration", ""),
-                Map.entry("sources", ""), Map.entry("inputs", ""), Map.entry("reportJson", "{}"));
+                Map.entry("sources", ""), Map.entry("inputs", ""), Map.entry("reportJson", "{}")));
+        return values;
     }
 }

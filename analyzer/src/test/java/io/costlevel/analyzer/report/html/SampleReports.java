@@ -37,7 +37,7 @@ final class SampleReports {
                         List.of("java.lang.Thread.onSpinWait"),
                         evidence("spinsPerOp", 1_930_000, "runnableThreads", 8, "cores", 2, "cpuShareWhileWaiting", 0.99),
                         List.of("waiters spin while 8 runnable threads share 2 cores: the owner is often descheduled",
-                                "50.5 ms per op is beyond the L4 ceiling of 100 µs while the waiters stay on CPU"),
+                                "50.5 ms per op is beyond the L5 floor of 1 ms while the waiters stay on CPU"),
                         new Advice(4, "spinning ticket lock -> spin briefly, then park", "Bound the spin (about 100 checks), "
                                 + "then park until the holder signals, as S08 does, or use ReentrantLock.", 30_000.0, 2.0e9)),
                 site("S06_BlockingTicketLockCounter", "increment", 46, "wait", 4, 36_500.0, 27_000.0, 0.19, 8,
