@@ -7,8 +7,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,8 +19,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * {@code maxDiskMb} bounds the disk the recording takes, under the agent in a real JVM: the blocking ticket lock at
  * 8 threads with {@code jfr.threshold=0ns} and async-profiler off, so that JFR records every one of its parks
- * (about 100,000 a second here, some 4 MB/s: with {@code maxDiskMb=1000} the recording reached 58 MB), with
- * {@code maxDiskMb=4}.
+ * (often 100,000 a second and 4 MB/s here, but as few as a tenth of that when the threads happen not to contend),
+ * with {@code maxDiskMb=4}. The JVM runs until JFR has written {@link #WRITTEN_TARGET_BYTES}, twice what the bound
+ * lets it keep (measured from the data: the largest size seen of each chunk file in JFR's repository), and is then
+ * stopped with SIGTERM, so the final snapshot runs too.
  *
  * <p>The bound is JFR's own, and JFR drops only whole chunks, the oldest first, always keeping the last finished
  * one: the chunk it is writing grows to its {@code maxchunksize} (12 MB by default) before it starts the next. So
@@ -27,14 +30,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  * While the JVM runs, every 100 ms:
  * <ul>
  *   <li>{@code out/costlevel.jfr}: at most {@code maxDiskMb} + one chunk;</li>
- *   <li>{@code out}: at most three times that, plus {@link #SLACK_BYTES} for the sites file: each snapshot
- *       writes the new recording beside the previous one before renaming it over it, and the final one first has
- *       JFR dump into the work directory, then copies that dump beside the previous snapshot;</li>
+ *   <li>{@code out}: at most four times that, plus {@link #SLACK_BYTES} for the sites file: each snapshot
+ *       writes the new recording beside the previous one before renaming it over it, and at the final one the
+ *       work directory may also hold JFR's own exit dump (its shutdown hook) and the agent's final dump, which is
+ *       then copied beside the previous snapshot;</li>
  *   <li>JFR's repository ({@code java.io.tmpdir}, here a directory of the test's): at most {@code maxDiskMb} + two
  *       chunks, plus {@link #SLACK_BYTES}.</li>
  * </ul>
- * Then the last recording must be readable by the JDK's parser with the sample's parks in it, and hold fewer than
- * half of the parks the agent counted: the older ones were dropped, so the bound was really reached.
+ * Then the last recording must be readable by the JDK's parser, with the sample's parks in it.
  */
 class DiskBoundIT {
     private static final String S06 = "io.costlevel.samples.S06_BlockingTicketLockCounter";
@@ -42,15 +45,16 @@ class DiskBoundIT {
     private static final long MB = 1024L * 1024L;
     /** JFR's default {@code maxchunksize}, the same on JDK 17 and 25. */
     private static final long JFR_CHUNK_BYTES = 12 * MB;
+    /** What the recording may take: {@code maxDiskMb} and the chunk JFR is writing. */
+    private static final long RECORDING_BOUND_BYTES = MAX_DISK_MB * MB + JFR_CHUNK_BYTES;
     /** Beyond the recording's copies: the sites file (10 KB for this sample) and JFR's small metadata files. */
     private static final long SLACK_BYTES = MB;
-    /**
-     * Operations per thread: 400,000 in all, each parking about 4 times: 58 MB of park events when nothing was
-     * dropped. Takes about 15 s on a loaded 2-core machine; {@link #RUN_SECONDS} bounds it in any case.
-     */
-    private static final int OPS_PER_THREAD = 50_000;
-    private static final int RUN_SECONDS = 90;
-    private static final long TIMEOUT_SECONDS = RUN_SECONDS + 90;
+    /** Written by JFR before the stop: twice the bound, so older chunks must have been dropped. */
+    private static final long WRITTEN_TARGET_BYTES = 2 * RECORDING_BOUND_BYTES;
+    /** The sample's own end: the target takes 8 s at 4 MB/s, 80 s at a tenth of it. */
+    private static final int RUN_SECONDS = 120;
+    private static final long TIMEOUT_SECONDS = RUN_SECONDS + 60;
+    private static final int SIGTERM_EXIT = 143;
 
     @TempDir
     Path dir;
@@ -64,68 +68,105 @@ class DiskBoundIT {
     void theRecordingStaysWithinMaxDiskMbPlusJfrsChunk(Path jdk) throws Exception {
         Path out = dir.resolve("out");
         Path tmp = Files.createDirectories(dir.resolve("tmp"));
-        List<String> command = new ArrayList<>(List.of(jdk.resolve("bin/java").toString(), "-Djava.io.tmpdir=" + tmp,
+        List<String> command = List.of(jdk.resolve("bin/java").toString(), "-Djava.io.tmpdir=" + tmp,
                 "-javaagent:" + System.getProperty("costlevel.agentJar") + "=out=" + out
                         + ",interval=1,include=io.costlevel.samples.,jfr.threshold=0ns,profiler=false,maxDiskMb=" + MAX_DISK_MB,
                 "-jar", System.getProperty("costlevel.samplesJar"), "blocking-ticket", "--threads", "8",
-                "--ops", Integer.toString(OPS_PER_THREAD), "--seconds", Integer.toString(RUN_SECONDS)));
+                "--seconds", Integer.toString(RUN_SECONDS));
         Process p = new ProcessBuilder(command)
                 .redirectOutput(dir.resolve("stdout.txt").toFile()).redirectError(dir.resolve("stderr.txt").toFile())
                 .start();
-        Path recording = out.resolve(Capture.RECORDING_FILE);
-        long peakRecording = 0;
-        long peakOut = 0;
-        long peakTmp = 0;
+        DiskWatch disk = new DiskWatch(out, tmp);
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+            boolean stopped = false;
             while (!p.waitFor(100, TimeUnit.MILLISECONDS)) {
                 assertThat(System.nanoTime()).as("the JVM ends within %d s: %s", TIMEOUT_SECONDS, command).isLessThan(deadline);
-                peakRecording = Math.max(peakRecording, sizeIfPresent(recording));
-                peakOut = Math.max(peakOut, bytesUnder(out));
-                peakTmp = Math.max(peakTmp, bytesUnder(tmp));
+                disk.sample();
+                if (!stopped && disk.jfrWritten() >= WRITTEN_TARGET_BYTES) {
+                    p.destroy(); // SIGTERM: the shutdown hook writes the final snapshot
+                    stopped = true;
+                }
             }
         } finally {
             p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
-        assertThat(p.exitValue()).as("exit code, stderr: %s", Files.readString(dir.resolve("stderr.txt"))).isZero();
+        String stderr = Files.readString(dir.resolve("stderr.txt"));
+        assertThat(disk.jfrWritten()).as("bytes JFR wrote in %d s: the run must write more than the bound keeps, stderr: %s",
+                RUN_SECONDS, stderr).isGreaterThanOrEqualTo(WRITTEN_TARGET_BYTES);
+        assertThat(p.exitValue()).as("exit code after SIGTERM, stderr: %s", stderr).isEqualTo(SIGTERM_EXIT);
+        assertThat(Files.readString(out.resolve("costlevel-sites.json"))).as("the final snapshot ran").contains("\"final\": true");
 
-        long recordingBound = MAX_DISK_MB * MB + JFR_CHUNK_BYTES;
-        assertThat(peakRecording).as("largest recording while running").isLessThanOrEqualTo(recordingBound);
-        assertThat(Files.size(recording)).as("the last recording").isLessThanOrEqualTo(recordingBound);
-        assertThat(peakOut).as("largest out directory while running").isLessThanOrEqualTo(3 * recordingBound + SLACK_BYTES);
-        assertThat(peakTmp).as("largest JFR repository while running")
-                .isLessThanOrEqualTo(recordingBound + JFR_CHUNK_BYTES + SLACK_BYTES);
-
+        assertThat(disk.peakRecording).as("largest recording while running").isLessThanOrEqualTo(RECORDING_BOUND_BYTES);
+        assertThat(disk.peakOut).as("largest out directory while running")
+                .isLessThanOrEqualTo(4 * RECORDING_BOUND_BYTES + SLACK_BYTES);
+        assertThat(disk.peakRepository).as("largest JFR repository while running")
+                .isLessThanOrEqualTo(RECORDING_BOUND_BYTES + JFR_CHUNK_BYTES + SLACK_BYTES);
+        Path recording = out.resolve(Capture.RECORDING_FILE);
+        assertThat(Files.size(recording)).as("the last recording").isLessThanOrEqualTo(RECORDING_BOUND_BYTES);
         RecordingContents contents = RecordingContents.read(recording);
-        long recordedParks = contents.count("jdk.ThreadPark");
         assertThat(contents.withFrameOf("jdk.ThreadPark", S06)).as("parks in S06: %s", contents).isPositive();
-        long countedParks = Files.readAllLines(out.resolve("costlevel-sites.json")).stream()
-                .filter(line -> line.trim().startsWith("\"parks\":"))
-                .mapToLong(line -> Long.parseLong(line.replaceAll("[^0-9]", "")))
-                .sum();
-        assertThat(recordedParks).as("parks in the recording, of %d the agent counted: the oldest were dropped", countedParks)
-                .isLessThan(countedParks / 2);
     }
 
-    /** Bytes of the regular files under {@code root}; files that vanish while counting (a rename) are skipped. */
-    private static long bytesUnder(Path root) throws IOException {
-        if (!Files.isDirectory(root)) {
-            return 0;
-        }
-        try (Stream<Path> files = Files.walk(root)) {
-            return files.mapToLong(DiskBoundIT::sizeIfPresent).sum();
-        } catch (UncheckedIOException vanished) {
-            return 0;
-        }
-    }
+    /** The sizes seen so far: the largest of each directory, and of each chunk file of JFR's repository. */
+    private static final class DiskWatch {
+        private final Path out;
+        private final Path recording;
+        private final Path tmp;
+        private final Map<Path, Long> chunkSizes = new HashMap<>();
+        long peakRecording;
+        long peakOut;
+        long peakRepository;
 
-    private static long sizeIfPresent(Path file) {
-        try {
-            return Files.isRegularFile(file) ? Files.size(file) : 0;
-        } catch (NoSuchFileException gone) {
-            return 0;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        DiskWatch(Path out, Path tmp) {
+            this.out = out;
+            this.recording = out.resolve(Capture.RECORDING_FILE);
+            this.tmp = tmp;
+        }
+
+        void sample() throws IOException {
+            peakRecording = Math.max(peakRecording, sizeIfPresent(recording));
+            peakOut = Math.max(peakOut, total(filesUnder(out)));
+            Map<Path, Long> repository = filesUnder(tmp);
+            peakRepository = Math.max(peakRepository, total(repository));
+            repository.forEach((file, size) -> {
+                if (file.toString().endsWith(".jfr")) {
+                    chunkSizes.merge(file, size, Math::max);
+                }
+            });
+        }
+
+        /** What JFR has written so far: each chunk at the largest size seen, including chunks it has dropped. */
+        long jfrWritten() {
+            return total(chunkSizes);
+        }
+
+        private static long total(Map<Path, Long> sizes) {
+            return sizes.values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        /** The regular files under {@code root} and their sizes; files that vanish while listing (a rename) are skipped. */
+        private static Map<Path, Long> filesUnder(Path root) throws IOException {
+            Map<Path, Long> sizes = new HashMap<>();
+            if (!Files.isDirectory(root)) {
+                return sizes;
+            }
+            try (Stream<Path> files = Files.walk(root)) {
+                files.forEach(file -> sizes.put(file, sizeIfPresent(file)));
+            } catch (UncheckedIOException vanished) {
+                // a directory went away while walking: what was seen so far stands
+            }
+            return sizes;
+        }
+
+        private static long sizeIfPresent(Path file) {
+            try {
+                return Files.isRegularFile(file) ? Files.size(file) : 0;
+            } catch (NoSuchFileException gone) {
+                return 0;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 }
