@@ -20,6 +20,11 @@ public record Jdk(String name, Path java) {
         return jdks.stream();
     }
 
+    /** True for the JDK this build (and so the test) runs on. */
+    public boolean isBuildJdk() {
+        return java.equals(Paths.get(System.getProperty("java.home"), "bin", "java"));
+    }
+
     @Override
     public String toString() {
         return name;

@@ -13,13 +13,18 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * 64 threads on every kind of site for {@code costlevel.stress.seconds} (default 20 to keep CI short; -Dcostlevel.stress.seconds=60 for the issue's minute),
- * under the agent with a snapshot every second, JFR and async-profiler on: the run ends within its bound (no
- * deadlock between the application's locks, the probes and the snapshot thread), and at every site the agent's
- * {@code ops} equal what the application counted itself (no lost counts).
+ * 64 threads on every kind of site under the agent with a snapshot every second, JFR and async-profiler on: the
+ * run ends within its bound (no deadlock between the application's locks, the probes and the snapshot thread), and
+ * at every site the agent's {@code ops} equal what the application counted itself (no lost counts).
+ *
+ * <p>How long: a minute on the build JDK (issue 7's "for a minute"), {@code -Dcostlevel.stress.seconds=N} to
+ * shorten it locally. On the other JDK (25) the same run lasts {@link #OTHER_JDK_SECONDS} at most: the minute is
+ * the soak, the second JDK checks that the probes and the snapshots behave the same there, and another full minute
+ * on a 2-core machine would only make the suite longer.
  */
 class StressIT {
-    private static final int SECONDS = Integer.getInteger("costlevel.stress.seconds", 20);
+    private static final int SECONDS = Integer.getInteger("costlevel.stress.seconds", 60);
+    private static final int OTHER_JDK_SECONDS = 20;
     /** Beyond the run itself: JVM and agent start, 64 threads finishing their round, the final snapshot. */
     private static final int SLACK_SECONDS = 90;
 
@@ -29,10 +34,11 @@ class StressIT {
         Path dir = Paths.get("target", "it-runs", "stress", jdk.java().getParent().getParent().getFileName().toString())
                 .toAbsolutePath();
         Path out = dir.resolve("out");
-        ForkedJvm.Result result = new ForkedJvm(jdk).timeoutSeconds(SECONDS + SLACK_SECONDS)
+        int seconds = jdk.isBuildJdk() ? SECONDS : Math.min(SECONDS, OTHER_JDK_SECONDS);
+        ForkedJvm.Result result = new ForkedJvm(jdk).timeoutSeconds(seconds + SLACK_SECONDS)
                 .agent("out=" + out + ",interval=1,include=io.costlevel.stressapp.")
                 .run(dir, "-cp", Paths.get("target", "test-classes").toAbsolutePath().toString(),
-                        StressApp.class.getName(), Integer.toString(SECONDS), "64");
+                        StressApp.class.getName(), Integer.toString(seconds), "64");
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.stderr()).as(result.toString()).doesNotContain("costlevel:");
