@@ -65,7 +65,7 @@ final class AsyncProfilerSession {
         return event;
     }
 
-    /** Whether async-profiler records CPU samples and lock waits, so JFR need not record the same events. */
+    /** Whether async-profiler also records lock waits (profiler.lock), so JFR must not record the same events. */
     boolean profilesLocks() {
         return locks;
     }

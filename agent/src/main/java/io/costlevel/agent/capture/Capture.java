@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -96,13 +95,7 @@ public final class Capture {
     }
 
     private static JfrRecording startJfr(CaptureSettings s, Path workDir, AsyncProfilerSession profiler, long maxBytes, CaptureLog log) {
-        Set<String> writtenByProfiler = new HashSet<>();
-        if (profiler != null) {
-            writtenByProfiler.addAll(JfrEvents.CPU_SAMPLES);
-            if (profiler.profilesLocks()) {
-                writtenByProfiler.addAll(JfrEvents.PROFILER_LOCK_EVENTS);
-            }
-        }
+        Set<String> writtenByProfiler = profiler == null ? Set.of() : JfrEvents.writtenByAsyncProfiler(profiler.profilesLocks());
         try {
             return JfrRecording.start(s, writtenByProfiler, maxBytes, workDir.resolve("jdk-at-exit.jfr"));
         } catch (IOException | RuntimeException | LinkageError e) {

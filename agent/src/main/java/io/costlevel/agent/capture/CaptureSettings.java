@@ -29,8 +29,15 @@ public final class CaptureSettings {
     static final String DEFAULT_LOAD_PERIOD = "1s";
     /** async-profiler's own default: 100 samples per second of CPU time. */
     static final String DEFAULT_PROFILER_INTERVAL = "10ms";
-    /** async-profiler lock profiling records contended waits in buckets of this much wait time. */
-    static final String DEFAULT_PROFILER_LOCK = "20us";
+    /**
+     * async-profiler's lock profiling is off unless asked for. When it runs, JFR's park and monitor-enter
+     * events are switched off (both write the same events), but async-profiler 4.2 records a park only
+     * when the parked-on object is a ReentrantLock, ReentrantReadWriteLock or Semaphore synchronizer
+     * (LockTracer::isConcurrentLock): a Condition await, a BlockingQueue put/take, a CountDownLatch, a
+     * FutureTask.get or a park without a blocker would vanish from the recording. JFR's own events see
+     * every park and monitor enter over {@link #DEFAULT_THRESHOLD}.
+     */
+    static final String DEFAULT_PROFILER_LOCK = "off";
     /**
      * Every snapshot rewrites the whole recording (a complete file each time), so this also bounds
      * the disk writes: at most 32 MB per interval, 3.2 MB/s at the default 10 s. A contended service
@@ -50,7 +57,10 @@ public final class CaptureSettings {
     final boolean profiler;
     final ProfilerEvent profilerEvent;
     final long profilerIntervalNanos;
-    /** 0: async-profiler does not profile locks (JFR's park and monitor events stay on instead). */
+    /**
+     * 0 (the default): async-profiler does not profile locks, JFR's park and monitor events record every
+     * wait over the threshold. Otherwise async-profiler's lock= interval, and JFR's copies are off.
+     */
     final long profilerLockNanos;
     /** true: async-profiler's chunks go into costlevel.jfr; false: into async-profiler.jfr beside it. */
     final boolean merge;

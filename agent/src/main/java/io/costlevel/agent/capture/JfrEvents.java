@@ -1,5 +1,6 @@
 package io.costlevel.agent.capture;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,14 +15,33 @@ final class JfrEvents {
     static final List<String> WAITS = List.of(
             "jdk.JavaMonitorEnter", "jdk.JavaMonitorWait", "jdk.ThreadPark", "jdk.ThreadSleep",
             "jdk.VirtualThreadPinned");
-    /** Where CPU time goes. */
+    /**
+     * Where CPU time goes. When async-profiler samples CPU, JFR's samplers are off: the analyzer reads
+     * both as CPU samples (JfrReader parses NativeMethodSample as an ExecutionSample too) and estimates one
+     * sampling period per file, so two samplers would count the same CPU time twice and blur that period. Nothing
+     * is lost: async-profiler's samples also cover native and JIT/GC threads, while JFR's NativeMethodSample
+     * also fires for threads blocked in native calls, which are not CPU time.
+     */
     static final List<String> CPU_SAMPLES = List.of("jdk.ExecutionSample", "jdk.NativeMethodSample");
     /** Load per thread and machine: a spinning thread whose lock owner is descheduled (L5) shows here. */
     static final List<String> LOAD = List.of("jdk.ThreadCPULoad", "jdk.ThreadContextSwitchRate", "jdk.CPULoad");
-    /** The JDK events async-profiler's lock profiling writes itself (same names, same fields). */
+    /**
+     * The JDK events async-profiler's lock profiling (opt-in, profiler.lock) writes itself, same names
+     * and fields. It writes fewer of them: only parks on ReentrantLock, ReentrantReadWriteLock and
+     * Semaphore synchronizers (see CaptureSettings.DEFAULT_PROFILER_LOCK).
+     */
     static final Set<String> PROFILER_LOCK_EVENTS = Set.of("jdk.JavaMonitorEnter", "jdk.ThreadPark");
 
     private JfrEvents() {}
+
+    /** The events a running async-profiler writes itself: its CPU samples, and its lock events when it profiles locks. */
+    static Set<String> writtenByAsyncProfiler(boolean profilesLocks) {
+        Set<String> events = new HashSet<>(CPU_SAMPLES);
+        if (profilesLocks) {
+            events.addAll(PROFILER_LOCK_EVENTS);
+        }
+        return events;
+    }
 
     /**
      * JFR settings for our events on top of {@code base}. Events this JDK lacks (VirtualThreadPinned

@@ -82,13 +82,22 @@ final class OptionReader {
         return bad(key, options.get(key), "must be longer than 0", fallback, Durations.parseNanos(fallback));
     }
 
-    /** A duration, or "off" / "0" for a feature switched off (returned as 0). */
+    /** A duration, or "off" / "0" for a feature switched off (returned as 0); {@code fallback} may be "off" too. */
     long durationOrOff(String key, String fallback) {
         String v = options.get(key);
-        if (v != null && (v.trim().equalsIgnoreCase("off") || v.trim().equals("0"))) {
-            return 0;
+        if (v == null) {
+            return nanosOrOff(fallback);
         }
-        return duration(key, fallback);
+        try {
+            return nanosOrOff(v);
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            return bad(key, v, e.getMessage(), fallback, nanosOrOff(fallback));
+        }
+    }
+
+    private static long nanosOrOff(String text) {
+        String t = text.trim();
+        return t.equalsIgnoreCase("off") || t.equals("0") ? 0 : Durations.parseNanos(t);
     }
 
     <E extends Enum<E>> E choice(String key, E fallback) {

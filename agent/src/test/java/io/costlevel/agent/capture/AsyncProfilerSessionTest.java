@@ -53,8 +53,16 @@ class AsyncProfilerSessionTest {
         AsyncProfilerSession session = AsyncProfilerSession.start(new AsyncProfilerApi(profiler), CaptureSettings.defaults(), dir, 1 << 20);
 
         assertThat(session.event()).isEqualTo(ProfilerEvent.CTIMER);
-        assertThat(profiler.commands.get(1)).startsWith("start,event=ctimer,interval=10000000,lock=20000,jfropts=15,");
-        assertThat(session.profilesLocks()).isTrue();
+        assertThat(profiler.commands.get(1)).startsWith("start,event=ctimer,interval=10000000,jfropts=15,");
+    }
+
+    @Test
+    void byDefaultLocksAreLeftToJfr() throws Exception {
+        ScriptedProfiler profiler = new ScriptedProfiler(0);
+        AsyncProfilerSession session = AsyncProfilerSession.start(new AsyncProfilerApi(profiler), CaptureSettings.defaults(), dir, 1 << 20);
+
+        assertThat(session.profilesLocks()).isFalse();
+        assertThat(profiler.commands.get(0)).doesNotContain("lock=");
     }
 
     @Test
@@ -66,13 +74,13 @@ class AsyncProfilerSessionTest {
     }
 
     @Test
-    void lockProfilingOffLeavesLocksToJfr() throws Exception {
+    void lockProfilingAskedForIsPassedToAsyncProfiler() throws Exception {
         ScriptedProfiler profiler = new ScriptedProfiler(0);
-        CaptureSettings noLocks = CaptureSettings.from(Map.of("profiler.lock", "off"), p -> {});
-        AsyncProfilerSession session = AsyncProfilerSession.start(new AsyncProfilerApi(profiler), noLocks, dir, 1 << 20);
+        CaptureSettings locks = CaptureSettings.from(Map.of("profiler.lock", "20us"), p -> {});
+        AsyncProfilerSession session = AsyncProfilerSession.start(new AsyncProfilerApi(profiler), locks, dir, 1 << 20);
 
-        assertThat(session.profilesLocks()).isFalse();
-        assertThat(profiler.commands.get(0)).doesNotContain("lock=");
+        assertThat(session.profilesLocks()).isTrue();
+        assertThat(profiler.commands.get(0)).startsWith("start,event=cpu,interval=10000000,lock=20000,jfropts=15,");
     }
 
     @Test

@@ -19,7 +19,7 @@ class CaptureSettingsTest {
         assertThat(s.profilerEvent).isEqualTo(ProfilerEvent.CPU);
         assertThat(s.thresholdNanos).isEqualTo(20_000);
         assertThat(s.samplePeriodNanos).isEqualTo(20_000_000);
-        assertThat(s.profilerLockNanos).isEqualTo(20_000);
+        assertThat(s.profilerLockNanos).as("async-profiler's lock profiling is opt-in").isZero();
         assertThat(s.maxDiskBytes).isEqualTo(32L << 20);
         assertThat(s.maxAgeNanos).isZero();
         assertThat(s.merge).isTrue();
@@ -31,7 +31,7 @@ class CaptureSettingsTest {
                 Map.entry("jfr", "false"), Map.entry("jfr.settings", "profile"), Map.entry("jfr.threshold", "0ns"),
                 Map.entry("jfr.samplePeriod", "10ms"), Map.entry("jfr.loadPeriod", "2s"), Map.entry("maxDiskMb", "7"),
                 Map.entry("maxAge", "30m"), Map.entry("profiler", "off"), Map.entry("profiler.event", "ITIMER"),
-                Map.entry("profiler.interval", "1ms"), Map.entry("profiler.lock", "off"), Map.entry("profiler.merge", "false")),
+                Map.entry("profiler.interval", "1ms"), Map.entry("profiler.lock", "50us"), Map.entry("profiler.merge", "false")),
                 problems::add);
         assertThat(problems).isEmpty();
         assertThat(s.jfr).isFalse();
@@ -44,7 +44,7 @@ class CaptureSettingsTest {
         assertThat(s.profiler).isFalse();
         assertThat(s.profilerEvent).isEqualTo(ProfilerEvent.ITIMER);
         assertThat(s.profilerIntervalNanos).isEqualTo(1_000_000);
-        assertThat(s.profilerLockNanos).isZero();
+        assertThat(s.profilerLockNanos).isEqualTo(50_000);
         assertThat(s.merge).isFalse();
         assertThat(CaptureSettings.KEYS).hasSize(12);
     }
@@ -61,6 +61,18 @@ class CaptureSettingsTest {
         assertThat(s.maxDiskBytes).isEqualTo(32L << 20);
         assertThat(s.samplePeriodNanos).isEqualTo(20_000_000);
         assertThat(s.jfr).isTrue();
+    }
+
+    @Test
+    void lockProfilingIsADurationOrOff() {
+        assertThat(CaptureSettings.from(Map.of("profiler.lock", "off"), problems::add).profilerLockNanos).isZero();
+        assertThat(CaptureSettings.from(Map.of("profiler.lock", "0"), problems::add).profilerLockNanos).isZero();
+        assertThat(problems).isEmpty();
+
+        CaptureSettings bad = CaptureSettings.from(Map.of("profiler.lock", "true"), problems::add);
+        assertThat(bad.profilerLockNanos).isZero();
+        assertThat(problems).singleElement()
+                .satisfies(p -> assertThat(p).startsWith("option profiler.lock=true: ").endsWith("; using off"));
     }
 
     @Test

@@ -44,11 +44,11 @@ class CaptureTest {
         Thread.sleep(5);
         capture.snapshot(out);
         Path recording = out.resolve(Capture.RECORDING_FILE);
-        assertThat(RecordingContents.read(recording).withFrameOf("jdk.ThreadSleep", CaptureTest.class.getName())).isPositive();
+        assertThat(RecordingContents.read(recording).withFramesOf("jdk.ThreadSleep", CaptureTest.class.getName())).isPositive();
 
         Thread.sleep(5);
         capture.stop(out);
-        assertThat(RecordingContents.read(recording).withFrameOf("jdk.ThreadSleep", CaptureTest.class.getName())).isGreaterThanOrEqualTo(2);
+        assertThat(RecordingContents.read(recording).withFramesOf("jdk.ThreadSleep", CaptureTest.class.getName())).isGreaterThanOrEqualTo(2);
         try (var files = Files.list(out)) {
             assertThat(files).containsExactly(recording); // no working files, no .part left behind
         }

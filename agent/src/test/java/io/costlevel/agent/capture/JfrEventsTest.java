@@ -2,11 +2,13 @@ package io.costlevel.agent.capture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import jdk.jfr.EventType;
 import jdk.jfr.FlightRecorder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class JfrEventsTest {
     private final CaptureSettings defaults = CaptureSettings.defaults();
@@ -26,9 +28,24 @@ class JfrEventsTest {
     }
 
     @Test
+    void withAsyncProfilerRunningByDefaultJfrStillRecordsEveryWait(@TempDir Path dir) throws Exception {
+        AsyncProfilerSession profiler = AsyncProfilerSession.start(
+                new AsyncProfilerApi(new AsyncProfilerSessionTest.ScriptedProfiler(0)), defaults, dir, 1 << 20);
+        Map<String, String> s = JfrEvents.settings(Map.of(), defaults, JfrEvents.writtenByAsyncProfiler(profiler.profilesLocks()));
+        for (String e : JfrEvents.WAITS) {
+            if (s.containsKey(e + "#enabled")) { // VirtualThreadPinned: JDK 21+
+                assertThat(s).containsEntry(e + "#enabled", "true").containsEntry(e + "#threshold", "20000 ns");
+            }
+        }
+        assertThat(s).containsEntry("jdk.ThreadPark#enabled", "true").containsEntry("jdk.JavaMonitorEnter#enabled", "true")
+                .containsEntry("jdk.ExecutionSample#enabled", "false").containsEntry("jdk.NativeMethodSample#enabled", "false");
+    }
+
+    @Test
     void whatAsyncProfilerWritesIsSwitchedOffInJfrSoNothingCountsTwice() {
+        // profiler.lock set: async-profiler writes its parks and monitor enters too.
         Map<String, String> s = JfrEvents.settings(Map.of("jdk.GarbageCollection#enabled", "true"), defaults,
-                Set.of("jdk.ExecutionSample", "jdk.NativeMethodSample", "jdk.ThreadPark", "jdk.JavaMonitorEnter"));
+                JfrEvents.writtenByAsyncProfiler(true));
         assertThat(s).containsEntry("jdk.ExecutionSample#enabled", "false").containsEntry("jdk.ThreadPark#enabled", "false")
                 .containsEntry("jdk.JavaMonitorEnter#enabled", "false").containsEntry("jdk.JavaMonitorWait#enabled", "true")
                 .containsEntry("jdk.GarbageCollection#enabled", "true"); // the base configuration is kept

@@ -2,18 +2,25 @@ package io.costlevel.agent.capture;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordedStackTrace;
 import jdk.jfr.consumer.RecordingFile;
 
-/** What a recording holds, read once with the JDK's own parser: events per type, and per type how many stacks hold each method. */
+/**
+ * What a recording holds, read once with the JDK's own parser: events per type, and per type how many
+ * events had each stack (a stack kept as the set of its methods, so the few distinct stacks of a sample
+ * are held however many events the recording has).
+ */
 final class RecordingContents {
     private final Map<String, Integer> counts = new HashMap<>();
-    /** event type -> "package.Class.method" -> events whose stack holds that method */
-    private final Map<String, Map<String, Integer>> methodsOnStacks = new HashMap<>();
+    /** event type -> the "package.Class.method" names on one stack -> events with that stack */
+    private final Map<String, Map<Set<String>, Integer>> stacks = new HashMap<>();
 
     static RecordingContents read(Path file) throws IOException {
         RecordingContents c = new RecordingContents();
@@ -32,13 +39,12 @@ final class RecordingContents {
         if (stack == null) {
             return;
         }
-        Map<String, Integer> methods = methodsOnStacks.computeIfAbsent(type, t -> new HashMap<>());
-        stack.getFrames().stream()
+        Set<String> methods = stack.getFrames().stream()
                 .map(RecordedFrame::getMethod)
                 .filter(m -> m != null && m.getType() != null)
                 .map(m -> m.getType().getName() + "." + m.getName())
-                .distinct()
-                .forEach(m -> methods.merge(m, 1, Integer::sum));
+                .collect(Collectors.toUnmodifiableSet());
+        stacks.computeIfAbsent(type, t -> new HashMap<>()).merge(methods, 1, Integer::sum);
     }
 
     int count(String eventType) {
@@ -46,13 +52,13 @@ final class RecordingContents {
     }
 
     /**
-     * Events of this type whose stack holds a method whose "package.Class.method" name starts with
-     * {@code prefix} (a class name matches its methods and nested classes); the most frequent such method's count.
+     * Events of this type whose stack holds, for every one of {@code prefixes}, a method whose
+     * "package.Class.method" name starts with it (a class name matches its methods and nested classes).
      */
-    int withFrameOf(String eventType, String prefix) {
-        return methodsOnStacks.getOrDefault(eventType, Map.of()).entrySet().stream()
-                .filter(e -> e.getKey().startsWith(prefix))
-                .mapToInt(Map.Entry::getValue).max().orElse(0);
+    int withFramesOf(String eventType, String... prefixes) {
+        return stacks.getOrDefault(eventType, Map.of()).entrySet().stream()
+                .filter(stack -> Arrays.stream(prefixes).allMatch(p -> stack.getKey().stream().anyMatch(m -> m.startsWith(p))))
+                .mapToInt(Map.Entry::getValue).sum();
     }
 
     @Override

@@ -9,7 +9,7 @@ import re
 import statistics
 import sys
 
-ORDER = ['off', 'no-capture', 'jfr-only', 'profiler-only', 'default']
+ORDER = ['off', 'no-capture', 'jfr-only', 'profiler-only', 'default', 'profiler-locks']
 
 startup = collections.defaultdict(list)
 runs = collections.defaultdict(list)
@@ -28,7 +28,7 @@ for line in open(sys.argv[1]):
 
 configs = [c for c in ORDER if c in startup]
 baseline = 'no-capture' if 'no-capture' in configs else configs[0]
-compared = [c for c in configs if c in ('jfr-only', 'profiler-only', 'default') and c != baseline]
+compared = [c for c in configs if c in ('jfr-only', 'profiler-only', 'default', 'profiler-locks') and c != baseline]
 fixed = {c: statistics.median(v) for c, v in startup.items()}
 print('start-up + exit CPU-seconds (median): ' + ', '.join(f'{c} {fixed[c]:.2f}' for c in configs))
 print()

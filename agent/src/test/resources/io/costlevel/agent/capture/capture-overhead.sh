@@ -12,6 +12,8 @@
 #   jfr-only    the same with JFR on (profiler=false)
 #   profiler-only  the same with async-profiler on (jfr=false)
 #   default     the same with the default capture (JFR + async-profiler)
+#   profiler-locks  the default capture with async-profiler's lock profiling on (profiler.lock=20us),
+#               which replaces JFR's park and monitor-enter events (the default until 2026-12)
 #
 # Usage: [JAVA=java] [RUNS=4] [SECONDS_PER_RUN=8] [RUN_SAMPLES="atomic:2 ..."] [CONFIGS="off ..."] \
 #        capture-overhead.sh AGENT_JAR SAMPLES_JAR > results.txt
@@ -34,6 +36,7 @@ agent_args() {
     jfr-only) echo "$base,profiler=false" ;;
     profiler-only) echo "$base,jfr=false" ;;
     default) echo "$base" ;;
+    profiler-locks) echo "$base,profiler.lock=20us" ;;
   esac
 }
 
