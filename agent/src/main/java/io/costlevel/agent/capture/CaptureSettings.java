@@ -39,6 +39,11 @@ public final class CaptureSettings {
      */
     static final String DEFAULT_PROFILER_LOCK = "off";
     /**
+     * With {@code jfr=false} async-profiler is the only recorder: its lock profiling is then on by default, the
+     * monitor and ReentrantLock/Semaphore waits it does see being better than no wait at all.
+     */
+    static final String DEFAULT_PROFILER_LOCK_WITHOUT_JFR = "20us";
+    /**
      * Every snapshot rewrites the whole recording (a complete file each time), so this also bounds
      * the disk writes: at most 32 MB per interval, 3.2 MB/s at the default 10 s. A contended service
      * fills it in minutes, older data is dropped first; the agent's own counters cover the whole run.
@@ -76,7 +81,7 @@ public final class CaptureSettings {
         profiler = r.bool("profiler", true);
         profilerEvent = r.choice("profiler.event", ProfilerEvent.CPU);
         profilerIntervalNanos = r.positiveDuration("profiler.interval", DEFAULT_PROFILER_INTERVAL);
-        profilerLockNanos = r.durationOrOff("profiler.lock", DEFAULT_PROFILER_LOCK);
+        profilerLockNanos = r.durationOrOff("profiler.lock", jfr ? DEFAULT_PROFILER_LOCK : DEFAULT_PROFILER_LOCK_WITHOUT_JFR);
         merge = r.bool("profiler.merge", true);
     }
 

@@ -64,6 +64,13 @@ class CaptureSettingsTest {
     }
 
     @Test
+    void withoutJfrAsyncProfilerProfilesLocksByDefaultSinceNothingElseRecordsWaits() {
+        assertThat(CaptureSettings.from(Map.of("jfr", "false"), problems::add).profilerLockNanos).isEqualTo(20_000);
+        assertThat(CaptureSettings.from(Map.of("jfr", "false", "profiler.lock", "off"), problems::add).profilerLockNanos)
+                .isZero();
+    }
+
+    @Test
     void lockProfilingIsADurationOrOff() {
         assertThat(CaptureSettings.from(Map.of("profiler.lock", "off"), problems::add).profilerLockNanos).isZero();
         assertThat(CaptureSettings.from(Map.of("profiler.lock", "0"), problems::add).profilerLockNanos).isZero();

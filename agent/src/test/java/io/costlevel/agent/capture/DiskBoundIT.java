@@ -105,7 +105,7 @@ class DiskBoundIT {
         Path recording = out.resolve(Capture.RECORDING_FILE);
         assertThat(Files.size(recording)).as("the last recording").isLessThanOrEqualTo(RECORDING_BOUND_BYTES);
         RecordingContents contents = RecordingContents.read(recording);
-        assertThat(contents.withFrameOf("jdk.ThreadPark", S06)).as("parks in S06: %s", contents).isPositive();
+        assertThat(contents.withFramesOf("jdk.ThreadPark", S06)).as("parks in S06: %s", contents).isPositive();
     }
 
     /** The sizes seen so far: the largest of each directory, and of each chunk file of JFR's repository. */
