@@ -56,8 +56,11 @@ public final class Analysis {
 
         for (RunInput run : runs) {
             AgentRun agent = run.agentSites() == null ? null : AgentSitesReader.read(run.agentSites());
-            String include = includeOverride != null ? includeOverride : agent != null ? agent.include() : null;
-            StackAttributor attributor = new StackAttributor(ApplicationCode.fromPrefixes(include));
+            // The agent's own rules, unless --include says what the application is.
+            ApplicationCode application = includeOverride != null ? ApplicationCode.fromPrefixes(includeOverride)
+                    : agent != null ? ApplicationCode.fromOptions(agent.include(), agent.exclude())
+                    : ApplicationCode.everythingButRuntime();
+            StackAttributor attributor = new StackAttributor(application);
             JfrScanner scanner = new JfrScanner(attributor, table, progress);
 
             double runDuration = 0;

@@ -35,7 +35,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     Path html;
 
     @Option(names = "--include", paramLabel = "PREFIXES",
-            description = "Class-name prefixes of application code, separated by ';' (default: the agent's include option, else every class outside the JDK).")
+            description = "Class-name prefixes of application code, separated by ';' (default: the agent's include and exclude options, else every class outside the JDK).")
     String include;
 
     @Option(names = "--verbose", description = "Show the stack trace of an error.")

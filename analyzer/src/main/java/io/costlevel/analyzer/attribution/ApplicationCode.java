@@ -4,24 +4,33 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Decides which classes are the user's own code, the same way the agent does: the include prefixes
- * when given, otherwise everything outside the JDK and the usual language runtimes.
+ * Decides which classes are the user's own code, the same way the agent decides what to instrument
+ * (its {@code Selection}): never the JDK, the agent or async-profiler's API; then the include prefixes
+ * when given, else everything else; minus the exclude prefixes. Libraries, language runtimes included,
+ * are application code by default, as the agent counts their atomics too: {@code --include} narrows
+ * both to the user's own packages.
  */
 public final class ApplicationCode {
-    /** Runtime code that is never "application": events in it are charged to the caller. */
-    private static final List<String> RUNTIME_PREFIXES = List.of(
-            "java.", "javax.", "jdk.", "sun.", "com.sun.", "kotlin.", "kotlinx.", "scala.", "groovy.",
-            "io.costlevel.agent.", "one.profiler.");
+    /**
+     * Never application: the agent's never-instrumented list, plus the JDK modules whose packages live
+     * outside java.* and jdk.* (java.xml, java.security.jgss), which the agent skips because the boot and
+     * platform loaders define them. Events in them are charged to the caller.
+     */
+    static final List<String> RUNTIME_PREFIXES = List.of(
+            "java.", "javax.", "jdk.", "sun.", "com.sun.", "io.costlevel.agent.", "one.profiler.",
+            "org.w3c.dom.", "org.xml.sax.", "org.ietf.jgss.");
 
     private final List<String> includes;
+    private final List<String> excludes;
 
-    private ApplicationCode(List<String> includes) {
+    private ApplicationCode(List<String> includes, List<String> excludes) {
         this.includes = includes;
+        this.excludes = excludes;
     }
 
     /** Every class outside the runtime counts as application code. */
     public static ApplicationCode everythingButRuntime() {
-        return new ApplicationCode(List.of());
+        return new ApplicationCode(List.of(), List.of());
     }
 
     /**
@@ -29,25 +38,39 @@ public final class ApplicationCode {
      *                 blank means {@link #everythingButRuntime()}
      */
     public static ApplicationCode fromPrefixes(String prefixes) {
+        return fromOptions(prefixes, null);
+    }
+
+    /** The agent's {@code include} and {@code exclude} options (either may be null or blank). */
+    public static ApplicationCode fromOptions(String include, String exclude) {
+        return new ApplicationCode(split(include), split(exclude));
+    }
+
+    private static List<String> split(String prefixes) {
         if (prefixes == null || prefixes.isBlank()) {
-            return everythingButRuntime();
+            return List.of();
         }
-        List<String> parsed = Arrays.stream(prefixes.split("[;,]"))
+        return Arrays.stream(prefixes.split("[;,]"))
                 .map(String::strip)
                 .filter(p -> !p.isEmpty())
                 .toList();
-        return new ApplicationCode(parsed);
     }
 
     /** @param className binary class name; empty for native frames, which are never application */
     public boolean contains(String className) {
-        if (className.isEmpty()) {
+        if (className.isEmpty() || startsWithAny(className, RUNTIME_PREFIXES) || startsWithAny(className, excludes)) {
             return false;
         }
-        if (includes.isEmpty()) {
-            return RUNTIME_PREFIXES.stream().noneMatch(className::startsWith);
+        return includes.isEmpty() || startsWithAny(className, includes);
+    }
+
+    private static boolean startsWithAny(String className, List<String> prefixes) {
+        for (String prefix : prefixes) {
+            if (className.startsWith(prefix)) {
+                return true;
+            }
         }
-        return includes.stream().anyMatch(className::startsWith);
+        return false;
     }
 
     public List<String> includes() {

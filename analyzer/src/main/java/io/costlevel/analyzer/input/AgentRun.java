@@ -10,9 +10,10 @@ import java.util.List;
  * @param cores         available processors of that JVM
  * @param uptimeSeconds how long the agent counted (snapshot uptime)
  * @param include       the agent's include option ("" = everything outside the JDK)
+ * @param exclude       the agent's exclude option ("" = none)
  * @param finalSnapshot false when the JVM was killed and this is the last periodic snapshot
  * @param sites         the per-site counters
  */
 public record AgentRun(String jvmName, String javaVersion, int cores, double uptimeSeconds,
-                       String include, boolean finalSnapshot, List<AgentSite> sites) {
+                       String include, String exclude, boolean finalSnapshot, List<AgentSite> sites) {
 }

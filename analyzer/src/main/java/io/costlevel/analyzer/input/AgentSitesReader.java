@@ -53,6 +53,7 @@ public final class AgentSitesReader {
                 (int) jvm.number("cores", 0),
                 snapshot.number("uptimeMillis", 0) / 1000.0,
                 agent.object("options").text("include", ""),
+                agent.object("options").text("exclude", ""),
                 snapshot.bool("final", true),
                 List.copyOf(sites));
     }
