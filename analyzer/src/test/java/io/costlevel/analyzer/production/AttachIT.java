@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code java -jar costlevel.jar attach PID} on a sample that runs without any agent: twice, each time a complete
  * out directory that the analyzer reads, and the application goes on and ends as it would have (its own count
  * check still passes). The JVM logs every retransformation, so the test sees the agent take its instrumentation
- * out again: each attach redefines the sample's counter class twice (instrument, restore).
+ * out again: each attach redefines the sample's counter class twice (instrument, restore); and the JVM's own
+ * {@code jcmd JFR.check} lists no recording left running after each.
  */
 class AttachIT {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -45,6 +46,7 @@ class AttachIT {
                 long commandMillis = (System.nanoTime() - startNanos) / 1_000_000;
                 assertThat(app.isAlive()).as("the application runs on after attach %d", attach).isTrue();
                 assertRecorded(out, commandMillis);
+                assertNoRecordingRuns(dir, jvm, app, attach);
             }
             assertThat(app.awaitExit(APP_SECONDS + 120)).as("%s", app).isZero();
             assertThat(app.stdout()).as("the sample's own lost-update check").contains("ok=true");
@@ -76,6 +78,15 @@ class AttachIT {
         assertThat(analyzed.exitCode()).as("analyze %s: %s", out, analyzed.err()).isZero();
         JsonNode run = MAPPER.readTree(report.toFile()).path("run");
         assertThat(run.path("sources").toString()).as("the recording was read").containsAnyOf("jfr", "async-profiler");
+    }
+
+    /** The agent stopped its JFR recording when it detached: the JVM's own jcmd lists none running. */
+    private static void assertNoRecordingRuns(Path dir, Jvm jvm, ForkedProcess app, int attach) throws Exception {
+        ForkedProcess check = ForkedProcess.start(dir, "jfr-check" + attach, jvm.java().resolveSibling("jcmd"),
+                List.of(Long.toString(app.pid()), "JFR.check"));
+        assertThat(check.awaitExit(60)).as("jcmd JFR.check after attach %d: %s", attach, check).isZero();
+        assertThat(check.stdout()).as("recordings after attach %d", attach)
+                .contains("No available recordings").doesNotContain("running");
     }
 
     /** The attach mechanism answers once the JVM has started; signalling it earlier could kill it. */
