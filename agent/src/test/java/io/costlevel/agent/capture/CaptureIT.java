@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -47,12 +46,8 @@ class CaptureIT {
     @TempDir
     Path dir;
 
-    static Stream<Path> jdks() {
-        return TestJdks.all().stream();
-    }
-
     @ParameterizedTest
-    @MethodSource("jdks")
+    @MethodSource("io.costlevel.agent.capture.TestJdks#all")
     void blockingTicketLockParksWithTheSampleOnTheStack(Path jdk) throws Exception {
         ForkedJvm.Result run = runSample(jdk, "", "blocking-ticket", 4, 3);
 
@@ -65,7 +60,7 @@ class CaptureIT {
     }
 
     @ParameterizedTest
-    @MethodSource("jdks")
+    @MethodSource("io.costlevel.agent.capture.TestJdks#all")
     void theAgentWritesTheRecordingBesideItsSiteCounts(Path jdk) throws Exception {
         Path out = dir.resolve("out");
         String agent = "-javaagent:" + System.getProperty("costlevel.agentJar") + "=out=" + out + ",include=io.costlevel.samples.";
@@ -77,7 +72,7 @@ class CaptureIT {
     }
 
     @ParameterizedTest
-    @MethodSource("jdks")
+    @MethodSource("io.costlevel.agent.capture.TestJdks#all")
     void threadLocalCounterIsSampledInItsLoop(Path jdk) throws Exception {
         runSample(jdk, "", "thread-local", 2, 3, S11_NOT_INLINED);
 
@@ -87,7 +82,7 @@ class CaptureIT {
     }
 
     @ParameterizedTest
-    @MethodSource("jdks")
+    @MethodSource("io.costlevel.agent.capture.TestJdks#all")
     void asyncProfilersLockProfilingWhenAskedForReplacesJfrsParksAndMissesConditionWaits(Path jdk) throws Exception {
         runSample(jdk, ",profiler.lock=20us,profiler.merge=false", "blocking-ticket", 4, 2);
 
@@ -102,7 +97,7 @@ class CaptureIT {
     }
 
     @ParameterizedTest
-    @MethodSource("jdks")
+    @MethodSource("io.costlevel.agent.capture.TestJdks#all")
     void withoutAsyncProfilerJfrAloneRecordsEverything(Path jdk) throws Exception {
         ForkedJvm.Result run = runSample(jdk, ",profiler=false", "blocking-ticket", 4, 3);
 
@@ -116,7 +111,7 @@ class CaptureIT {
     }
 
     @ParameterizedTest
-    @MethodSource("jdks")
+    @MethodSource("io.costlevel.agent.capture.TestJdks#all")
     void unmergedAsyncProfilersFileIsExactEvenForTheJfrCommand(Path jdk) throws Exception {
         runSample(jdk, ",profiler.merge=false", "blocking-ticket", 4, 2);
 
@@ -134,7 +129,7 @@ class CaptureIT {
     }
 
     @ParameterizedTest
-    @MethodSource("jdks")
+    @MethodSource("io.costlevel.agent.capture.TestJdks#all")
     void whereAsyncProfilerCannotLoadOneLineSaysSoAndJfrGoesOn(Path jdk) throws Exception {
         // An architecture async-profiler has no library for; the JVM itself runs as usual.
         // 3 s, not 2: JFR's own sampler sees few S06 workers running Java code (11-31 samples in 2 s here), once none.
@@ -146,7 +141,7 @@ class CaptureIT {
     }
 
     @ParameterizedTest
-    @MethodSource("jdks")
+    @MethodSource("io.costlevel.agent.capture.TestJdks#all")
     void aSnapshotTakenMidRunIsReadableOnItsOwn(Path jdk) throws Exception {
         Path out = dir.resolve("out");
         Process p = sampleJvm(jdk, testAgent(",interval=1"), "blocking-ticket", 4, 30).start(dir.resolve("logs"));

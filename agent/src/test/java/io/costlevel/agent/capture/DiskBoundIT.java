@@ -59,12 +59,8 @@ class DiskBoundIT {
     @TempDir
     Path dir;
 
-    static Stream<Path> jdks() {
-        return TestJdks.all().stream();
-    }
-
     @ParameterizedTest
-    @MethodSource("jdks")
+    @MethodSource("io.costlevel.agent.capture.TestJdks#all")
     void theRecordingStaysWithinMaxDiskMbPlusJfrsChunk(Path jdk) throws Exception {
         Path out = dir.resolve("out");
         Path tmp = Files.createDirectories(dir.resolve("tmp"));
