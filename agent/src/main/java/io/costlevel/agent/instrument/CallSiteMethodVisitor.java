@@ -183,7 +183,8 @@ final class CallSiteMethodVisitor extends MethodVisitor {
         } else if (target == Target.RECEIVER_ELEMENT && hasReceiver && arguments.length > 0
                 && arguments[0].getSort() == Type.INT) {
             super.visitInsn(Opcodes.DUP);
-            pushBlock(argumentLocals[0], CACHE_LINE_SHIFT - (owner.endsWith("AtomicLongArray") ? 3 : 2));
+            Type element = owner.endsWith("AtomicLongArray") ? Type.LONG_TYPE : Type.INT_TYPE; // references: as ints
+            pushBlock(argumentLocals[0], CACHE_LINE_SHIFT - elementSizeShift(element));
             return true;
         } else if (target != Target.NONE && hasReceiver) {
             super.visitInsn(Opcodes.DUP);
