@@ -99,7 +99,9 @@ class CaptureIT {
     @ParameterizedTest
     @MethodSource("io.costlevel.agent.capture.TestJdks#all")
     void withoutAsyncProfilerJfrAloneRecordsEverything(Path jdk) throws Exception {
-        ForkedJvm.Result run = runSample(jdk, ",profiler=false", "blocking-ticket", 4, 3);
+        // 6 s: this sample's threads are parked most of the time and JFR's sampler takes only threads running Java
+        // code, so a 3 s run once ended with no CPU sample at all (203,557 parks).
+        ForkedJvm.Result run = runSample(jdk, ",profiler=false", "blocking-ticket", 4, 6);
 
         Path recording = dir.resolve("out").resolve(Capture.RECORDING_FILE);
         RecordingContents contents = assertParksInS06AndCpuSamples(recording); // JFR's own
