@@ -47,7 +47,7 @@ public final class JfrScanner {
      */
     public RecordingFacts scan(Path file, int threadNamespace) throws InputException {
         try (RecordLayout layout = RecordLayout.open(file)) {
-            long records = layout.countRecords();
+            long records = layout.checkChunk(0);
             try (JfrReader reader = open(file)) {
                 return new Pass(reader, file, (long) threadNamespace << 32, records, layout).run();
             }
@@ -73,6 +73,7 @@ public final class JfrScanner {
             }
             throw e;
         }
+        reader.stopAtNewChunk = true; // so that each chunk is checked before the reader opens it
         reader.registerEvent(DurationEvent.MonitorWait.NAME, DurationEvent.MonitorWait.class);
         reader.registerEvent(DurationEvent.ThreadSleep.NAME, DurationEvent.ThreadSleep.class);
         reader.registerEvent(RunDescriptionEvent.CpuInformation.NAME, RunDescriptionEvent.CpuInformation.class);
@@ -87,17 +88,17 @@ public final class JfrScanner {
         private final JfrReader reader;
         private final Path file;
         private final long threadKeyBase;
-        /** No more events than records in the file: more means the parser went back over the same bytes. */
-        private final long maxEvents;
-        /** Keeps the reader on checked record boundaries between events. */
+        /** Checks each chunk before the reader opens it, and keeps the reader on its record boundaries. */
         private final RecordLayout layout;
+        /** No more events in a chunk than records: more means the parser went back over the same bytes. */
+        private long recordsInChunk;
+        private long eventsInChunk;
         private final FrameNames names;
         private final Dictionary<Charge> byStack = new Dictionary<>();
         private final SamplingPeriod samplingPeriod = new SamplingPeriod();
         private final Map<Integer, Boolean> runnableStates = new HashMap<>();
         /** CPU samples of this file per site, turned into time once the sampling period is known. */
         private final Map<SiteKey, long[]> cpuSamples = new HashMap<>();
-        private long chunkStart = Long.MIN_VALUE;
         private long events;
         private String jvmName;
         private String javaVersion;
@@ -105,11 +106,11 @@ public final class JfrScanner {
         private double switchRateSum;
         private long switchRateCount;
 
-        Pass(JfrReader reader, Path file, long threadKeyBase, long maxEvents, RecordLayout layout) {
+        Pass(JfrReader reader, Path file, long threadKeyBase, long recordsInFirstChunk, RecordLayout layout) {
             this.reader = reader;
             this.file = file;
             this.threadKeyBase = threadKeyBase;
-            this.maxEvents = maxEvents;
+            this.recordsInChunk = recordsInFirstChunk;
             this.layout = layout;
             this.names = new FrameNames(reader);
         }
@@ -132,21 +133,30 @@ public final class JfrScanner {
         }
 
         private void readAll() throws IOException, InputException {
-            for (Event e; (e = reader.readEvent()) != null; ) {
-                if (++events > maxEvents) {
-                    throw new InputException(file + ": corrupt JFR recording (the parser went back over bytes it had read)");
+            do {
+                readChunk();
+                if (reader.eof()) {
+                    break;
                 }
-                keepOnBoundary();
-                if (reader.chunkStartNanos != chunkStart) {
-                    // Stack ids are only promised unique within a chunk.
-                    chunkStart = reader.chunkStartNanos;
-                    byStack.clear();
-                }
-                dispatch(e);
-                progress.tick(file, events);
-            }
+                // The reader stopped at the next chunk's header: check that chunk before the reader opens it.
+                recordsInChunk = layout.checkChunk(ReaderPosition.of(reader));
+                eventsInChunk = 0;
+                byStack.clear(); // stack ids are only promised unique within a chunk
+            } while (reader.hasMoreChunks());
             if (reader.incomplete()) {
                 throw new InputException(file + ": truncated JFR recording (the last chunk is incomplete)");
+            }
+        }
+
+        private void readChunk() throws IOException, InputException {
+            for (Event e; (e = reader.readEvent()) != null; ) {
+                if (++eventsInChunk > recordsInChunk) {
+                    throw new InputException(file + ": corrupt JFR recording (the parser went back over bytes it had read)");
+                }
+                events++;
+                keepOnBoundary();
+                dispatch(e);
+                progress.tick(file, events);
             }
         }
 

@@ -8,19 +8,22 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Checks the skeleton of a recording before async-profiler's JfrReader (4.2) parses it, because that
- * parser trusts every size it reads: a record of size 0 (a zeroed range, a file cut by a crash and
- * padded) makes it seek to the same record forever (async-profiler issue #1584), and a constant-pool
- * chain whose offsets point back at each other loops as well. This walk follows the record sizes
- * exactly as JfrReader does (records back to back, a new chunk where "FLR\0" starts a record, nothing
- * read in the last header-size bytes), but refuses sizes that are not positive or that leave their
- * chunk, so every step goes forward and it always ends. It reads only sizes and types, buffered, so
- * it costs one sequential read of the file, and a second one as {@link #boundaryAtOrAfter} keeps the
- * reader on the checked boundaries.
+ * Checks the skeleton of a recording before async-profiler's JfrReader (4.2) parses it, because that parser trusts
+ * every size it reads: a record of size 0 (a zeroed range, a file cut by a crash and padded) makes it seek to the
+ * same record forever (async-profiler issue #1584), and a constant-pool chain whose offsets point back at each other
+ * loops as well.
+ *
+ * <p>One chunk at a time: the scanner runs the reader with {@code stopAtNewChunk}, so no call leaves the chunk it is
+ * in, and checks each chunk with {@link #checkChunk} right before the reader opens it. The walk follows the record
+ * sizes exactly as JfrReader does (records back to back, a new chunk where "FLR\0" starts a record, nothing read in
+ * the last header-size bytes of the file) but refuses sizes that are not positive or that leave their chunk, so every
+ * step goes forward and it always ends. It keeps each record's size (a varint, one byte for most records), so that
+ * {@link #boundaryAtOrAfter} finds the boundaries again from memory: the file is read once here and once by the reader.
  */
 final class RecordLayout implements Closeable {
     private static final int CHUNK_HEADER_SIZE = 68;
@@ -29,66 +32,111 @@ final class RecordLayout implements Closeable {
     private static final int WINDOW = 1 << 20;
     /** Size and type varints; writers pad sizes to up to 9 bytes so they can patch them in place. */
     private static final int MAX_RECORD_HEAD = 2 * 9;
+    /** What {@link #recordAt} returns where the reader stops: a chunk header, or the last bytes of the file. */
+    private static final int STOP = 0;
+    /**
+     * The most bytes of sizes kept for one chunk (about 16 M records, a chunk of half a gigabyte of park events).
+     * Past it the cursor reads the rest of the chunk's sizes from the file again, so memory stays bounded.
+     */
+    static final int DEFAULT_MAX_KEPT = 16 << 20;
 
     private final Path file;
     private final FileChannel channel;
     private final long fileSize;
+    private final int maxKept;
+    /** The records walked in order, read a megabyte at a time. */
     private final ByteBuffer window = ByteBuffer.allocate(WINDOW);
-    /** The bytes handed out by {@link #bytesAt}: one reused view of the window, so a record costs no allocation. */
-    private final ByteBuffer view = window.duplicate();
     private long windowStart = -1;
-    private Walk cursor;
+    /**
+     * A chunk's header, metadata and constant pools, read where they are: each probe reads a few bytes, where a
+     * window refill would read a megabyte, and the walk's window stays where the walk is.
+     */
+    private final ByteBuffer probe = ByteBuffer.allocate(CHUNK_HEADER_SIZE + MAX_RECORD_HEAD);
+    /** The bytes {@link #varint} reads, where it reads next and where the bytes fetched for it end. */
+    private ByteBuffer source = window;
+    private byte[] sourceBytes = window.array();
+    private int at;
+    private int end;
 
-    private RecordLayout(Path file, FileChannel channel) throws IOException {
+    /** The chunk checked last: where it ends, and where the reader stops in it (its end, or a header before that). */
+    private long chunkEnd;
+    private long stop;
+    /** Its records' sizes as varints, all of them unless longer than {@link #maxKept}. */
+    private byte[] kept = new byte[1 << 16];
+    private int keptLength;
+    /** The boundary {@link #boundaryAtOrAfter} is at, and its place in {@link #kept}. */
+    private long cursor;
+    private int cursorIndex;
+
+    private RecordLayout(Path file, FileChannel channel, int maxKept) throws IOException {
         this.file = file;
         this.channel = channel;
         this.fileSize = channel.size();
+        this.maxKept = maxKept;
     }
 
-    /** Opens {@code file} for {@link #countRecords} and {@link #boundaryAtOrAfter}; close it after the scan. */
+    /** Opens {@code file} for {@link #checkChunk} and {@link #boundaryAtOrAfter}; close it after the scan. */
     static RecordLayout open(Path file) throws InputException {
+        return open(file, DEFAULT_MAX_KEPT);
+    }
+
+    static RecordLayout open(Path file, int maxKept) throws InputException {
         try {
-            return new RecordLayout(file, FileChannel.open(file, StandardOpenOption.READ));
+            return new RecordLayout(file, FileChannel.open(file, StandardOpenOption.READ), maxKept);
         } catch (IOException e) {
-            throw new InputException(file + ": cannot read (" + e.getMessage() + ")", e);
+            throw cannotRead(file, e);
         }
     }
 
     /**
-     * Walks the whole file before the reader starts, so every size and every chunk the reader can meet is checked.
+     * Checks the chunk whose header is at {@code start} before the reader opens it: the header, the metadata, the
+     * constant-pool chain, and every record up to where the reader will stop next.
      *
-     * @return how many records the reader can meet at most (an upper bound for the events it returns)
+     * @return how many records the reader can meet before it stops (an upper bound for the events it returns); 0 for a
+     *     chunk the writer had not finished, where the reader stops as truncated
      */
-    long countRecords() throws InputException {
+    long checkChunk(long start) throws InputException {
         try {
-            Walk walk = new Walk();
             long records = 0;
-            while (walk.step()) {
+            keptLength = 0;
+            cursorIndex = 0;
+            cursor = start + CHUNK_HEADER_SIZE;
+            chunkEnd = chunk(start);
+            if (chunkEnd < 0) {
+                stop = cursor = start;
+                return 0;
+            }
+            long pos = cursor;
+            for (int size; (size = recordAt(pos, chunkEnd)) != STOP; pos += size) {
+                keep(size);
                 records++;
             }
+            stop = pos;
             return records;
         } catch (IOException e) {
-            throw new InputException(file + ": cannot read (" + e.getMessage() + ")", e);
+            throw cannotRead(file, e);
         }
     }
 
     /**
-     * The first record boundary at or after {@code pos}, or where the reader stops if {@code pos} is past it. The
-     * walk checked sizes along the boundaries only: JfrReader leaves an event it returns where its fields end,
-     * and a damaged field leaves it inside a record, where the next size it reads may be 0 again. Called with the
-     * reader's position after each event, in increasing order; moving the reader here keeps it on checked ground.
+     * The first record boundary at or after {@code pos} in the chunk checked last, or where the reader stops if
+     * {@code pos} is past it. The walk checked sizes along the boundaries only: JfrReader leaves an event it returns
+     * where its fields end, and a damaged field leaves it inside a record, where the next size it reads may be 0 again.
+     * Called with the reader's position after each event, in increasing order; moving the reader here keeps it on
+     * checked ground.
      */
     long boundaryAtOrAfter(long pos) throws InputException {
         try {
-            if (cursor == null) {
-                cursor = new Walk();
+            while (cursor < pos && cursor < stop) {
+                int size = cursorIndex < keptLength ? nextKept() : recordAt(cursor, chunkEnd);
+                if (size == STOP) {
+                    break; // the check met no stop before this chunk's; a file changed under us must not loop
+                }
+                cursor += size;
             }
-            while (cursor.pos < pos && cursor.step()) {
-                // forward to the first boundary at or after pos
-            }
-            return cursor.pos;
+            return cursor;
         } catch (IOException e) {
-            throw new InputException(file + ": cannot read (" + e.getMessage() + ")", e);
+            throw cannotRead(file, e);
         }
     }
 
@@ -97,56 +145,57 @@ final class RecordLayout implements Closeable {
         channel.close();
     }
 
-    /** Record boundaries in the order JfrReader meets them. */
-    private final class Walk {
-        /** The next record's start, or where the reader stops once {@link #ended}. */
-        long pos = CHUNK_HEADER_SIZE;
-        private long chunkEnd;
-        private boolean ended;
-
-        Walk() throws IOException, InputException {
-            chunkEnd = chunk(0);
-            ended = chunkEnd < 0; // an incomplete first chunk: JfrReader itself reports that
+    private void keep(int size) {
+        if (keptLength > maxKept - 5) {
+            return; // the cursor reads the rest from the file
         }
-
-        /** Moves to the next boundary; false where the reader stops (end of file, a chunk not finished). */
-        boolean step() throws IOException, InputException {
-            if (ended || pos + CHUNK_HEADER_SIZE > fileSize) {
-                ended = true;
-                return false;
-            }
-            ByteBuffer head = bytesAt(pos, MAX_RECORD_HEAD);
-            int start = head.position();
-            int size = varint(head);
-            int type = varint(head);
-            if (type == CHUNK_TYPE && head.limit() - start >= 4 && head.getInt(start) == CHUNK_SIGNATURE) {
-                long end = chunk(pos);
-                if (end < 0) {
-                    ended = true; // a chunk the writer had not finished: the reader stops there, as truncated
-                    return false;
-                }
-                chunkEnd = end;
-                pos += CHUNK_HEADER_SIZE;
-                return true;
-            }
-            if (size <= 0 || pos + size > chunkEnd) {
-                throw corrupt("a record at byte " + pos + " has size " + size);
-            }
-            pos += size;
-            return true;
+        if (keptLength + 5 > kept.length) {
+            kept = Arrays.copyOf(kept, Math.min(Math.max(kept.length * 2, keptLength + 5), maxKept));
         }
+        while ((size & ~0x7f) != 0) {
+            kept[keptLength++] = (byte) (size | 0x80);
+            size >>>= 7;
+        }
+        kept[keptLength++] = (byte) size;
+    }
+
+    private int nextKept() {
+        int result = 0;
+        for (int shift = 0; ; shift += 7) {
+            byte b = kept[cursorIndex++];
+            result |= (b & 0x7f) << shift;
+            if (b >= 0) {
+                return result;
+            }
+        }
+    }
+
+    /** The size of the record at {@code pos}, or {@link #STOP} where the reader stops instead of reading one. */
+    private int recordAt(long pos, long chunkEnd) throws IOException, InputException {
+        if (pos + CHUNK_HEADER_SIZE > fileSize) {
+            return STOP; // JfrReader reads no record in the last header-size bytes
+        }
+        int start = fetch(pos, MAX_RECORD_HEAD);
+        int size = varint();
+        int type = varint();
+        if (type == CHUNK_TYPE && end - start >= 4 && intAt(start) == CHUNK_SIGNATURE) {
+            return STOP; // a chunk header: the reader stops here for the scanner to check it
+        }
+        if (size <= 0 || pos + size > chunkEnd) {
+            throw corrupt("a record at byte " + pos + " has size " + size);
+        }
+        return size;
     }
 
     /** Checks the chunk header at {@code start}; returns its end, or -1 when the chunk is incomplete. */
     private long chunk(long start) throws IOException, InputException {
-        ByteBuffer header = bytesAt(start, CHUNK_HEADER_SIZE);
-        int at = header.position();
-        if (header.remaining() < CHUNK_HEADER_SIZE || header.getInt(at) != CHUNK_SIGNATURE) {
+        probe(start, CHUNK_HEADER_SIZE);
+        if (end < CHUNK_HEADER_SIZE || intAt(0) != CHUNK_SIGNATURE) {
             return -1;
         }
-        long size = header.getLong(at + 8);
-        long constantPool = header.getLong(at + 16);
-        long metadata = header.getLong(at + 24);
+        long size = probe.getLong(8);
+        long constantPool = probe.getLong(16);
+        long metadata = probe.getLong(24);
         if (constantPool == 0 || metadata == 0 || (size > 0 && start + size > fileSize)) {
             return -1; // as JfrReader: a chunk still being written, or cut short
         }
@@ -165,11 +214,11 @@ final class RecordLayout implements Closeable {
             if (pool < chunkStart + CHUNK_HEADER_SIZE || pool >= chunkEnd || !seen.add(pool)) {
                 throw corrupt("the constant pools of the chunk at byte " + chunkStart + " do not chain");
             }
-            ByteBuffer head = checkRecordAt(pool, chunkEnd);
-            varint(head); // type
-            varlong(head); // start time
-            varlong(head); // duration
-            long delta = varlong(head);
+            checkRecordAt(pool, chunkEnd);
+            varint(); // type
+            varlong(); // start time
+            varlong(); // duration
+            long delta = varlong();
             if (delta == 0) {
                 return;
             }
@@ -177,14 +226,13 @@ final class RecordLayout implements Closeable {
         }
     }
 
-    /** Checks the size of the record at {@code pos} and returns its bytes after the size, for reading on. */
-    private ByteBuffer checkRecordAt(long pos, long chunkEnd) throws IOException, InputException {
-        ByteBuffer head = bytesAt(pos, MAX_RECORD_HEAD + 3 * 9);
-        int size = varint(head);
+    /** Checks the size of the record at {@code pos} and leaves {@link #at} after the size, for reading on. */
+    private void checkRecordAt(long pos, long chunkEnd) throws IOException, InputException {
+        probe(pos, MAX_RECORD_HEAD + 3 * 9);
+        int size = varint();
         if (size <= 0 || pos + size > chunkEnd) {
             throw corrupt("a record at byte " + pos + " has size " + size);
         }
-        return head;
     }
 
     private static boolean inside(long offset, long chunkSize) {
@@ -195,11 +243,16 @@ final class RecordLayout implements Closeable {
         return new InputException(file + ": corrupt JFR recording (" + what + ")");
     }
 
+    private static InputException cannotRead(Path file, IOException e) {
+        return new InputException(file + ": cannot read (" + e.getMessage() + ")", e);
+    }
+
     /**
-     * A view of at most {@code n} bytes at {@code pos} (fewer at the end of the file), big-endian as JFR,
-     * positioned at {@code pos}'s byte. Valid until the next call: the view is reused.
+     * Makes at most {@code n} bytes at {@code pos} readable (fewer at the end of the file) and points {@link #at} and
+     * {@link #end} at them; returns {@code pos}'s index in {@link #bytes}. Sequential walks refill the window once per
+     * megabyte.
      */
-    private ByteBuffer bytesAt(long pos, int n) throws IOException {
+    private int fetch(long pos, int n) throws IOException {
         if (windowStart < 0 || pos < windowStart || pos + n > windowStart + window.limit()) {
             window.clear();
             windowStart = pos;
@@ -208,19 +261,38 @@ final class RecordLayout implements Closeable {
             }
             window.flip();
         }
-        int offset = (int) (pos - windowStart);
-        view.limit(offset + Math.min(n, window.limit() - offset)).position(offset);
-        return view;
+        source = window;
+        sourceBytes = window.array();
+        at = (int) (pos - windowStart);
+        end = at + (int) Math.min(n, window.limit() - at);
+        return at;
+    }
+
+    /** Reads at most {@code n} bytes at {@code pos} into {@link #probe} (fewer at the end of the file) for {@link #varint}. */
+    private void probe(long pos, int n) throws IOException {
+        probe.clear().limit(n);
+        while (probe.hasRemaining() && channel.read(probe, pos + probe.position()) > 0) {
+            // fill the probe
+        }
+        probe.flip();
+        source = probe;
+        sourceBytes = probe.array();
+        at = 0;
+        end = probe.limit();
+    }
+
+    private int intAt(int index) {
+        return source.getInt(index); // big-endian, as JFR
     }
 
     /**
      * JFR's LEB128 int, read exactly as JfrReader reads it: padded encodings longer than five bytes
-     * are valid (the int shift wraps), and running off the view is a record header that cannot be read.
+     * are valid (the int shift wraps), and running off the fetched bytes is a record header that cannot be read.
      */
-    private int varint(ByteBuffer in) throws InputException {
+    private int varint() throws InputException {
         int result = 0;
         for (int shift = 0; ; shift += 7) {
-            byte b = next(in);
+            byte b = next();
             result |= (b & 0x7f) << shift;
             if (b >= 0) {
                 return result;
@@ -228,22 +300,22 @@ final class RecordLayout implements Closeable {
         }
     }
 
-    private long varlong(ByteBuffer in) throws InputException {
+    private long varlong() throws InputException {
         long result = 0;
         for (int shift = 0; shift < 56; shift += 7) {
-            byte b = next(in);
+            byte b = next();
             result |= (b & 0x7fL) << shift;
             if (b >= 0) {
                 return result;
             }
         }
-        return result | (next(in) & 0xffL) << 56;
+        return result | (next() & 0xffL) << 56;
     }
 
-    private byte next(ByteBuffer in) throws InputException {
-        if (!in.hasRemaining()) {
+    private byte next() throws InputException {
+        if (at >= end) {
             throw corrupt("it ends inside a record header");
         }
-        return in.get();
+        return sourceBytes[at++];
     }
 }

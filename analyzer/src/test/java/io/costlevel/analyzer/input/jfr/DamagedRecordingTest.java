@@ -23,15 +23,35 @@ class DamagedRecordingTest {
     Path dir;
 
     @Test
-    void onAValidRecordingTheReaderStaysOnTheCheckedBoundaries() throws Exception {
-        try (RecordLayout layout = RecordLayout.open(GOLDEN); JfrReader reader = new JfrReader(GOLDEN.toString())) {
-            assertThat(layout.countRecords()).isPositive();
-            int events = 0;
-            while (reader.readEvent() != null && events++ < 1000) {
-                long at = ReaderPosition.of(reader);
-                assertThat(layout.boundaryAtOrAfter(at)).as("boundary after event %d", events).isEqualTo(at);
+    void onAValidRecordingTheReaderStaysOnTheCheckedBoundariesOfEveryChunk() throws Exception {
+        Path twoChunks = twice(Files.readAllBytes(GOLDEN));
+        // The sizes kept in memory, and the walk of the file again once they run out (a cap of 64 bytes).
+        for (int maxKept : new int[] {RecordLayout.DEFAULT_MAX_KEPT, 64}) {
+            try (RecordLayout layout = RecordLayout.open(twoChunks, maxKept);
+                 JfrReader reader = new JfrReader(twoChunks.toString())) {
+                reader.stopAtNewChunk = true;
+                long records = layout.checkChunk(0);
+                int chunks = 0;
+                long events = 0;
+                do {
+                    chunks++;
+                    long inChunk = 0;
+                    while (reader.readEvent() != null) {
+                        inChunk++;
+                        long at = ReaderPosition.of(reader);
+                        assertThat(layout.boundaryAtOrAfter(at)).as("boundary after event %d", inChunk).isEqualTo(at);
+                    }
+                    assertThat(inChunk).as("events in chunk %d against its records", chunks).isPositive()
+                            .isLessThanOrEqualTo(records);
+                    events += inChunk;
+                    if (!reader.eof()) {
+                        records = layout.checkChunk(ReaderPosition.of(reader));
+                    }
+                } while (reader.hasMoreChunks());
+                assertThat(chunks).as("cap %d", maxKept).isEqualTo(2);
+                assertThat(reader.incomplete()).isFalse();
+                assertThat(events).isGreaterThan(1000);
             }
-            assertThat(events).isPositive();
         }
     }
 
@@ -42,8 +62,7 @@ class DamagedRecordingTest {
     @Test
     void anEventShorterThanItsSizeNoLongerHangsTheReader() throws Exception {
         byte[] original = Files.readAllBytes(GOLDEN);
-        byte[] twice = Arrays.copyOf(original, 2 * original.length);
-        System.arraycopy(original, 0, twice, original.length, original.length);
+        byte[] twice = twiceOver(original);
         twice[original.length + 200851] = 28;
         twice[original.length + 207363] = (byte) 181;
         Path damaged = Files.write(dir.resolve("damaged.jfr"), twice);
@@ -55,5 +74,16 @@ class DamagedRecordingTest {
                 assertThat(rejected.getMessage()).contains(damaged.toString());
             }
         });
+    }
+
+    /** The recording twice over: a valid file of two chunks (a JFR file is a sequence of self-contained chunks). */
+    private static byte[] twiceOver(byte[] original) {
+        byte[] twice = Arrays.copyOf(original, 2 * original.length);
+        System.arraycopy(original, 0, twice, original.length, original.length);
+        return twice;
+    }
+
+    private Path twice(byte[] original) throws java.io.IOException {
+        return Files.write(dir.resolve("two-chunks.jfr"), twiceOver(original));
     }
 }
