@@ -15,6 +15,7 @@ import one.jfr.event.ExecutionSample;
 
 import java.io.IOException;
 import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -46,34 +47,24 @@ public final class JfrScanner {
      * @param threadNamespace distinguishes thread ids of different recordings (ids are per recording)
      */
     public RecordingFacts scan(Path file, int threadNamespace) throws InputException {
-        try (RecordLayout layout = RecordLayout.open(file)) {
-            long records = layout.checkChunk(0);
-            try (JfrReader reader = open(file)) {
-                return new Pass(reader, file, (long) threadNamespace << 32, records, layout).run();
-            }
+        try (ChunkBytes bytes = ChunkBytes.open(file)) {
+            return new Pass(bytes, (long) threadNamespace << 32).run();
         } catch (OutOfMemoryError e) {
             // The parser allocates arrays as large as the counts it reads; a damaged count asks for gigabytes.
             throw new InputException(file + ": cannot be read: a count in it needs more memory than the analyzer has "
                     + "(a corrupt recording, or give the analyzer more heap with -Xmx)", e);
         } catch (IOException e) {
             throw new InputException(file + ": not a readable JFR recording (" + e.getMessage() + ")", e);
-        } catch (RuntimeException e) {
-            // Events are guarded in Pass; this is the chunk's metadata or constants, read when a chunk opens.
-            throw new InputException(file + ": corrupt JFR recording (unreadable chunk metadata or constants)", e);
+        } catch (InternalError e) {
+            // A mapped chunk (only those over ChunkBytes.MAX_COPIED) whose file was cut short while it was read.
+            throw new InputException(file + ": the recording changed while it was read (" + e.getMessage() + ")", e);
         }
     }
 
-    private static JfrReader open(Path file) throws IOException, InputException {
-        JfrReader reader;
-        try {
-            reader = new JfrReader(file.toString());
-        } catch (IOException e) {
-            if (String.valueOf(e.getMessage()).contains("Incomplete")) {
-                throw new InputException(file + ": truncated JFR recording (its first chunk is incomplete)", e);
-            }
-            throw e;
-        }
-        reader.stopAtNewChunk = true; // so that each chunk is checked before the reader opens it
+    /** A reader of one checked chunk, stopping where the check stopped. */
+    private static JfrReader open(CheckedChunk chunk) throws IOException {
+        JfrReader reader = new JfrReader(chunk.bytes());
+        reader.stopAtNewChunk = true;
         reader.registerEvent(DurationEvent.MonitorWait.NAME, DurationEvent.MonitorWait.class);
         reader.registerEvent(DurationEvent.ThreadSleep.NAME, DurationEvent.ThreadSleep.class);
         reader.registerEvent(RunDescriptionEvent.CpuInformation.NAME, RunDescriptionEvent.CpuInformation.class);
@@ -83,41 +74,88 @@ public final class JfrScanner {
         return reader;
     }
 
-    /** The state of reading one file. */
+    /** The state of reading one file, chunk by chunk: each is checked, then read by a reader of its own. */
     private final class Pass {
-        private final JfrReader reader;
+        private final ChunkBytes bytes;
         private final Path file;
         private final long threadKeyBase;
-        /** Checks each chunk before the reader opens it, and keeps the reader on its record boundaries. */
-        private final RecordLayout layout;
-        /** No more events in a chunk than records: more means the parser went back over the same bytes. */
-        private long recordsInChunk;
-        private long eventsInChunk;
-        private final FrameNames names;
+        private CheckedChunk chunk;
+        private JfrReader reader;
+        private FrameNames names;
+        /** Per chunk: stack ids, frame ids and enum values are only promised unique within a chunk. */
         private final Dictionary<Charge> byStack = new Dictionary<>();
-        private final SamplingPeriod samplingPeriod = new SamplingPeriod();
         private final Map<Integer, Boolean> runnableStates = new HashMap<>();
+        private final SamplingPeriod samplingPeriod = new SamplingPeriod();
         /** CPU samples of this file per site, turned into time once the sampling period is known. */
         private final Map<SiteKey, long[]> cpuSamples = new HashMap<>();
+        private long eventsInChunk;
         private long events;
+        private long startNanos = Long.MAX_VALUE;
+        private long endNanos = Long.MIN_VALUE;
+        private long ticksPerSec;
+        private boolean asyncProfiler;
         private String jvmName;
         private String javaVersion;
         private int hardwareThreads;
         private double switchRateSum;
         private long switchRateCount;
 
-        Pass(JfrReader reader, Path file, long threadKeyBase, long recordsInFirstChunk, RecordLayout layout) {
-            this.reader = reader;
-            this.file = file;
+        Pass(ChunkBytes bytes, long threadKeyBase) {
+            this.bytes = bytes;
+            this.file = bytes.file();
             this.threadKeyBase = threadKeyBase;
-            this.recordsInChunk = recordsInFirstChunk;
-            this.layout = layout;
-            this.names = new FrameNames(reader);
         }
 
         RecordingFacts run() throws IOException, InputException {
+            chunk = CheckedChunk.at(bytes, 0);
+            if (chunk == null) {
+                throw new InputException(file + ": truncated JFR recording (its first chunk is incomplete)");
+            }
+            while (true) {
+                openChunk();
+                readChunk();
+                if (chunk.next() < 0) {
+                    break;
+                }
+                chunk = CheckedChunk.at(bytes, chunk.next());
+                if (chunk == null) {
+                    throw new InputException(file + ": truncated JFR recording (the last chunk is incomplete)");
+                }
+            }
+            double period = samplingPeriod.estimateNanos(ticksPerSec);
+            cpuSamples.forEach((site, samples) -> table.cpuTime(site, samples[0], period));
+            progress.done(file, events);
+            return new RecordingFacts(jvmName, javaVersion, hardwareThreads, (endNanos - startNanos) / 1e9, events,
+                    period, switchRateCount == 0 ? -1 : switchRateSum / switchRateCount, asyncProfiler);
+        }
+
+        private void openChunk() throws IOException, InputException {
             try {
-                readAll();
+                reader = open(chunk);
+            } catch (RuntimeException e) {
+                throw new InputException(file + ": corrupt JFR recording (unreadable chunk metadata or constants)", e);
+            }
+            names = new FrameNames(reader);
+            byStack.clear();
+            runnableStates.clear();
+            eventsInChunk = 0;
+            startNanos = Math.min(startNanos, reader.startNanos);
+            endNanos = Math.max(endNanos, reader.endNanos);
+            ticksPerSec = reader.ticksPerSec;
+            asyncProfiler |= reader.typesByName.keySet().stream().anyMatch(name -> name != null && name.startsWith("profiler.")); // null: a damaged name
+        }
+
+        private void readChunk() throws IOException, InputException {
+            try {
+                for (Event e; (e = reader.readEvent()) != null; ) {
+                    if (++eventsInChunk > chunk.records()) {
+                        throw new InputException(file + ": corrupt JFR recording (the parser went back over bytes it had read)");
+                    }
+                    events++;
+                    keepOnBoundary();
+                    dispatch(e);
+                    progress.tick(file, events);
+                }
             } catch (BufferUnderflowException e) {
                 throw new InputException(file + ": corrupt JFR recording (it ends in the middle of an event, after "
                         + events + " events)", e);
@@ -125,50 +163,19 @@ public final class JfrScanner {
                 // The parser meets corrupt bytes as out-of-range sizes and indexes.
                 throw new InputException(file + ": corrupt JFR recording (unreadable data after " + events + " events)", e);
             }
-            double period = samplingPeriod.estimateNanos(reader.ticksPerSec);
-            cpuSamples.forEach((site, samples) -> table.cpuTime(site, samples[0], period));
-            progress.done(file, events);
-            return new RecordingFacts(jvmName, javaVersion, hardwareThreads, reader.durationNanos() / 1e9, events,
-                    period, switchRateCount == 0 ? -1 : switchRateSum / switchRateCount, isAsyncProfiler());
-        }
-
-        private void readAll() throws IOException, InputException {
-            do {
-                readChunk();
-                if (reader.eof()) {
-                    break;
-                }
-                // The reader stopped at the next chunk's header: check that chunk before the reader opens it.
-                recordsInChunk = layout.checkChunk(ReaderPosition.of(reader));
-                eventsInChunk = 0;
-                byStack.clear(); // stack ids are only promised unique within a chunk
-            } while (reader.hasMoreChunks());
-            if (reader.incomplete()) {
-                throw new InputException(file + ": truncated JFR recording (the last chunk is incomplete)");
-            }
-        }
-
-        private void readChunk() throws IOException, InputException {
-            for (Event e; (e = reader.readEvent()) != null; ) {
-                if (++eventsInChunk > recordsInChunk) {
-                    throw new InputException(file + ": corrupt JFR recording (the parser went back over bytes it had read)");
-                }
-                events++;
-                keepOnBoundary();
-                dispatch(e);
-                progress.tick(file, events);
-            }
         }
 
         /**
          * An event whose fields did not end where its size said (damaged bytes) leaves the reader inside a record;
          * it goes on at the next checked boundary instead, where JfrReader 4.2 cannot meet a size of 0 and loop.
+         * The reader reads the chunk's buffer, so its position is the buffer's.
          */
-        private void keepOnBoundary() throws InputException {
-            long at = ReaderPosition.of(reader);
-            long boundary = layout.boundaryAtOrAfter(at);
-            if (boundary != at) {
-                ReaderPosition.seek(reader, boundary);
+        private void keepOnBoundary() {
+            ByteBuffer at = chunk.bytes();
+            int position = at.position();
+            int boundary = chunk.boundaryAtOrAfter(position);
+            if (boundary != position) {
+                at.position(boundary);
             }
         }
 
@@ -246,10 +253,6 @@ public final class JfrScanner {
 
         private long nanos(long ticks) {
             return reader.ticksPerSec == 1_000_000_000L ? ticks : (long) (ticks * 1e9 / reader.ticksPerSec);
-        }
-
-        private boolean isAsyncProfiler() {
-            return reader.typesByName.keySet().stream().anyMatch(name -> name.startsWith("profiler."));
         }
     }
 }

@@ -4,6 +4,8 @@ import io.costlevel.analyzer.Analysis;
 import io.costlevel.analyzer.input.InputException;
 import one.jfr.JfrReader;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -22,36 +24,35 @@ class DamagedRecordingTest {
     @TempDir
     Path dir;
 
-    @Test
-    void onAValidRecordingTheReaderStaysOnTheCheckedBoundariesOfEveryChunk() throws Exception {
+    /** Chunks copied into the reused buffer, and chunks mapped (those larger than the copy limit, here all). */
+    @ParameterizedTest
+    @ValueSource(ints = {ChunkBytes.MAX_COPIED, 4096})
+    void onAValidRecordingTheReaderStaysOnTheCheckedBoundariesOfEveryChunk(int maxCopied) throws Exception {
         Path twoChunks = twice(Files.readAllBytes(GOLDEN));
-        // The sizes kept in memory, and the walk of the file again once they run out (a cap of 64 bytes).
-        for (int maxKept : new int[] {RecordLayout.DEFAULT_MAX_KEPT, 64}) {
-            try (RecordLayout layout = RecordLayout.open(twoChunks, maxKept);
-                 JfrReader reader = new JfrReader(twoChunks.toString())) {
+        try (ChunkBytes bytes = ChunkBytes.open(twoChunks, maxCopied)) {
+            int chunks = 0;
+            long events = 0;
+            for (CheckedChunk chunk = CheckedChunk.at(bytes, 0); ; chunk = CheckedChunk.at(bytes, chunk.next())) {
+                assertThat(chunk).as("chunk %d", chunks + 1).isNotNull();
+                chunks++;
+                JfrReader reader = new JfrReader(chunk.bytes());
                 reader.stopAtNewChunk = true;
-                long records = layout.checkChunk(0);
-                int chunks = 0;
-                long events = 0;
-                do {
-                    chunks++;
-                    long inChunk = 0;
-                    while (reader.readEvent() != null) {
-                        inChunk++;
-                        long at = ReaderPosition.of(reader);
-                        assertThat(layout.boundaryAtOrAfter(at)).as("boundary after event %d", inChunk).isEqualTo(at);
-                    }
-                    assertThat(inChunk).as("events in chunk %d against its records", chunks).isPositive()
-                            .isLessThanOrEqualTo(records);
-                    events += inChunk;
-                    if (!reader.eof()) {
-                        records = layout.checkChunk(ReaderPosition.of(reader));
-                    }
-                } while (reader.hasMoreChunks());
-                assertThat(chunks).as("cap %d", maxKept).isEqualTo(2);
-                assertThat(reader.incomplete()).isFalse();
-                assertThat(events).isGreaterThan(1000);
+                long inChunk = 0;
+                while (reader.readEvent() != null) {
+                    inChunk++;
+                    int at = chunk.bytes().position();
+                    assertThat(chunk.boundaryAtOrAfter(at)).as("boundary after event %d", inChunk).isEqualTo(at);
+                }
+                assertThat(inChunk).as("events in chunk %d against its records", chunks).isPositive()
+                        .isLessThanOrEqualTo(chunk.records());
+                events += inChunk;
+                if (chunk.next() < 0) {
+                    break;
+                }
+                assertThat(chunk.next()).as("the second chunk starts where the first ends").isEqualTo(twoChunks.toFile().length() / 2);
             }
+            assertThat(chunks).isEqualTo(2);
+            assertThat(events).isGreaterThan(1000);
         }
     }
 
