@@ -9,6 +9,11 @@ final class LongSet {
     private long[] slots = newSlots(8);
     private int size;
     private boolean hasEmptyValue;
+    /**
+     * The value added last: JFR writes each thread's events from that thread's own buffer, so a recording holds
+     * runs of one thread's events and most adds repeat the one before.
+     */
+    private long last = EMPTY;
 
     private static long[] newSlots(int n) {
         long[] s = new long[n];
@@ -24,14 +29,19 @@ final class LongSet {
             }
             return;
         }
+        if (value == last) {
+            return;
+        }
         int mask = slots.length - 1;
         for (int i = mix(value) & mask; ; i = (i + 1) & mask) {
             long slot = slots[i];
             if (slot == value) {
+                last = value;
                 return;
             }
             if (slot == EMPTY) {
                 slots[i] = value;
+                last = value;
                 if (++size * 2 > slots.length) {
                     grow();
                 }
@@ -48,6 +58,7 @@ final class LongSet {
         long[] old = slots;
         slots = newSlots(old.length * 2);
         size = hasEmptyValue ? 1 : 0;
+        last = EMPTY; // else the value that made the set grow would be taken for present and dropped
         for (long v : old) {
             if (v != EMPTY) {
                 add(v);

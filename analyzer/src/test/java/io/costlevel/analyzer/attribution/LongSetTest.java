@@ -23,12 +23,45 @@ class LongSetTest {
         assertThat(set.size()).isEqualTo(reference.size());
     }
 
+    /** Each value once, in many orders: the value whose add makes the set grow must survive the growth. */
+    @Test
+    void everyValueAddedOnceSurvivesEveryGrowth() {
+        Random random = new Random(3);
+        for (int order = 0; order < 1_000; order++) {
+            LongSet set = new LongSet();
+            Set<Long> reference = new HashSet<>();
+            while (reference.size() < 100) {
+                long value = random.nextLong();
+                if (reference.add(value)) {
+                    set.add(value);
+                }
+            }
+            assertThat(set.size()).as("order %d", order).isEqualTo(100);
+        }
+    }
+
+    @Test
+    void runsOfOneValueAsJfrWritesThemCountOnce() {
+        LongSet set = new LongSet();
+        Set<Long> reference = new HashSet<>();
+        Random random = new Random(7);
+        for (int run = 0; run < 2_000; run++) {
+            long value = random.nextInt(300);
+            for (int i = random.nextInt(5); i >= 0; i--) {
+                set.add(value);
+                reference.add(value);
+            }
+        }
+        assertThat(set.size()).isEqualTo(reference.size());
+    }
+
     @Test
     void theSentinelValueIsAValueToo() {
         LongSet set = new LongSet();
         set.add(Long.MIN_VALUE);
         set.add(Long.MIN_VALUE);
         set.add(0);
+        set.add(Long.MIN_VALUE);
         assertThat(set.size()).isEqualTo(2);
     }
 }

@@ -84,6 +84,8 @@ public final class JfrScanner {
         private FrameNames names;
         /** Per chunk: stack ids, frame ids and enum values are only promised unique within a chunk. */
         private final Dictionary<Charge> byStack = new Dictionary<>();
+        private int lastStackId;
+        private Charge lastCharge;
         private final Map<Integer, Boolean> runnableStates = new HashMap<>();
         private final SamplingPeriod samplingPeriod = new SamplingPeriod();
         /** CPU samples of this file per site, turned into time once the sampling period is known. */
@@ -137,6 +139,7 @@ public final class JfrScanner {
             }
             names = new FrameNames(reader);
             byStack.clear();
+            lastCharge = null;
             runnableStates.clear();
             eventsInChunk = 0;
             startNanos = Math.min(startNanos, reader.startNanos);
@@ -237,6 +240,9 @@ public final class JfrScanner {
         }
 
         private Charge charge(int stackTraceId) {
+            if (stackTraceId == lastStackId && lastCharge != null) {
+                return lastCharge; // runs of one thread's events often repeat one stack
+            }
             Charge charge = byStack.get(stackTraceId);
             if (charge == null) {
                 StackTrace stack = reader.stackTraces.get(stackTraceId);
@@ -244,6 +250,8 @@ public final class JfrScanner {
                 charge = table.charge(at);
                 byStack.put(stackTraceId, charge);
             }
+            lastStackId = stackTraceId;
+            lastCharge = charge;
             return charge;
         }
 
