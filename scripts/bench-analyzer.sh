@@ -44,6 +44,7 @@ measure() {  # label, command...
   cpu=$(awk -v c="${out##*cpu=}" 'BEGIN { split(c, p, "+"); printf "%.2f", p[1] + p[2] }')
   printf '%-20s %7.2f s wall %7.2f s cpu %12s events/s %6d MB peak RSS\n' "$label" "$wall" "$cpu" \
     "$(awk -v e="$events" -v w="$wall" 'BEGIN { printf "%.0f", e / w }')" $(( rss / 1024 ))
+  last_wall=$wall last_cpu=$cpu
 }
 
 CP="$ANALYZER:analyzer/target/test-classes"
@@ -51,5 +52,8 @@ for round in 1 2 3; do
   echo "-- round $round"
   measure "jfr summary" jfr summary "$RECORDING"
   measure "raw JfrReader scan" java -Xmx256m -cp "$CP" io.costlevel.analyzer.bench.RawScan "$RECORDING"
+  raw_wall=$last_wall raw_cpu=$last_cpu
   measure "costlevel analyze" java -Xmx256m -jar "$ANALYZER" analyze "$RECORDING" --json /tmp/costlevel-bench-report.json
+  awk -v a="$last_wall" -v r="$raw_wall" -v ac="$last_cpu" -v rc="$raw_cpu" \
+    'BEGIN { printf "%-20s %7.2fx wall %6.2fx cpu (target: at most 1.5x)\n", "analyze / raw", a / r, ac / rc }'
 done

@@ -25,6 +25,9 @@ import java.util.Map;
  * times faster than jdk.jfr.consumer.RecordingFile) and charges each event to a site. Nothing but
  * per-site sums and per-stack caches is kept, so memory does not grow with the recording.
  *
+ * <p>One chunk at a time: {@link ChunkBytes} reads it once, {@link CheckedChunk} checks its skeleton there
+ * (JfrReader 4.2 loops forever on some damage), and a reader of its own parses the same bytes.
+ *
  * <p>JfrReader parses jdk.ExecutionSample (and async-profiler's samples) as {@link ExecutionSample},
  * and both jdk.ThreadPark and jdk.JavaMonitorEnter as {@link ContendedLock}; the two are told apart by
  * the stack, whose top frame is the JVM's park for the former. jdk.JavaMonitorWait, jdk.ThreadSleep
