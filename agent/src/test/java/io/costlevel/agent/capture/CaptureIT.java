@@ -17,6 +17,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  * JDK's parser and with {@code jfr summary}, and hold the evidence the analyzer needs.
  */
 class CaptureIT {
+    /**
+     * For the runs where JFR samples CPU alone, with this sample: its threads are parked most of the time and JFR's
+     * sampler takes only threads running Java code. At the default 20 ms, 3 s runs got 3 samples on an idle machine
+     * and none, twice, on a loaded CI machine (203,557 and 195,776 parks); at 10 ms for 6 s, 13; at 1 ms for 6 s, 68.
+     */
+    private static final String JFR_SAMPLES_OF_PARKED_THREADS = ",jfr.samplePeriod=1ms";
+
     private static final String S06 = "io.costlevel.samples.S06_BlockingTicketLockCounter.increment";
     /**
      * S06's waiters sleep in {@code awaitUninterruptibly}; its park on the Condition itself goes through
@@ -99,9 +106,7 @@ class CaptureIT {
     @ParameterizedTest
     @MethodSource("io.costlevel.agent.capture.TestJdks#all")
     void withoutAsyncProfilerJfrAloneRecordsEverything(Path jdk) throws Exception {
-        // 6 s: this sample's threads are parked most of the time and JFR's sampler takes only threads running Java
-        // code, so a 3 s run once ended with no CPU sample at all (203,557 parks).
-        ForkedJvm.Result run = runSample(jdk, ",profiler=false", "blocking-ticket", 4, 6);
+        ForkedJvm.Result run = runSample(jdk, ",profiler=false" + JFR_SAMPLES_OF_PARKED_THREADS, "blocking-ticket", 4, 6);
 
         Path recording = dir.resolve("out").resolve(Capture.RECORDING_FILE);
         RecordingContents contents = assertParksInS06AndCpuSamples(recording); // JFR's own
@@ -134,8 +139,7 @@ class CaptureIT {
     @MethodSource("io.costlevel.agent.capture.TestJdks#all")
     void whereAsyncProfilerCannotLoadOneLineSaysSoAndJfrGoesOn(Path jdk) throws Exception {
         // An architecture async-profiler has no library for; the JVM itself runs as usual.
-        // 3 s, not 2: JFR's own sampler sees few S06 workers running Java code (11-31 samples in 2 s here), once none.
-        ForkedJvm.Result run = runSample(jdk, "", "blocking-ticket", 4, 3, "-Dos.arch=sparc");
+        ForkedJvm.Result run = runSample(jdk, JFR_SAMPLES_OF_PARKED_THREADS, "blocking-ticket", 4, 6, "-Dos.arch=sparc");
 
         assertThat(run.stderr.lines().filter(l -> l.startsWith("costlevel:")))
                 .containsExactly("costlevel: no async-profiler library for Linux/sparc; recording with JFR alone");
