@@ -20,8 +20,14 @@ class AnalyzerJarIT {
     record Result(int exit, String out, String err) {}
 
     private Result run(String... args) throws Exception {
+        return runWith(List.of(), args);
+    }
+
+    private Result runWith(List<String> jvmArgs, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-jar", System.getProperty("costlevel.analyzerJar")));
+                "-Xmx256m"));
+        command.addAll(jvmArgs);
+        command.addAll(List.of("-jar", System.getProperty("costlevel.analyzerJar")));
         command.addAll(List.of(args));
         Path out = dir.resolve("out.txt");
         Path err = dir.resolve("err.txt");
@@ -39,6 +45,24 @@ class AnalyzerJarIT {
         Result r = run("analyze", Path.of("src/test/resources/golden/agent-cas-2t").toAbsolutePath().toString(), "--json", json.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(Files.readString(json)).contains("\"schemaVersion\" : 1", "S04_CasCounter");
+    }
+
+    /** Without the direct memory for its chunk buffer, the analyzer maps the chunks and reports the same. */
+    @Test
+    void shortOfDirectMemoryTheSameReport() throws Exception {
+        String recording = Path.of("src/test/resources/golden/jfr-blocking-ticket-8t.jfr").toAbsolutePath().toString();
+        Path copied = dir.resolve("copied.json");
+        Path mapped = dir.resolve("mapped.json");
+        Result usual = run("analyze", recording, "--json", copied.toString());
+        Result short_ = runWith(List.of("-XX:MaxDirectMemorySize=16k"), "analyze", recording, "--json", mapped.toString());
+        assertThat(usual.exit()).as(usual.err()).isZero();
+        assertThat(short_.exit()).as(short_.err()).isZero();
+        assertThat(withoutClock(mapped)).isEqualTo(withoutClock(copied)).anyMatch(l -> l.contains("S06_BlockingTicketLockCounter"));
+    }
+
+    /** The report but its generatedAt line. */
+    private static List<String> withoutClock(Path report) throws Exception {
+        return Files.readAllLines(report).stream().filter(l -> !l.contains("\"generatedAt\"")).toList();
     }
 
     @Test

@@ -58,12 +58,8 @@ final class ChunkBytes implements Closeable {
      */
     ByteBuffer read(long start, int length) throws IOException {
         int available = (int) Math.max(0, Math.min(length, size - start));
-        if (available > maxCopied) {
+        if (available > maxCopied || !copyFits(available)) {
             return channel.map(FileChannel.MapMode.READ_ONLY, start, available);
-        }
-        if (copy == null || copy.capacity() < available) {
-            // Grown to the largest chunk met, with room to spare so that slightly larger chunks reuse it.
-            copy = ByteBuffer.allocateDirect(Math.min(maxCopied, Math.max(available + (available >> 3), 1 << 16)));
         }
         copy.clear().limit(available);
         while (copy.hasRemaining() && channel.read(copy, start + copy.position()) > 0) {
@@ -71,6 +67,20 @@ final class ChunkBytes implements Closeable {
         }
         copy.flip();
         return copy.slice();
+    }
+
+    /** Grows the copy to hold {@code length} bytes; false when direct memory (as much as -Xmx by default) is short. */
+    private boolean copyFits(int length) {
+        if (copy == null || copy.capacity() < length) {
+            copy = null; // the old buffer may go before the new one is reserved
+            try {
+                // Grown to the largest chunk met, with room to spare so that slightly larger chunks reuse it.
+                copy = ByteBuffer.allocateDirect(Math.min(maxCopied, Math.max(length + (length >> 3), 1 << 16)));
+            } catch (OutOfMemoryError e) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
