@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -59,8 +61,13 @@ class CaptureIT {
         ForkedJvm.Result run = runSample(jdk, "", "blocking-ticket", 4, 3);
 
         Path recording = dir.resolve("out").resolve(Capture.RECORDING_FILE);
-        assertParksInS06AndCpuSamples(recording); // JFR's parks, async-profiler's CPU samples merged in
+        RecordingContents contents = assertParksInS06AndCpuSamples(recording); // JFR's parks, async-profiler's CPU samples merged in
         assertOpensWithJfrSummary(jdk, recording);
+        // JDK Mission Control reads the merged file whole, async-profiler's samples too (which `jfr summary` mis-names).
+        Map<String, Long> jmc = JmcCounts.of(recording);
+        for (String type : List.of("jdk.ExecutionSample", "jdk.ThreadPark", "jdk.ThreadCPULoad")) {
+            assertThat(jmc.getOrDefault(type, 0L)).as("%s in JMC", type).isEqualTo(contents.count(type));
+        }
         assertThat(dir.resolve("out").resolve(Capture.WORK_DIR)).doesNotExist();
         // JEP 472 (native access) and JEP 498 (Unsafe) warnings must not reach the user on JDK 24+.
         assertThat(run.stderr).doesNotContain("WARNING").doesNotContain("costlevel:");
