@@ -59,7 +59,7 @@ public final class JfrScanner {
         } catch (IOException e) {
             throw new InputException(file + ": not a readable JFR recording (" + e.getMessage() + ")", e);
         } catch (InternalError e) {
-            // A mapped chunk (only those over ChunkBytes.MAX_COPIED) whose file was cut short while it was read.
+            // A mapped chunk (see ChunkBytes) whose file was cut short while it was read.
             throw new InputException(file + ": the recording changed while it was read (" + e.getMessage() + ")", e);
         }
     }
@@ -148,7 +148,8 @@ public final class JfrScanner {
             startNanos = Math.min(startNanos, reader.startNanos);
             endNanos = Math.max(endNanos, reader.endNanos);
             ticksPerSec = reader.ticksPerSec;
-            asyncProfiler |= reader.typesByName.keySet().stream().anyMatch(name -> name != null && name.startsWith("profiler.")); // null: a damaged name
+            // A type name may be null in damaged metadata (fuzz seed 6).
+            asyncProfiler |= reader.typesByName.keySet().stream().anyMatch(name -> name != null && name.startsWith("profiler."));
         }
 
         private void readChunk() throws IOException, InputException {
