@@ -1,7 +1,9 @@
 package io.costlevel.analyzer.attribution;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Charges a stack to its first application frame (counting from the top) and keeps the runtime
@@ -22,47 +24,81 @@ public final class StackAttributor {
         String qualifiedName() {
             return className + "." + methodName;
         }
+
+        /**
+         * What {@link #qualifiedName} holds before its last dot: the class, or for a native frame (no class) whose
+         * symbol has dots, such as a kernel's {@code finish_task_switch.isra.0}, that symbol's first part.
+         */
+        String owner() {
+            int dot = methodName.lastIndexOf('.');
+            return dot < 0 ? className : className + "." + methodName.substring(0, dot);
+        }
     }
 
+    /** Past this many classes the decisions are forgotten and made again, so memory stays bounded. */
+    private static final int MAX_DECIDED_CLASSES = 1 << 16;
+
     private final ApplicationCode application;
+    /**
+     * Whether each class met so far is application code: stacks are resolved once per chunk, and an async-profiler
+     * chunk has thousands of them, 20-25 frames deep, mostly of the same few hundred classes.
+     */
+    private final Map<String, Boolean> decided = new HashMap<>();
 
     public StackAttributor(ApplicationCode application) {
         this.application = application;
     }
 
-    /** @param frames the stack, top (innermost) frame first */
+    private boolean isApplication(String className) {
+        Boolean known = decided.get(className);
+        if (known == null) {
+            if (decided.size() >= MAX_DECIDED_CLASSES) {
+                decided.clear();
+            }
+            known = application.contains(className);
+            decided.put(className, known);
+        }
+        return known;
+    }
+
+    /**
+     * @param frames the stack, top (innermost) frame first; read from the top down to the first application frame
+     *               only, unless there is none, so a list that resolves frames as they are asked for saves the rest
+     */
     public Attribution attribute(List<Frame> frames) {
         boolean park = !frames.isEmpty()
                 && frames.get(0).className().equals(PARK_CLASS) && frames.get(0).methodName().equals(PARK_METHOD);
         for (int i = 0; i < frames.size(); i++) {
             Frame frame = frames.get(i);
-            if (application.contains(frame.className())) {
+            if (isApplication(frame.className())) {
                 SiteKey site = new SiteKey(frame.className(), frame.methodName(), frame.line());
                 return new Attribution(site, chain(frames.subList(0, i)), park);
             }
         }
-        return new Attribution(null, chain(frames), park);
+        // No site, no chain: what is not charged to a site is only counted (JIT and GC threads' stacks among them,
+        // which are deep and many in an async-profiler recording).
+        return new Attribution(null, "", park);
     }
 
     /** @param runtimeFrames the frames above the application frame, innermost first */
     private static String chain(List<Frame> runtimeFrames) {
-        List<String> outermostFirst = new ArrayList<>();
+        List<Frame> outermostFirst = new ArrayList<>();
         for (int i = runtimeFrames.size() - 1; i >= 0; i--) {
-            String name = runtimeFrames.get(i).qualifiedName();
+            Frame frame = runtimeFrames.get(i);
             // Recursion and internal helpers of one class say nothing new about the primitive.
-            if (outermostFirst.isEmpty() || !sameClass(outermostFirst.get(outermostFirst.size() - 1), name)) {
-                outermostFirst.add(name);
+            if (outermostFirst.isEmpty() || !outermostFirst.get(outermostFirst.size() - 1).owner().equals(frame.owner())) {
+                outermostFirst.add(frame);
             }
         }
         if (outermostFirst.size() > MAX_CHAIN) {
-            List<String> cut = new ArrayList<>(outermostFirst.subList(0, MAX_CHAIN - 1));
+            List<Frame> cut = new ArrayList<>(outermostFirst.subList(0, MAX_CHAIN - 1));
             cut.add(outermostFirst.get(outermostFirst.size() - 1));
             outermostFirst = cut;
         }
-        return String.join(" -> ", outermostFirst);
-    }
-
-    private static boolean sameClass(String a, String b) {
-        return a.substring(0, a.lastIndexOf('.')).equals(b.substring(0, b.lastIndexOf('.')));
+        StringBuilder joined = new StringBuilder();
+        for (Frame frame : outermostFirst) {
+            joined.append(joined.length() == 0 ? "" : " -> ").append(frame.qualifiedName());
+        }
+        return joined.toString();
     }
 }

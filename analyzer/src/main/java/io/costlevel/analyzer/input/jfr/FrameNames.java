@@ -8,7 +8,7 @@ import one.jfr.MethodRef;
 import one.jfr.StackTrace;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.util.AbstractList;
 import java.util.List;
 
 /**
@@ -35,17 +35,36 @@ final class FrameNames {
         this.reader = reader;
     }
 
-    /** @return the frames, top first; frames outside Java get an empty class name so they never count as application */
+    /**
+     * @return the frames, top first, each resolved when first asked for (the attributor stops at the first application
+     *     frame); frames outside Java get an empty class name so they never count as application
+     */
     List<Frame> frames(StackTrace stack) {
-        List<Frame> frames = new ArrayList<>(stack.methods.length);
-        for (int i = 0; i < stack.methods.length; i++) {
-            String[] name = nameOf(stack.methods[i]);
-            byte type = stack.types[i];
-            boolean outsideJava = type == CPP_FRAME_TYPE || type == KERNEL_FRAME_TYPE
-                    || type == NATIVE_FRAME_TYPE && isLibrary(name[0]);
-            frames.add(new Frame(outsideJava ? NATIVE : name[0], name[1], stack.locations[i] >>> 16));
-        }
-        return frames;
+        return new AbstractList<>() {
+            private final Frame[] resolved = new Frame[stack.methods.length];
+
+            @Override
+            public Frame get(int i) {
+                Frame frame = resolved[i];
+                if (frame == null) {
+                    frame = resolved[i] = frame(stack, i);
+                }
+                return frame;
+            }
+
+            @Override
+            public int size() {
+                return resolved.length;
+            }
+        };
+    }
+
+    private Frame frame(StackTrace stack, int i) {
+        String[] name = nameOf(stack.methods[i]);
+        byte type = stack.types[i];
+        boolean outsideJava = type == CPP_FRAME_TYPE || type == KERNEL_FRAME_TYPE
+                || type == NATIVE_FRAME_TYPE && isLibrary(name[0]);
+        return new Frame(outsideJava ? NATIVE : name[0], name[1], stack.locations[i] >>> 16);
     }
 
     private static boolean isLibrary(String className) {

@@ -77,6 +77,18 @@ public final class JfrScanner {
         return reader;
     }
 
+    /** One stack of the current chunk, resolved once: where its events go, and this file's CPU samples of its site. */
+    private static final class ChunkStack {
+        final Charge charge;
+        /** Null when the stack has no site. */
+        final long[] fileCpuSamples;
+
+        ChunkStack(Charge charge, long[] fileCpuSamples) {
+            this.charge = charge;
+            this.fileCpuSamples = fileCpuSamples;
+        }
+    }
+
     /** The state of reading one file, chunk by chunk: each is checked, then read by a reader of its own. */
     private final class Pass {
         private final ChunkBytes bytes;
@@ -86,10 +98,13 @@ public final class JfrScanner {
         private JfrReader reader;
         private FrameNames names;
         /** Per chunk: stack ids, frame ids and enum values are only promised unique within a chunk. */
-        private final Dictionary<Charge> byStack = new Dictionary<>();
+        private final Dictionary<ChunkStack> byStack = new Dictionary<>();
+        /** Runs of one thread's events often repeat one stack, and one thread state. */
         private int lastStackId;
-        private Charge lastCharge;
+        private ChunkStack lastStack;
         private final Map<Integer, Boolean> runnableStates = new HashMap<>();
+        private int lastState;
+        private boolean lastStateRunnable;
         private final SamplingPeriod samplingPeriod = new SamplingPeriod();
         /** CPU samples of this file per site, turned into time once the sampling period is known. */
         private final Map<SiteKey, long[]> cpuSamples = new HashMap<>();
@@ -142,8 +157,9 @@ public final class JfrScanner {
             }
             names = new FrameNames(reader);
             byStack.clear();
-            lastCharge = null;
+            lastStack = null;
             runnableStates.clear();
+            lastState = -1;
             eventsInChunk = 0;
             startNanos = Math.min(startNanos, reader.startNanos);
             endNanos = Math.max(endNanos, reader.endNanos);
@@ -190,16 +206,16 @@ public final class JfrScanner {
             if (e instanceof ExecutionSample sample) {
                 onSample(sample);
             } else if (e instanceof ContendedLock lock) {
-                Charge charge = charge(lock.stackTraceId);
+                Charge charge = stack(lock.stackTraceId).charge;
                 if (charge.parkFrame()) {
                     charge.park(threadKey(lock), nanos(lock.duration));
                 } else {
                     charge.monitorEnter(threadKey(lock), nanos(lock.duration));
                 }
             } else if (e instanceof DurationEvent.MonitorWait wait) {
-                charge(wait.stackTraceId).monitorWait(threadKey(wait), nanos(wait.duration));
+                stack(wait.stackTraceId).charge.monitorWait(threadKey(wait), nanos(wait.duration));
             } else if (e instanceof DurationEvent.ThreadSleep sleep) {
-                charge(sleep.stackTraceId).sleep(threadKey(sleep), nanos(sleep.duration));
+                stack(sleep.stackTraceId).charge.sleep(threadKey(sleep), nanos(sleep.duration));
             } else if (e instanceof RunDescriptionEvent description) {
                 describe(description);
             }
@@ -211,14 +227,22 @@ public final class JfrScanner {
                 return;
             }
             samplingPeriod.sample(sample.tid, sample.time);
-            Charge charge = charge(sample.stackTraceId);
-            charge.cpuSample(threadKey(sample), sample.samples);
-            if (charge.site() != null) {
-                cpuSamples.computeIfAbsent(charge.site(), k -> new long[1])[0] += sample.samples;
+            ChunkStack stack = stack(sample.stackTraceId);
+            stack.charge.cpuSample(threadKey(sample), sample.samples);
+            if (stack.fileCpuSamples != null) {
+                stack.fileCpuSamples[0] += sample.samples;
             }
         }
 
         private boolean isRunnable(int state) {
+            if (state != lastState) {
+                lastState = state;
+                lastStateRunnable = runnable(state);
+            }
+            return lastStateRunnable;
+        }
+
+        private boolean runnable(int state) {
             return runnableStates.computeIfAbsent(state, s -> {
                 Map<Integer, String> states = reader.enums.get("jdk.types.ThreadState");
                 String name = states == null ? null : states.get(s);
@@ -243,20 +267,22 @@ public final class JfrScanner {
             }
         }
 
-        private Charge charge(int stackTraceId) {
-            if (stackTraceId == lastStackId && lastCharge != null) {
-                return lastCharge; // runs of one thread's events often repeat one stack
+        private ChunkStack stack(int stackTraceId) {
+            if (stackTraceId == lastStackId && lastStack != null) {
+                return lastStack;
             }
-            Charge charge = byStack.get(stackTraceId);
-            if (charge == null) {
+            ChunkStack resolved = byStack.get(stackTraceId);
+            if (resolved == null) {
                 StackTrace stack = reader.stackTraces.get(stackTraceId);
                 Attribution at = stack == null ? new Attribution(null, "", false) : attributor.attribute(names.frames(stack));
-                charge = table.charge(at);
-                byStack.put(stackTraceId, charge);
+                Charge charge = table.charge(at);
+                resolved = new ChunkStack(charge,
+                        charge.site() == null ? null : cpuSamples.computeIfAbsent(charge.site(), k -> new long[1]));
+                byStack.put(stackTraceId, resolved);
             }
             lastStackId = stackTraceId;
-            lastCharge = charge;
-            return charge;
+            lastStack = resolved;
+            return resolved;
         }
 
         private long threadKey(Event e) {

@@ -1,7 +1,6 @@
 package io.costlevel.analyzer.input.jfr;
 
-import java.util.HashMap;
-import java.util.Map;
+import one.jfr.Dictionary;
 
 /**
  * Estimates the CPU sampler's period from the samples themselves, since the recording's settings
@@ -20,25 +19,30 @@ final class SamplingPeriod {
         long count;
     }
 
-    private final Map<Integer, ThreadSamples> byThread = new HashMap<>();
+    /** By thread id, unboxed: looked up for every sample. */
+    private final Dictionary<ThreadSamples> byThread = new Dictionary<>();
 
     void sample(int tid, long ticks) {
-        ThreadSamples t = byThread.computeIfAbsent(tid, k -> new ThreadSamples());
+        ThreadSamples t = byThread.get(tid);
+        if (t == null) {
+            t = new ThreadSamples();
+            byThread.put(tid, t);
+        }
         t.first = Math.min(t.first, ticks);
         t.last = Math.max(t.last, ticks);
         t.count++;
     }
 
     double estimateNanos(long ticksPerSecond) {
-        double best = Double.MAX_VALUE;
-        for (ThreadSamples t : byThread.values()) {
+        double[] best = {Double.MAX_VALUE};
+        byThread.forEach((tid, t) -> {
             if (t.count >= MIN_SAMPLES_PER_THREAD && t.last > t.first) {
-                best = Math.min(best, (double) (t.last - t.first) / (t.count - 1));
+                best[0] = Math.min(best[0], (double) (t.last - t.first) / (t.count - 1));
             }
+        });
+        if (best[0] == Double.MAX_VALUE || ticksPerSecond <= 0) {
+            return byThread.size() == 0 ? 0 : DEFAULT_NANOS;
         }
-        if (best == Double.MAX_VALUE || ticksPerSecond <= 0) {
-            return byThread.isEmpty() ? 0 : DEFAULT_NANOS;
-        }
-        return best * 1e9 / ticksPerSecond;
+        return best[0] * 1e9 / ticksPerSecond;
     }
 }
