@@ -2,7 +2,10 @@
 # Analyzer throughput and memory on one large recording (issue 5, item 2), beside the raw
 # one.jfr.JfrReader scan it must stay within 1.5x of and the JDK's `jfr summary`.
 #
-#   scripts/bench-analyzer.sh [RECORDING.jfr]
+#   scripts/bench-analyzer.sh [--chunks] [RECORDING.jfr]
+#
+# --chunks: the raw scan reads chunk by chunk (one JfrReader per chunk, as the analyzer does), for files
+# that JfrReader 4.2 cannot read in one pass (some concatenations of async-profiler recordings).
 #
 # Without an argument it makes a recording of at least 200 MB in /tmp: the blocking ticket lock at
 # 8 threads with every park recorded (threshold 0 ms), whose chunks are then repeated until the
@@ -16,6 +19,8 @@ SAMPLES=samples/target/costlevel-samples.jar
 [[ -f $ANALYZER && -f $SAMPLES && -d analyzer/target/test-classes ]] || {
   echo "build first: mvn -B install -DskipTests && mvn -B test-compile -pl analyzer" >&2; exit 1; }
 
+RAW_MODE=()
+if [[ ${1:-} == --chunks ]]; then RAW_MODE=(--chunks); shift; fi
 RECORDING=${1:-}
 if [[ -z $RECORDING ]]; then
   RECORDING=/tmp/costlevel-bench-200mb.jfr
@@ -51,7 +56,7 @@ CP="$ANALYZER:analyzer/target/test-classes"
 for round in 1 2 3; do
   echo "-- round $round"
   measure "jfr summary" jfr summary "$RECORDING"
-  measure "raw JfrReader scan" java -Xmx256m -cp "$CP" io.costlevel.analyzer.bench.RawScan "$RECORDING"
+  measure "raw JfrReader scan" java -Xmx256m -cp "$CP" io.costlevel.analyzer.bench.RawScan "${RAW_MODE[@]}" "$RECORDING"
   raw_wall=$last_wall raw_cpu=$last_cpu
   measure "costlevel analyze" java -Xmx256m -jar "$ANALYZER" analyze "$RECORDING" --json /tmp/costlevel-bench-report.json
   awk -v a="$last_wall" -v r="$raw_wall" -v ac="$last_cpu" -v rc="$raw_cpu" \

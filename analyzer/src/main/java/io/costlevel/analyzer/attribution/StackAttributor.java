@@ -30,8 +30,11 @@ public final class StackAttributor {
          * symbol has dots, such as a kernel's {@code finish_task_switch.isra.0}, that symbol's first part.
          */
         String owner() {
+            if (!className.isEmpty()) {
+                return className; // a Java method's name never holds a dot (JVMS 4.2.2)
+            }
             int dot = methodName.lastIndexOf('.');
-            return dot < 0 ? className : className + "." + methodName.substring(0, dot);
+            return dot < 0 ? className : "." + methodName.substring(0, dot);
         }
     }
 

@@ -30,6 +30,8 @@ final class FrameNames {
 
     private final JfrReader reader;
     private final Dictionary<String[]> methodNames = new Dictionary<>();
+    /** One String per class, so that the methods of a class share it and lookups by it compare by identity. */
+    private final Dictionary<String> classNames = new Dictionary<>();
 
     FrameNames(JfrReader reader) {
         this.reader = reader;
@@ -85,9 +87,17 @@ final class FrameNames {
         if (method == null) {
             return new String[] {NATIVE, "unknown"};
         }
-        ClassRef cls = reader.classes.get(method.cls);
-        String className = cls == null ? NATIVE : symbol(cls.name).replace('/', '.');
-        return new String[] {className, symbol(method.name)};
+        return new String[] {className(method.cls), symbol(method.name)};
+    }
+
+    private String className(long classId) {
+        String name = classNames.get(classId);
+        if (name == null) {
+            ClassRef cls = reader.classes.get(classId);
+            name = cls == null ? NATIVE : symbol(cls.name).replace('/', '.');
+            classNames.put(classId, name);
+        }
+        return name;
     }
 
     private String symbol(long id) {
