@@ -2,6 +2,7 @@ package io.costlevel.analyzer.attribution;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -43,9 +44,11 @@ public final class StackAttributor {
 
     private final ApplicationCode application;
     /**
-     * Whether each class met so far is application code: stacks are resolved once per chunk, and an async-profiler
-     * chunk has thousands of them, 20-25 frames deep, mostly of the same few hundred classes.
+     * Whether each class met so far is application code. Stacks are resolved once per chunk, and an async-profiler
+     * chunk has thousands of them, 20-25 frames deep, of a few thousand classes: a recording's reader hands out one
+     * String per class, so the decision is found by identity first, and by name for the same class in another chunk.
      */
+    private final Map<String, Boolean> decidedByIdentity = new IdentityHashMap<>();
     private final Map<String, Boolean> decided = new HashMap<>();
 
     public StackAttributor(ApplicationCode application) {
@@ -53,29 +56,37 @@ public final class StackAttributor {
     }
 
     private boolean isApplication(String className) {
-        Boolean known = decided.get(className);
+        Boolean known = decidedByIdentity.get(className);
         if (known == null) {
-            if (decided.size() >= MAX_DECIDED_CLASSES) {
-                decided.clear();
+            known = decided.get(className);
+            if (known == null) {
+                known = application.contains(className);
+                if (decided.size() >= MAX_DECIDED_CLASSES) {
+                    decided.clear();
+                }
+                decided.put(className, known);
             }
-            known = application.contains(className);
-            decided.put(className, known);
+            if (decidedByIdentity.size() >= MAX_DECIDED_CLASSES) {
+                decidedByIdentity.clear();
+            }
+            decidedByIdentity.put(className, known);
         }
         return known;
     }
 
-    /**
-     * @param frames the stack, top (innermost) frame first; read from the top down to the first application frame
-     *               only, unless there is none, so a list that resolves frames as they are asked for saves the rest
-     */
+    /** @param frames the stack, top (innermost) frame first */
     public Attribution attribute(List<Frame> frames) {
-        boolean park = !frames.isEmpty()
-                && frames.get(0).className().equals(PARK_CLASS) && frames.get(0).methodName().equals(PARK_METHOD);
-        for (int i = 0; i < frames.size(); i++) {
-            Frame frame = frames.get(i);
-            if (isApplication(frame.className())) {
+        return attribute(Stack.of(frames));
+    }
+
+    public Attribution attribute(Stack stack) {
+        int depth = stack.depth();
+        boolean park = depth > 0 && stack.className(0).equals(PARK_CLASS) && stack.frame(0).methodName().equals(PARK_METHOD);
+        for (int i = 0; i < depth; i++) {
+            if (isApplication(stack.className(i))) {
+                Frame frame = stack.frame(i);
                 SiteKey site = new SiteKey(frame.className(), frame.methodName(), frame.line());
-                return new Attribution(site, chain(frames.subList(0, i)), park);
+                return new Attribution(site, chain(stack, i), park);
             }
         }
         // No site, no chain: what is not charged to a site is only counted (JIT and GC threads' stacks among them,
@@ -83,11 +94,11 @@ public final class StackAttributor {
         return new Attribution(null, "", park);
     }
 
-    /** @param runtimeFrames the frames above the application frame, innermost first */
-    private static String chain(List<Frame> runtimeFrames) {
+    /** The runtime frames above the application frame {@code site}, outermost first. */
+    private static String chain(Stack stack, int site) {
         List<Frame> outermostFirst = new ArrayList<>();
-        for (int i = runtimeFrames.size() - 1; i >= 0; i--) {
-            Frame frame = runtimeFrames.get(i);
+        for (int i = site - 1; i >= 0; i--) {
+            Frame frame = stack.frame(i);
             // Recursion and internal helpers of one class say nothing new about the primitive.
             if (outermostFirst.isEmpty() || !outermostFirst.get(outermostFirst.size() - 1).owner().equals(frame.owner())) {
                 outermostFirst.add(frame);

@@ -1,5 +1,6 @@
 package io.costlevel.analyzer.input.jfr;
 
+import io.costlevel.analyzer.attribution.Stack;
 import io.costlevel.analyzer.attribution.StackAttributor.Frame;
 import one.jfr.ClassRef;
 import one.jfr.Dictionary;
@@ -8,8 +9,6 @@ import one.jfr.MethodRef;
 import one.jfr.StackTrace;
 
 import java.nio.charset.StandardCharsets;
-import java.util.AbstractList;
-import java.util.List;
 
 /**
  * Resolves a recording's stack traces into named frames. Method names are decoded once per method
@@ -29,7 +28,7 @@ final class FrameNames {
     private static final byte KERNEL_FRAME_TYPE = 5;
 
     private final JfrReader reader;
-    private final Dictionary<String[]> methodNames = new Dictionary<>();
+    private final Dictionary<MethodName> methodNames = new Dictionary<>();
     /** One String per class, so that the methods of a class share it and lookups by it compare by identity. */
     private final Dictionary<String> classNames = new Dictionary<>();
 
@@ -37,44 +36,50 @@ final class FrameNames {
         this.reader = reader;
     }
 
-    /**
-     * @return the frames, top first, each resolved when first asked for (the attributor stops at the first application
-     *     frame); frames outside Java get an empty class name so they never count as application
-     */
-    List<Frame> frames(StackTrace stack) {
-        return new AbstractList<>() {
-            private final Frame[] resolved = new Frame[stack.methods.length];
-
+    /** The stack, its names resolved as the attributor asks for them; frames outside Java get an empty class name. */
+    Stack stack(StackTrace trace) {
+        return new Stack() {
             @Override
-            public Frame get(int i) {
-                Frame frame = resolved[i];
-                if (frame == null) {
-                    frame = resolved[i] = frame(stack, i);
-                }
-                return frame;
+            public int depth() {
+                return trace.methods.length;
             }
 
             @Override
-            public int size() {
-                return resolved.length;
+            public String className(int i) {
+                byte type = trace.types[i];
+                if (type == CPP_FRAME_TYPE || type == KERNEL_FRAME_TYPE) {
+                    return NATIVE; // never Java: the name is not even decoded unless the frame is in a chain
+                }
+                MethodName name = nameOf(trace.methods[i]);
+                return type == NATIVE_FRAME_TYPE && name.library ? NATIVE : name.className;
+            }
+
+            @Override
+            public Frame frame(int i) {
+                return new Frame(className(i), nameOf(trace.methods[i]).methodName, trace.locations[i] >>> 16);
             }
         };
-    }
-
-    private Frame frame(StackTrace stack, int i) {
-        String[] name = nameOf(stack.methods[i]);
-        byte type = stack.types[i];
-        boolean outsideJava = type == CPP_FRAME_TYPE || type == KERNEL_FRAME_TYPE
-                || type == NATIVE_FRAME_TYPE && isLibrary(name[0]);
-        return new Frame(outsideJava ? NATIVE : name[0], name[1], stack.locations[i] >>> 16);
     }
 
     private static boolean isLibrary(String className) {
         return className.endsWith(".so") || className.contains(".so.") || className.endsWith(".dylib") || className.endsWith(".dll");
     }
 
-    private String[] nameOf(long methodId) {
-        String[] name = methodNames.get(methodId);
+    /** A method's names, decoded once per chunk; {@code library}: a native frame named after its C library. */
+    private static final class MethodName {
+        final String className;
+        final String methodName;
+        final boolean library;
+
+        MethodName(String className, String methodName) {
+            this.className = className;
+            this.methodName = methodName;
+            this.library = isLibrary(className);
+        }
+    }
+
+    private MethodName nameOf(long methodId) {
+        MethodName name = methodNames.get(methodId);
         if (name == null) {
             name = decode(methodId);
             methodNames.put(methodId, name);
@@ -82,12 +87,12 @@ final class FrameNames {
         return name;
     }
 
-    private String[] decode(long methodId) {
+    private MethodName decode(long methodId) {
         MethodRef method = reader.methods.get(methodId);
         if (method == null) {
-            return new String[] {NATIVE, "unknown"};
+            return new MethodName(NATIVE, "unknown");
         }
-        return new String[] {className(method.cls), symbol(method.name)};
+        return new MethodName(className(method.cls), symbol(method.name));
     }
 
     private String className(long classId) {

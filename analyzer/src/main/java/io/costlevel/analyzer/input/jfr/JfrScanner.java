@@ -274,7 +274,7 @@ public final class JfrScanner {
             ChunkStack resolved = byStack.get(stackTraceId);
             if (resolved == null) {
                 StackTrace stack = reader.stackTraces.get(stackTraceId);
-                Attribution at = stack == null ? new Attribution(null, "", false) : attributor.attribute(names.frames(stack));
+                Attribution at = stack == null ? new Attribution(null, "", false) : attributor.attribute(names.stack(stack));
                 Charge charge = table.charge(at);
                 resolved = new ChunkStack(charge,
                         charge.site() == null ? null : cpuSamples.computeIfAbsent(charge.site(), k -> new long[1]));
