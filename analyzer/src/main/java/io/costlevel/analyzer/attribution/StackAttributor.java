@@ -2,7 +2,6 @@ package io.costlevel.analyzer.attribution;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -44,11 +43,9 @@ public final class StackAttributor {
 
     private final ApplicationCode application;
     /**
-     * Whether each class met so far is application code. Stacks are resolved once per chunk, and an async-profiler
-     * chunk has thousands of them, 20-25 frames deep, of a few thousand classes: a recording's reader hands out one
-     * String per class, so the decision is found by identity first, and by name for the same class in another chunk.
+     * Whether each class met so far is application code: stacks are resolved once per chunk, and an async-profiler
+     * chunk has thousands of them, 20-25 frames deep, of a few thousand classes.
      */
-    private final Map<String, Boolean> decidedByIdentity = new IdentityHashMap<>();
     private final Map<String, Boolean> decided = new HashMap<>();
 
     public StackAttributor(ApplicationCode application) {
@@ -56,20 +53,13 @@ public final class StackAttributor {
     }
 
     private boolean isApplication(String className) {
-        Boolean known = decidedByIdentity.get(className);
+        Boolean known = decided.get(className);
         if (known == null) {
-            known = decided.get(className);
-            if (known == null) {
-                known = application.contains(className);
-                if (decided.size() >= MAX_DECIDED_CLASSES) {
-                    decided.clear();
-                }
-                decided.put(className, known);
+            known = application.contains(className);
+            if (decided.size() >= MAX_DECIDED_CLASSES) {
+                decided.clear();
             }
-            if (decidedByIdentity.size() >= MAX_DECIDED_CLASSES) {
-                decidedByIdentity.clear();
-            }
-            decidedByIdentity.put(className, known);
+            decided.put(className, known);
         }
         return known;
     }
