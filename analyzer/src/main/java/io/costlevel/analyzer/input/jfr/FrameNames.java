@@ -29,7 +29,7 @@ final class FrameNames {
 
     private final JfrReader reader;
     private final Dictionary<MethodName> methodNames = new Dictionary<>();
-    /** One String per class, so that the methods of a class share it and lookups by it compare by identity. */
+    /** One String per class, decoded once and shared by the class's methods (its hash, too, is computed once). */
     private final Dictionary<String> classNames = new Dictionary<>();
 
     FrameNames(JfrReader reader) {
@@ -46,19 +46,25 @@ final class FrameNames {
 
             @Override
             public String className(int i) {
-                byte type = trace.types[i];
-                if (type == CPP_FRAME_TYPE || type == KERNEL_FRAME_TYPE) {
-                    return NATIVE; // never Java: the name is not even decoded unless the frame is in a chain
-                }
-                MethodName name = nameOf(trace.methods[i]);
-                return type == NATIVE_FRAME_TYPE && name.library ? NATIVE : name.className;
+                // C++ and kernel frames are never Java: their names are not even decoded unless in a chain.
+                return neverJava(trace.types[i]) ? NATIVE : classOf(trace.types[i], nameOf(trace.methods[i]));
             }
 
             @Override
             public Frame frame(int i) {
-                return new Frame(className(i), nameOf(trace.methods[i]).methodName, trace.locations[i] >>> 16);
+                MethodName name = nameOf(trace.methods[i]);
+                return new Frame(classOf(trace.types[i], name), name.methodName, trace.locations[i] >>> 16);
             }
         };
+    }
+
+    private static boolean neverJava(byte frameType) {
+        return frameType == CPP_FRAME_TYPE || frameType == KERNEL_FRAME_TYPE;
+    }
+
+    /** The frame's class, or empty outside Java: C++ and kernel frames, and native frames named after a C library. */
+    private static String classOf(byte frameType, MethodName name) {
+        return neverJava(frameType) || frameType == NATIVE_FRAME_TYPE && name.library ? NATIVE : name.className;
     }
 
     private static boolean isLibrary(String className) {
