@@ -26,20 +26,17 @@ final class CheckedChunk {
     /** What {@link Walk#recordAt} returns where the reader stops: a chunk header, or the last bytes of the file. */
     private static final int STOP = 0;
 
-    private final long start;
-    private final ByteBuffer bytes;
+    /** The check, kept for its bytes and its reading of sizes. */
+    private final Walk walk;
     private final long records;
     private final int stop;
-    private final boolean followed;
     /** The boundary {@link #boundaryAtOrAfter} is at. */
     private int cursor = HEADER_SIZE;
 
-    private CheckedChunk(long start, ByteBuffer bytes, long records, int stop, boolean followed) {
-        this.start = start;
-        this.bytes = bytes;
+    private CheckedChunk(Walk walk, long records, int stop) {
+        this.walk = walk;
         this.records = records;
         this.stop = stop;
-        this.followed = followed;
     }
 
     /**
@@ -73,7 +70,7 @@ final class CheckedChunk {
 
     /** The chunk's bytes for {@code new JfrReader(ByteBuffer)}, ending where the reader must stop; the reader moves its position. */
     ByteBuffer bytes() {
-        return bytes;
+        return walk.bytes;
     }
 
     /** How many records the reader can meet in this chunk: an upper bound for the events it returns. */
@@ -83,7 +80,7 @@ final class CheckedChunk {
 
     /** Where the next chunk starts in the file, or -1 when the reader stops at the end of the file after this one. */
     long next() {
-        return followed ? start + stop : -1;
+        return walk.followed ? walk.start + stop : -1;
     }
 
     /**
@@ -92,22 +89,11 @@ final class CheckedChunk {
      * damaged field leaves it inside a record, where the next size it reads may be 0 again. Called with the reader's
      * position after each event, in increasing order; moving the reader here keeps it on checked ground.
      */
-    int boundaryAtOrAfter(int pos) {
+    int boundaryAtOrAfter(int pos) throws InputException {
         while (cursor < pos && cursor < stop) {
-            cursor += sizeAt(cursor); // positive: the walk checked every size on the way to the stop
+            cursor += walk.sizeAt(cursor); // positive: the walk checked every size on the way to the stop
         }
         return cursor;
-    }
-
-    private int sizeAt(int pos) {
-        int result = 0;
-        for (int shift = 0; ; shift += 7) {
-            byte b = bytes.get(pos++);
-            result |= (b & 0x7f) << shift;
-            if (b >= 0) {
-                return result;
-            }
-        }
     }
 
     private static boolean inside(long offset, long chunkSize) {
@@ -143,7 +129,13 @@ final class CheckedChunk {
             // stops at the next chunk, that chunk's header.
             long readerEnd = Math.min(Math.max(end, (long) pos + HEADER_SIZE), bytes.limit());
             bytes.limit((int) readerEnd).position(0);
-            return new CheckedChunk(start, bytes, records, pos, followed);
+            return new CheckedChunk(this, records, pos);
+        }
+
+        /** The size of the record at {@code pos}, read as the walk read it. */
+        int sizeAt(int pos) throws InputException {
+            at = pos;
+            return varint();
         }
 
         /** The size of the record at {@code pos}, or {@link #STOP} where the reader stops instead of reading one. */

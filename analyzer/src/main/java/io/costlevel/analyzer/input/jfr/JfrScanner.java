@@ -193,7 +193,7 @@ public final class JfrScanner {
          * it goes on at the next checked boundary instead, where JfrReader 4.2 cannot meet a size of 0 and loop.
          * The reader reads the chunk's buffer, so its position is the buffer's.
          */
-        private void keepOnBoundary() {
+        private void keepOnBoundary() throws InputException {
             ByteBuffer at = chunk.bytes();
             int position = at.position();
             int boundary = chunk.boundaryAtOrAfter(position);
