@@ -90,7 +90,7 @@ class AttachIT {
     }
 
     /** The attach mechanism answers once the JVM has started; signalling it earlier could kill it. */
-    private static void awaitAttachable(ForkedProcess app) throws InterruptedException {
+    static void awaitAttachable(ForkedProcess app) throws InterruptedException {
         String pid = Long.toString(app.pid());
         for (int i = 0; i < 300; i++) {
             assertThat(app.isAlive()).as("the application started").isTrue();
