@@ -49,14 +49,18 @@ public final class Differ {
                 .map(m -> m.compare(b, baseSide, n, nowSide))
                 .filter(Objects::nonNull)
                 .toList();
-        // What the site costs per operation, as opposed to how much it is used (its share, its events per second).
-        List<EvidenceChange> cost = evidence.stream().filter(e -> perOp(e.name())).toList();
-        boolean backed = evidence.stream().anyMatch(e -> e.changed() && !e.name().equals(Measures.CPU_SHARE));
+        // What the site costs per operation, as opposed to how much it is used (its events per second).
+        // Without the agent there is no op: then how much it is used is all there is to back a tier.
+        boolean counted = b.has("ops") || n.has("ops");
+        List<EvidenceChange> cost = evidence.stream().filter(e -> perOp(e.name()) || !counted).toList();
+        boolean backed = cost.stream().anyMatch(EvidenceChange::changed);
         Double growth = b.nsPerOp() == null || n.nsPerOp() == null || b.nsPerOp() <= 0 ? null : n.nsPerOp() / b.nsPerOp() - 1;
         boolean costRose = cost.stream().anyMatch(EvidenceChange::rose);
         boolean costFell = cost.stream().anyMatch(EvidenceChange::fell);
         boolean confirmed = growth != null && (growth > 0 ? costRose : growth < 0 && costFell);
-        boolean shareRose = evidence.stream().anyMatch(e -> e.name().equals(Measures.CPU_SHARE) && e.rose());
+        // A share grows when other sites shrink too; it counts when the site itself burns more CPU per second.
+        boolean shareRose = n.shareOfTime() > b.shareOfTime()
+                && evidence.stream().anyMatch(e -> e.name().equals(Measures.CPU_RATE) && e.rose());
 
         Change change;
         boolean certain = true;

@@ -53,14 +53,14 @@ public sealed interface FailRule {
         }
     }
 
-    /** A site only NEW has, at this tier or above. */
+    /** A site only NEW has, at this tier or above, with counts beyond the noise of none. */
     record NewTierAtLeast(int tier) implements FailRule {
         public String spelling() {
             return "new-tier>=" + tier;
         }
 
         public List<SiteChange> firing(Diff diff) {
-            return shown(diff, c -> c.change() == Change.NEW && c.now().tier() >= tier);
+            return shown(diff, c -> c.change() == Change.NEW && c.certain() && c.now().tier() >= tier);
         }
     }
 

@@ -12,7 +12,7 @@ import java.util.function.ToDoubleFunction;
  * @param count        the events counted (failed CAS, parks, CPU samples, ...)
  * @param denominator  what they are counted against (attempts, ops, seconds of run, ...); 0 means not measured
  * @param proportion   true: each unit of the denominator is one trial (two-proportion test); false: an exposure (Poisson rates)
- * @param perOp        a cost of the site's operation (it explains a change of ns/op or of tier), not of its traffic
+ * @param perOp        a cost of the site's operation (it explains a change of ns/op or of tier), not how much the site is used
  * @param minDifference smallest absolute difference of the figure that matters
  * @param minFactor    smallest ratio between the larger and the smaller value that matters
  */

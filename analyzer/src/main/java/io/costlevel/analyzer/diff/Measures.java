@@ -9,17 +9,23 @@ import java.util.List;
  */
 final class Measures {
     static final String CPU_SAMPLES = "jfrCpuSamples";
-    static final String CPU_SHARE = "cpuSampleShare";
+    /** CPU samples per second of run: how much CPU the site burns, whatever the other sites do. */
+    static final String CPU_RATE = "cpuSamplesPerSecond";
 
-    /**
-     * A mechanism ratio matters from 0.1 % of ops on: the smallest threshold a tier rule uses
-     * (TrueSharingRule: 0.1 % failed CAS). Below that a significant change is real and irrelevant.
+    /*
+     * How large a change of a mechanism figure must be to matter: the threshold the tier rule deciding
+     * on that figure uses (classify/rules). A run-to-run change smaller than the threshold itself can
+     * be far beyond the sampling noise of tens of millions of ops and still say nothing about the
+     * tier: two runs of S06 at 2 threads on a loaded machine measured 0.23 % and 0.07 % handoffs.
      */
-    static final double MIN_PER_OP_DIFFERENCE = 0.001;
+    /** TrueSharingRule.MIN_CAS_FAILURE_RATIO. */
+    static final double MIN_CAS_FAILURE_DIFFERENCE = 0.001;
+    /** TrueSharingRule.MIN_HANDOFF_RATIO. */
+    static final double MIN_HANDOFF_DIFFERENCE = 0.1;
+    /** TrueSharingRule.MIN_CONTENDED_PER_OP, YieldRule.MIN_YIELDS_PER_OP; parks per op likewise. */
+    static final double MIN_PER_OP_DIFFERENCE = 0.01;
     /** Rates of events (per wait, per second, CPU samples per op) matter from a quarter up or down. */
     static final double MIN_RATE_FACTOR = 1.25;
-    /** A site's share of all CPU samples matters from one percentage point on. */
-    static final double MIN_SHARE_DIFFERENCE = 0.01;
 
     private Measures() {}
 
@@ -28,30 +34,29 @@ final class Measures {
     }
 
     private static Measure perSecond(String name, String count) {
-        return new Measure(name, s -> s.figure(count), (s, side) -> s.has("ops") ? 0 : side.durationSeconds(),
-                false, false, 0, MIN_RATE_FACTOR);
+        return new Measure(name, s -> s.figure(count), (s, side) -> side.durationSeconds(), false, false, 0, MIN_RATE_FACTOR);
     }
 
     static final List<Measure> ALL = List.of(
             new Measure("casFailureRatio", s -> s.figure("casFailures"), (s, side) -> s.figure("casAttempts"),
-                    true, true, MIN_PER_OP_DIFFERENCE, 1),
+                    true, true, MIN_CAS_FAILURE_DIFFERENCE, 1),
             new Measure("handoffRatio", s -> s.figure("handoffs"), (s, side) -> s.figure("handoffChecks"),
-                    true, true, MIN_PER_OP_DIFFERENCE, 1),
+                    true, true, MIN_HANDOFF_DIFFERENCE, 1),
             perOp("contendedPerOp", "contended"),
             perOp("blocksPerOp", "parks", "waits", "sleeps"),
             perOp("yieldsPerOp", "yields"),
+            perOp("wakeupsPerOp", "wakeups"),
             new Measure("spinsPerWait", s -> s.figure("spins"), (s, side) -> s.figure("spinWaits"),
                     false, true, 0, MIN_RATE_FACTOR),
             new Measure("cpuSamplesPerOp", s -> s.figure(CPU_SAMPLES), (s, side) -> s.figure("ops"),
                     false, true, 0, MIN_RATE_FACTOR),
-            // Without the agent there are no ops: events per second of run are all a recording gives.
-            perSecond("cpuSamplesPerSecond", CPU_SAMPLES),
+            // How much the site is used: what a share of time grows with; without the agent there are
+            // no ops, and events per second of run are all a recording gives.
+            perSecond(CPU_RATE, CPU_SAMPLES),
             perSecond("jfrParkEventsPerSecond", "jfrParkEvents"),
             perSecond("jfrMonitorEnterEventsPerSecond", "jfrMonitorEnterEvents"),
             perSecond("jfrWaitEventsPerSecond", "jfrWaitEvents"),
-            perSecond("jfrSleepEventsPerSecond", "jfrSleepEvents"),
-            new Measure(CPU_SHARE, s -> s.figure(CPU_SAMPLES), (s, side) -> side.cpuSamples(),
-                    true, false, MIN_SHARE_DIFFERENCE, MIN_RATE_FACTOR));
+            perSecond("jfrSleepEventsPerSecond", "jfrSleepEvents"));
 
     /** Counts of independent events that show a site is there at all: its ops, CPU samples and recorded events. */
     private static final List<String> PRESENCE = List.of("ops", CPU_SAMPLES, "jfrParkEvents", "jfrMonitorEnterEvents",

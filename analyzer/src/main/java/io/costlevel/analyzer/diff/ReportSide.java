@@ -18,9 +18,4 @@ public record ReportSide(String label, int schemaVersion, int cores, double dura
     public boolean hasAgent() {
         return sources.contains("agent");
     }
-
-    /** CPU samples charged to all of the report's sites: the denominator of a site's CPU-sample share. */
-    public double cpuSamples() {
-        return sites.stream().mapToDouble(s -> s.figure(Measures.CPU_SAMPLES)).sum();
-    }
 }
