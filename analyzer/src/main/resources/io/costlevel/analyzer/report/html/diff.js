@@ -115,7 +115,7 @@
     var top = 24;
     var rowHeight = 22;
     var plotX = labelWidth + 10;
-    var plotWidth = width - plotX - 12;
+    var plotWidth = width - plotX - 32; // room for the last axis label
     var plotBottom = top + Math.max(placed.length, 1) * rowHeight;
     var decades = Math.log10(AXIS_MAX_NS) - Math.log10(AXIS_MIN_NS);
     var x = function (ns) {
