@@ -45,9 +45,9 @@ public record Diff(ReportSide base, ReportSide now, List<SiteChange> changes, do
 
     public String test() {
         return String.format(java.util.Locale.ROOT, "a figure changed when |z| >= %.2f (two-sided p < 0.0001): "
-                + "two-proportion z-test for CAS failures per attempt and handoffs per sampled op; Poisson rate test for "
-                + "events per op, per spin wait and per second of run (CPU samples, JFR events); a change of tier or ns/op "
-                + "counts only with a figure of the op's cost behind it, a share only with the site's CPU samples per second, "
-                + "a new or gone site only with a count beyond the noise of none", Noise.Z_CRITICAL);
+                + "two-proportion z-test for CAS failures per attempt, handoffs per sampled op and a site's share of the CPU "
+                + "samples of the sites both runs have; Poisson rate test for events per op, per spin wait and per second "
+                + "of run; a change of tier or ns/op counts only with a figure of the op's cost behind it, a share only "
+                + "with its CPU share, a new or gone site only with a count beyond the noise of none", Noise.Z_CRITICAL);
     }
 }

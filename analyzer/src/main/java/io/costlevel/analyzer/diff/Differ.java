@@ -24,9 +24,13 @@ public final class Differ {
     }
 
     public Diff compare(ReportSide base, ReportSide now) {
+        List<SitePair> pairs = SiteMatcher.match(base.sites(), now.sites());
+        List<SitePair> matched = pairs.stream().filter(SitePair::matched).toList();
+        RunTotals baseRun = RunTotals.of(base, matched.stream().map(SitePair::base).toList());
+        RunTotals nowRun = RunTotals.of(now, matched.stream().map(SitePair::now).toList());
         List<SiteChange> changes = new ArrayList<>();
-        for (SitePair pair : SiteMatcher.match(base.sites(), now.sites())) {
-            changes.add(judge(pair, base, now));
+        for (SitePair pair : pairs) {
+            changes.add(judge(pair, base, baseRun, now, nowRun));
         }
         changes.sort(Comparator.comparing((SiteChange c) -> !Diff.isReported(c))
                 .thenComparing(c -> !Diff.isUncertain(c))
@@ -36,7 +40,7 @@ public final class Differ {
         return new Diff(base, now, changes, minShare, notes(base, now));
     }
 
-    private SiteChange judge(SitePair pair, ReportSide baseSide, ReportSide nowSide) {
+    private SiteChange judge(SitePair pair, ReportSide baseSide, RunTotals baseRun, ReportSide nowSide, RunTotals nowRun) {
         boolean hidden = pair.share() < minShare || pair.current().idle();
         if (!pair.matched()) {
             boolean isNew = pair.now() != null;
@@ -46,21 +50,21 @@ public final class Differ {
         SiteView b = pair.base();
         SiteView n = pair.now();
         List<EvidenceChange> evidence = Measures.ALL.stream()
-                .map(m -> m.compare(b, baseSide, n, nowSide))
+                .map(m -> m.compare(b, baseRun, n, nowRun))
                 .filter(Objects::nonNull)
                 .toList();
-        // What the site costs per operation, as opposed to how much it is used (its events per second).
-        // Without the agent there is no op: then how much it is used is all there is to back a tier.
+        // What the site costs per operation, as opposed to how much it is used (its events per second, its
+        // share). Without the agent there is no op: then how much it is used is all there is to back a tier.
         boolean counted = b.has("ops") || n.has("ops");
-        List<EvidenceChange> cost = evidence.stream().filter(e -> perOp(e.name()) || !counted).toList();
+        List<EvidenceChange> cost = evidence.stream()
+                .filter(e -> perOp(e.name()) || (!counted && !e.name().equals(Measures.CPU_SHARE))).toList();
         boolean backed = cost.stream().anyMatch(EvidenceChange::changed);
         Double growth = b.nsPerOp() == null || n.nsPerOp() == null || b.nsPerOp() <= 0 ? null : n.nsPerOp() / b.nsPerOp() - 1;
         boolean costRose = cost.stream().anyMatch(EvidenceChange::rose);
         boolean costFell = cost.stream().anyMatch(EvidenceChange::fell);
         boolean confirmed = growth != null && (growth > 0 ? costRose : growth < 0 && costFell);
-        // A share grows when other sites shrink too; it counts when the site itself burns more CPU per second.
         boolean shareRose = n.shareOfTime() > b.shareOfTime()
-                && evidence.stream().anyMatch(e -> e.name().equals(Measures.CPU_RATE) && e.rose());
+                && evidence.stream().anyMatch(e -> e.name().equals(Measures.CPU_SHARE) && e.rose());
 
         Change change;
         boolean certain = true;

@@ -16,13 +16,13 @@ import java.util.function.ToDoubleFunction;
  * @param minDifference smallest absolute difference of the figure that matters
  * @param minFactor    smallest ratio between the larger and the smaller value that matters
  */
-record Measure(String name, ToDoubleFunction<SiteView> count, BiFunction<SiteView, ReportSide, Double> denominator,
+record Measure(String name, ToDoubleFunction<SiteView> count, BiFunction<SiteView, RunTotals, Double> denominator,
                boolean proportion, boolean perOp, double minDifference, double minFactor) {
 
     /** @return the comparison, or null when either run did not measure the denominator */
-    EvidenceChange compare(SiteView base, ReportSide baseSide, SiteView now, ReportSide nowSide) {
-        double n1 = denominator.apply(base, baseSide);
-        double n2 = denominator.apply(now, nowSide);
+    EvidenceChange compare(SiteView base, RunTotals baseRun, SiteView now, RunTotals nowRun) {
+        double n1 = denominator.apply(base, baseRun);
+        double n2 = denominator.apply(now, nowRun);
         if (n1 <= 0 || n2 <= 0) {
             return null;
         }

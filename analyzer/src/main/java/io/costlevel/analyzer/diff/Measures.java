@@ -9,8 +9,14 @@ import java.util.List;
  */
 final class Measures {
     static final String CPU_SAMPLES = "jfrCpuSamples";
-    /** CPU samples per second of run: how much CPU the site burns, whatever the other sites do. */
-    static final String CPU_RATE = "cpuSamplesPerSecond";
+    /**
+     * A site's CPU samples among those of all sites both runs have: its share of the CPU, measured
+     * against the same sites on both sides, so that a site gone or new elsewhere moves no other
+     * site's share, and a machine that runs the whole program slower (load) moves none.
+     */
+    static final String CPU_SHARE = "cpuSampleShare";
+    /** No rule decides on a share: one percentage point of the CPU is where it starts to matter. */
+    static final double MIN_SHARE_DIFFERENCE = 0.01;
 
     /*
      * How large a change of a mechanism figure must be to matter: the threshold the tier rule deciding
@@ -30,33 +36,35 @@ final class Measures {
     private Measures() {}
 
     private static Measure perOp(String name, String... counts) {
-        return new Measure(name, s -> sum(s, counts), (s, side) -> s.figure("ops"), false, true, MIN_PER_OP_DIFFERENCE, 1);
+        return new Measure(name, s -> sum(s, counts), (s, run) -> s.figure("ops"), false, true, MIN_PER_OP_DIFFERENCE, 1);
     }
 
     private static Measure perSecond(String name, String count) {
-        return new Measure(name, s -> s.figure(count), (s, side) -> side.durationSeconds(), false, false, 0, MIN_RATE_FACTOR);
+        return new Measure(name, s -> s.figure(count), (s, run) -> run.durationSeconds(), false, false, 0, MIN_RATE_FACTOR);
     }
 
     static final List<Measure> ALL = List.of(
-            new Measure("casFailureRatio", s -> s.figure("casFailures"), (s, side) -> s.figure("casAttempts"),
+            new Measure("casFailureRatio", s -> s.figure("casFailures"), (s, run) -> s.figure("casAttempts"),
                     true, true, MIN_CAS_FAILURE_DIFFERENCE, 1),
-            new Measure("handoffRatio", s -> s.figure("handoffs"), (s, side) -> s.figure("handoffChecks"),
+            new Measure("handoffRatio", s -> s.figure("handoffs"), (s, run) -> s.figure("handoffChecks"),
                     true, true, MIN_HANDOFF_DIFFERENCE, 1),
             perOp("contendedPerOp", "contended"),
             perOp("blocksPerOp", "parks", "waits", "sleeps"),
             perOp("yieldsPerOp", "yields"),
             perOp("wakeupsPerOp", "wakeups"),
-            new Measure("spinsPerWait", s -> s.figure("spins"), (s, side) -> s.figure("spinWaits"),
+            new Measure("spinsPerWait", s -> s.figure("spins"), (s, run) -> s.figure("spinWaits"),
                     false, true, 0, MIN_RATE_FACTOR),
-            new Measure("cpuSamplesPerOp", s -> s.figure(CPU_SAMPLES), (s, side) -> s.figure("ops"),
+            new Measure("cpuSamplesPerOp", s -> s.figure(CPU_SAMPLES), (s, run) -> s.figure("ops"),
                     false, true, 0, MIN_RATE_FACTOR),
             // How much the site is used: what a share of time grows with; without the agent there are
             // no ops, and events per second of run are all a recording gives.
-            perSecond(CPU_RATE, CPU_SAMPLES),
+            perSecond("cpuSamplesPerSecond", CPU_SAMPLES),
             perSecond("jfrParkEventsPerSecond", "jfrParkEvents"),
             perSecond("jfrMonitorEnterEventsPerSecond", "jfrMonitorEnterEvents"),
             perSecond("jfrWaitEventsPerSecond", "jfrWaitEvents"),
-            perSecond("jfrSleepEventsPerSecond", "jfrSleepEvents"));
+            perSecond("jfrSleepEventsPerSecond", "jfrSleepEvents"),
+            new Measure(CPU_SHARE, s -> s.figure(CPU_SAMPLES), (s, run) -> run.matchedCpuSamples(),
+                    true, false, MIN_SHARE_DIFFERENCE, MIN_RATE_FACTOR));
 
     /** Counts of independent events that show a site is there at all: its ops, CPU samples and recorded events. */
     private static final List<String> PRESENCE = List.of("ops", CPU_SAMPLES, "jfrParkEvents", "jfrMonitorEnterEvents",
@@ -68,8 +76,8 @@ final class Measures {
      * length (Poisson rate test). A single JFR wait event of 25 us is not; a million ops are.
      */
     static boolean present(SiteView site, ReportSide itsRun, ReportSide otherRun) {
-        double here = itsRun.durationSeconds() > 0 ? itsRun.durationSeconds() : 1;
-        double there = otherRun.durationSeconds() > 0 ? otherRun.durationSeconds() : 1;
+        double here = RunTotals.exposure(itsRun);
+        double there = RunTotals.exposure(otherRun);
         return PRESENCE.stream().anyMatch(name -> Noise.significant(Noise.poissonRates(0, there, site.figure(name), here)));
     }
 
