@@ -12,7 +12,6 @@ import io.costlevel.analyzer.diff.ReportSide;
 import io.costlevel.analyzer.diff.RuleOutcome;
 import io.costlevel.analyzer.input.InputException;
 import io.costlevel.analyzer.input.jfr.Progress;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -34,9 +33,6 @@ final class DiffCommand implements Callable<Integer> {
     static final int BAD_INPUT = 1;
     static final int USAGE = 2;
     static final int RULE_FIRED = 3;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "BASE", description = "The run before: a report JSON, an agent out directory, a .jfr or a costlevel-sites.json.")
     Path base;
@@ -75,7 +71,6 @@ final class DiffCommand implements Callable<Integer> {
             share = parseShare(minShare);
         } catch (IllegalArgumentException e) {
             err.println("costlevel: " + e.getMessage());
-            spec.commandLine().usage(err);
             return USAGE;
         }
         try {
