@@ -13,6 +13,7 @@ import io.costlevel.analyzer.diff.RuleOutcome;
 import io.costlevel.analyzer.input.InputException;
 import io.costlevel.analyzer.input.jfr.Progress;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -30,7 +31,6 @@ import java.util.concurrent.Callable;
         exitCodeList = {"0:compared, no --fail-on rule fired", "1:unreadable, invalid or mismatched input",
                 "2:wrong usage", "3:a --fail-on rule fired (one line per rule on stderr)"})
 final class DiffCommand implements Callable<Integer> {
-    static final int BAD_INPUT = 1;
     static final int USAGE = 2;
     static final int RULE_FIRED = 3;
 
@@ -58,8 +58,8 @@ final class DiffCommand implements Callable<Integer> {
             description = "For inputs that are analysed first: class-name prefixes of application code, as analyze --include.")
     String include;
 
-    @Option(names = "--verbose", description = "Show the stack trace of an error.")
-    boolean verbose;
+    @Mixin
+    ErrorReport errors;
 
     @Override
     public Integer call() {
@@ -92,11 +92,11 @@ final class DiffCommand implements Callable<Integer> {
             outcomes.stream().filter(RuleOutcome::fired).forEach(r -> err.println("costlevel: " + r.message()));
             return outcomes.stream().anyMatch(RuleOutcome::fired) ? RULE_FIRED : 0;
         } catch (InputException e) {
-            return fail(err, e.getMessage(), e);
+            return errors.fail(err, e.getMessage(), e);
         } catch (IOException e) {
-            return fail(err, "cannot write the diff: " + e.getMessage(), e);
+            return errors.fail(err, "cannot write the diff: " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            return fail(err, "diff failed: " + e + (verbose ? "" : " (--verbose shows where)"), e);
+            return errors.fail(err, errors.unexpected("diff", e), e);
         }
     }
 
@@ -113,13 +113,5 @@ final class DiffCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--min-share " + text + ": must be at least 0 and below 1 (100%)");
         }
         return value;
-    }
-
-    private int fail(PrintStream err, String message, Exception e) {
-        err.println("costlevel: " + message);
-        if (verbose) {
-            e.printStackTrace(err);
-        }
-        return BAD_INPUT;
     }
 }

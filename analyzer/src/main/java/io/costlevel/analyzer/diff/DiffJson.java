@@ -41,11 +41,7 @@ public final class DiffJson {
         g.writeNumberField("minShare", d.minShare());
         side("base", d.base(), g);
         side("new", d.now(), g);
-        g.writeArrayFieldStart("notes");
-        for (String n : d.notes()) {
-            g.writeString(n);
-        }
-        g.writeEndArray();
+        strings("notes", d.notes(), g);
         g.writeArrayFieldStart("rules");
         for (RuleOutcome r : rules) {
             g.writeStartObject();
@@ -69,11 +65,7 @@ public final class DiffJson {
         g.writeNumberField("schemaVersion", s.schemaVersion());
         g.writeNumberField("cores", s.cores());
         g.writeNumberField("durationSeconds", s.durationSeconds());
-        g.writeArrayFieldStart("sources");
-        for (String source : s.sources()) {
-            g.writeString(source);
-        }
-        g.writeEndArray();
+        strings("sources", s.sources(), g);
         g.writeNumberField("sites", s.sites().size());
         g.writeEndObject();
     }
@@ -92,7 +84,7 @@ public final class DiffJson {
         g.writeStringField("kind", cur.kind());
         state("base", c.base(), g);
         state("new", c.now(), g);
-        number("nsPerOpGrowth", c.nsPerOpGrowth(), g);
+        g.writeObjectField("nsPerOpGrowth", c.nsPerOpGrowth());
         g.writeBooleanField("nsPerOpConfirmed", c.nsPerOpConfirmed());
         g.writeArrayFieldStart("evidence");
         for (EvidenceChange e : c.evidence()) {
@@ -118,18 +110,15 @@ public final class DiffJson {
         g.writeObjectFieldStart(name);
         g.writeNumberField("line", s.line());
         g.writeNumberField("tier", s.tier());
-        number("nsPerOp", s.nsPerOp(), g);
-        number("opsPerSecond", s.opsPerSecond(), g);
+        g.writeObjectField("nsPerOp", s.nsPerOp());
+        g.writeObjectField("opsPerSecond", s.opsPerSecond());
         g.writeNumberField("shareOfTime", s.shareOfTime());
         g.writeNumberField("threads", s.threads());
         g.writeEndObject();
     }
 
-    private static void number(String name, Double v, JsonGenerator g) throws IOException {
-        if (v == null) {
-            g.writeNullField(name);
-        } else {
-            g.writeNumberField(name, v);
-        }
+    private static void strings(String name, List<String> values, JsonGenerator g) throws IOException {
+        g.writeFieldName(name);
+        g.writeArray(values.toArray(String[]::new), 0, values.size());
     }
 }

@@ -1,6 +1,5 @@
 package io.costlevel.analyzer.report.html;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.costlevel.analyzer.diff.Diff;
 import io.costlevel.analyzer.diff.DiffHtml;
 import io.costlevel.analyzer.diff.Differ;
@@ -17,13 +16,11 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The diff page in headless Chromium, as HtmlReportBrowserTest checks the report: every reported
@@ -43,14 +40,8 @@ class DiffHtmlBrowserTest {
 
     @BeforeAll
     static void startChromium() throws IOException, InterruptedException {
-        if (!HeadlessChromium.installed()) {
-            assertThat(Boolean.getBoolean("costlevel.requireBrowser"))
-                    .as("costlevel.requireBrowser is set but %s is missing; run scripts/install-test-deps.sh", HeadlessChromium.binary())
-                    .isFalse();
-            assumeTrue(false, HeadlessChromium.binary() + " missing; run scripts/install-test-deps.sh to run the browser test");
-        }
+        chromium = HeadlessChromium.startOrSkip();
         Files.createDirectories(PAGES);
-        chromium = HeadlessChromium.start();
     }
 
     @AfterAll
@@ -67,9 +58,7 @@ class DiffHtmlBrowserTest {
 
     @AfterEach
     void pageStayedQuiet() {
-        assertThat(chromium.dialogs()).as("dialogs").isEmpty();
-        assertThat(chromium.errors()).as("script errors and CSP violations").isEmpty();
-        assertThat(chromium.requests()).as("requests").allMatch(url -> url.equals(opened.toUri().toString()));
+        chromium.assertQuiet(opened);
     }
 
     /** One site moved L1 -> L2, a new L4 site, an unchanged one whose line moved, a gone L2 one. */
@@ -95,22 +84,22 @@ class DiffHtmlBrowserTest {
         List<RuleOutcome> rules = RuleOutcome.check(FailRules.parse("tier-increase,tier>=5"), diff);
         open("diff.html", diff, rules);
 
-        assertThat(text("document.getElementById('verdict').textContent")).isEqualTo("3 changes beyond the noise; 1 --fail-on rule fired");
-        assertThat(strings("[...document.querySelectorAll('#changes tbody tr.site-row')].map(r => r.dataset.change + ' ' + r.cells[1].textContent)"))
+        assertThat(chromium.text("document.getElementById('verdict').textContent")).isEqualTo("3 changes beyond the noise; 1 --fail-on rule fired");
+        assertThat(chromium.strings("[...document.querySelectorAll('#changes tbody tr.site-row')].map(r => r.dataset.change + ' ' + r.cells[1].textContent)"))
                 .containsExactlyElementsOf(diff.reported().stream().map(DiffHtmlBrowserTest::row).toList())
                 .containsExactly("tier-up Cache.put:42", "new Cache.load:90", "gone Cache.evict:70");
-        assertThat(strings("[...document.querySelectorAll('#changes tr.site-row.moved')].map(r => r.dataset.change)"))
+        assertThat(chromium.strings("[...document.querySelectorAll('#changes tr.site-row.moved')].map(r => r.dataset.change)"))
                 .as("tier moves and new and gone sites are highlighted").containsExactly("tier-up", "new", "gone");
-        assertThat(text("document.querySelector('#changes tr.site-row').cells[3].textContent")).isEqualTo("L1 → L2");
-        assertThat(text("document.querySelector('#changes tr.site-row').cells[4].textContent")).isEqualTo("14.8 ns → 45 ns");
+        assertThat(chromium.text("document.querySelector('#changes tr.site-row').cells[3].textContent")).isEqualTo("L1 → L2");
+        assertThat(chromium.text("document.querySelector('#changes tr.site-row').cells[4].textContent")).isEqualTo("14.8 ns → 45 ns");
 
-        click("#changes tr.site-row");
-        assertThat(text("document.querySelector('#changes tr.site-detail:not([hidden])').textContent"))
+        chromium.click("#changes tr.site-row");
+        assertThat(chromium.text("document.querySelector('#changes tr.site-detail:not([hidden])').textContent"))
                 .contains("handoffRatio", "0.00 % → 60.0 %", "two-proportion z-test");
-        assertThat(text("document.getElementById('rules').textContent"))
+        assertThat(chromium.text("document.getElementById('rules').textContent"))
                 .contains("--fail-on tier-increase fired: 1 site: Cache.put:42 L1->L2").doesNotContain("tier>=5");
-        assertThat(text("document.getElementById('runs').textContent")).contains("base-report.json", "new/costlevel-out", "2 cores");
-        assertThat(text("document.getElementById('changes-summary').textContent")).isEqualTo("2 sites in both runs compared.");
+        assertThat(chromium.text("document.getElementById('runs').textContent")).contains("base-report.json", "new/costlevel-out", "2 cores");
+        assertThat(chromium.text("document.getElementById('changes-summary').textContent")).isEqualTo("2 sites in both runs compared.");
     }
 
     /** Each site with a cost has its BASE ring and NEW dot where their ns/op fall on the log axis drawn. */
@@ -119,9 +108,9 @@ class DiffHtmlBrowserTest {
         Diff diff = diff("com.acme.Cache");
         open("diff-ladder.html", diff, List.of());
 
-        List<Double> grid = doubles("[...document.querySelectorAll('#chart .axis line.grid')].map(l => Number(l.getAttribute('x1')))");
+        List<Double> grid = chromium.doubles("[...document.querySelectorAll('#chart .axis line.grid')].map(l => Number(l.getAttribute('x1')))");
         double perDecade = (grid.get(grid.size() - 1) - grid.get(0)) / (grid.size() - 1);
-        List<String> labels = strings("[...document.querySelectorAll('#chart g.row text.row-label')].map(t => t.textContent)");
+        List<String> labels = chromium.strings("[...document.querySelectorAll('#chart g.row text.row-label')].map(t => t.textContent)");
         assertThat(labels).containsExactlyInAnyOrder("Cache.put:42", "Cache.get:13", "Cache.load:90", "Cache.evict:70");
         for (SiteChange c : diff.changes()) {
             String row = "[...document.querySelectorAll('#chart g.row')].find(g => g.querySelector('text.row-label').textContent === '"
@@ -137,9 +126,9 @@ class DiffHtmlBrowserTest {
                         .isCloseTo(grid.get(0) + perDecade * Math.log10(c.now().nsPerOp() / 0.1), within(0.5));
             }
         }
-        assertThat(strings("[...document.querySelectorAll('#chart g.row.moved text.row-label')].map(t => t.textContent)"))
+        assertThat(chromium.strings("[...document.querySelectorAll('#chart g.row.moved text.row-label')].map(t => t.textContent)"))
                 .containsExactlyInAnyOrder("Cache.put:42", "Cache.load:90", "Cache.evict:70");
-        assertThat(strings("[...document.querySelectorAll('#chart .band-label')].map(e => e.textContent)"))
+        assertThat(chromium.strings("[...document.querySelectorAll('#chart .band-label')].map(e => e.textContent)"))
                 .containsExactly("L0", "L1", "L2", "L3", "L4", "L5");
         chromium.screenshot(TARGET.resolve("diff-1280x800.png"), 1280, 800, false);
         chromium.resetViewport();
@@ -151,8 +140,8 @@ class DiffHtmlBrowserTest {
         open("diff-hostile.html", diff, RuleOutcome.check(FailRules.parse("tier-increase"), diff));
         assertThat(chromium.evaluate("document.querySelectorAll('img, svg svg').length").asInt()).isZero();
         assertThat(chromium.evaluate("document.querySelectorAll('script').length").asInt()).isEqualTo(3);
-        assertThat(text("document.querySelector('#changes td.site').title")).isEqualTo(HOSTILE);
-        assertThat(text("document.getElementById('rules').textContent")).contains("<img src=x onerror=alert(1)>Cache.put:42");
+        assertThat(chromium.text("document.querySelector('#changes td.site').title")).isEqualTo(HOSTILE);
+        assertThat(chromium.text("document.getElementById('rules').textContent")).contains("<img src=x onerror=alert(1)>Cache.put:42");
     }
 
     @Test
@@ -171,26 +160,5 @@ class DiffHtmlBrowserTest {
         opened = PAGES.resolve(name);
         DiffHtml.write(diff, rules, opened);
         chromium.open(opened);
-    }
-
-    private void click(String selector) throws IOException {
-        chromium.evaluate("document.querySelector('" + selector.replace("'", "\\'") + "').click()");
-    }
-
-    private String text(String expression) throws IOException {
-        JsonNode value = chromium.evaluate(expression);
-        return value.isNull() || value.isMissingNode() ? "" : value.asText();
-    }
-
-    private List<String> strings(String expression) throws IOException {
-        List<String> values = new ArrayList<>();
-        chromium.evaluate(expression).forEach(v -> values.add(v.isNull() ? null : v.asText()));
-        return values;
-    }
-
-    private List<Double> doubles(String expression) throws IOException {
-        List<Double> values = new ArrayList<>();
-        chromium.evaluate(expression).forEach(v -> values.add(v.asDouble()));
-        return values;
     }
 }
