@@ -76,6 +76,7 @@ public final class DiffJson {
         g.writeStringField("change", c.change().id());
         g.writeBooleanField("reported", Diff.isReported(c));
         g.writeBooleanField("certain", c.certain());
+        g.writeBooleanField("uncertain", Diff.isUncertain(c));
         g.writeBooleanField("hidden", c.hidden());
         g.writeBooleanField("idle", cur.idle());
         g.writeBooleanField("lineMoved", c.pair().lineMoved());

@@ -69,8 +69,9 @@
 
   function renderChanges() {
     var table = document.getElementById('changes');
+    // The changes beyond the noise, then the uncertain ones (marked, never highlighted), as the text lists them.
     var reported = sites.filter(function (s) { return s.reported; });
-    reported.forEach(function (s) {
+    reported.concat(sites.filter(function (s) { return s.uncertain; })).forEach(function (s) {
       var tier = s.base && s.new ? [badge(s.base.tier), ' → ', badge(s.new.tier)] : s.new ? ['new ', badge(s.new.tier)] : ['was ', badge(s.base.tier)];
       var row = el('tr', {'class': 'site-row' + (moved(s) ? ' moved' : ''), tabindex: 0, 'aria-expanded': 'false', 'data-change': s.change}, [
         el('td', {'class': 'change'}, [String(s.change), s.certain ? null : el('span', {'class': 'uncertain'}, ' uncertain')]),

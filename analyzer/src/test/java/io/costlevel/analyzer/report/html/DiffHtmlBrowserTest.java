@@ -61,7 +61,10 @@ class DiffHtmlBrowserTest {
         chromium.assertQuiet(opened);
     }
 
-    /** One site moved L1 -> L2, a new L4 site, an unchanged one whose line moved, a gone L2 one. */
+    /**
+     * One site moved L1 -> L2, a new L4 site, an unchanged one whose line moved, a gone L2 one, and one
+     * whose tier moved with no figure behind it (uncertain).
+     */
     private static Diff diff(String className) {
         Map<String, Number> alone = Map.of("ops", 96_000_000, "handoffChecks", 1_500_000, "jfrCpuSamples", 84);
         Map<String, Number> shared = Map.of("ops", 40_000_000, "handoffChecks", 625_000, "handoffs", 375_000, "jfrCpuSamples", 160);
@@ -70,9 +73,11 @@ class DiffHtmlBrowserTest {
         base.site(className, "put", 42, "atomic", 1, 14.8, 0.5, INCREMENT, alone);
         base.site(className, "get", 10, "atomic", 1, 9.0, 0.1, INCREMENT, quiet);
         base.site(className, "evict", 70, "atomic", 2, 60.0, 0.4, INCREMENT, shared);
+        base.site(className, "size", 5, "atomic", 1, 19.0, 0.01, INCREMENT, quiet);
         ReportJson now = ReportJson.agentRun();
         now.site(className, "put", 42, "atomic", 2, 45.0, 0.6, INCREMENT, shared);
         now.site(className, "get", 13, "atomic", 1, 9.1, 0.1, INCREMENT, quiet);
+        now.site(className, "size", 5, "atomic", 2, 21.0, 0.01, INCREMENT, quiet);
         now.site(className, "load", 90, "park", 4, 25_000.0, 0.3, "java.util.concurrent.locks.LockSupport.park",
                 Map.of("ops", 40_000, "parks", 40_000, "parkedNanos", 1_000_000_000L));
         return new Differ(0).compare(base.side("base-report.json"), now.side("new/costlevel-out"));
@@ -86,10 +91,13 @@ class DiffHtmlBrowserTest {
 
         assertThat(chromium.text("document.getElementById('verdict').textContent")).isEqualTo("3 changes beyond the noise; 1 --fail-on rule fired");
         assertThat(chromium.strings("[...document.querySelectorAll('#changes tbody tr.site-row')].map(r => r.dataset.change + ' ' + r.cells[1].textContent)"))
-                .containsExactlyElementsOf(diff.reported().stream().map(DiffHtmlBrowserTest::row).toList())
+                .as("the changes beyond the noise, then the uncertain ones")
+                .containsExactly("tier-up Cache.put:42", "new Cache.load:90", "gone Cache.evict:70", "tier-up Cache.size:5");
+        assertThat(diff.reported().stream().map(DiffHtmlBrowserTest::row))
                 .containsExactly("tier-up Cache.put:42", "new Cache.load:90", "gone Cache.evict:70");
+        assertThat(chromium.text("document.querySelectorAll('#changes tr.site-row')[3].cells[0].textContent")).isEqualTo("tier-up uncertain");
         assertThat(chromium.strings("[...document.querySelectorAll('#changes tr.site-row.moved')].map(r => r.dataset.change)"))
-                .as("tier moves and new and gone sites are highlighted").containsExactly("tier-up", "new", "gone");
+                .as("tier moves and new and gone sites are highlighted, uncertain ones not").containsExactly("tier-up", "new", "gone");
         assertThat(chromium.text("document.querySelector('#changes tr.site-row').cells[3].textContent")).isEqualTo("L1 → L2");
         assertThat(chromium.text("document.querySelector('#changes tr.site-row').cells[4].textContent")).isEqualTo("14.8 ns → 45 ns");
 
@@ -99,7 +107,7 @@ class DiffHtmlBrowserTest {
         assertThat(chromium.text("document.getElementById('rules').textContent"))
                 .contains("--fail-on tier-increase fired: 1 site: Cache.put:42 L1->L2").doesNotContain("tier>=5");
         assertThat(chromium.text("document.getElementById('runs').textContent")).contains("base-report.json", "new/costlevel-out", "2 cores");
-        assertThat(chromium.text("document.getElementById('changes-summary').textContent")).isEqualTo("2 sites in both runs compared.");
+        assertThat(chromium.text("document.getElementById('changes-summary').textContent")).isEqualTo("3 sites in both runs compared.");
     }
 
     /** Each site with a cost has its BASE ring and NEW dot where their ns/op fall on the log axis drawn. */
@@ -111,7 +119,7 @@ class DiffHtmlBrowserTest {
         List<Double> grid = chromium.doubles("[...document.querySelectorAll('#chart .axis line.grid')].map(l => Number(l.getAttribute('x1')))");
         double perDecade = (grid.get(grid.size() - 1) - grid.get(0)) / (grid.size() - 1);
         List<String> labels = chromium.strings("[...document.querySelectorAll('#chart g.row text.row-label')].map(t => t.textContent)");
-        assertThat(labels).containsExactlyInAnyOrder("Cache.put:42", "Cache.get:13", "Cache.load:90", "Cache.evict:70");
+        assertThat(labels).containsExactlyInAnyOrder("Cache.put:42", "Cache.get:13", "Cache.load:90", "Cache.evict:70", "Cache.size:5");
         for (SiteChange c : diff.changes()) {
             String row = "[...document.querySelectorAll('#chart g.row')].find(g => g.querySelector('text.row-label').textContent === '"
                     + c.pair().current().label() + "')";
