@@ -22,13 +22,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  *   <li>The same program twice must come out "no change", exit 0, with every rule on: the noise test
  *       is what stands between the run-to-run spread of a real run (ns/op measured 15 and 62 at one
  *       thread on a loaded machine) and a gate nobody trusts. No retry: a false change is a failure.</li>
- *   <li>At two threads the sample's atomic or CAS loop is shared by two cores and moves L1 -> L2
- *       (ground truth: docs/tiers.md, S03 17 ns/op and S04 15.8 ns/op with 0.59-0.63 handoffs at two
- *       threads on two cores vs 5.6-6 ns/op at one, measured without the agent by the sample's own
- *       clock; SampleLadderIT asserts the same tiers), and {@code --fail-on tier-increase} must fire
- *       with exit 3 naming that site. Two threads only share a cache line when both run at once, so as
- *       SampleLadderIT this half is tried up to three times and reported as aborted, not passed, when
- *       it missed every time on a machine whose load exceeded its cores.</li>
+ *   <li>At two threads the sample's atomic or CAS loop is shared by two cores and moves L1 -> L2.
+ *       Ground truth without the agent (JMH CounterLadder, /work/shared/ground-truth.md and
+ *       docs/cost-ladder.md: {@code java -jar benchmarks/target/benchmarks.jar CounterLadder -t T -wi 2 -w 1
+ *       -i 3 -r 1 -f 1}, 2-core x86-64, JDK 17): AtomicLong.incrementAndGet 5.3 ns/op at one thread, 17
+ *       at two; the CAS loop 5.3 and 34. The mechanism the agent counts at two threads (docs/tiers.md):
+ *       handoff ratio ~0.6 for the atomic, 16-23 % failed CAS for the loop; SampleLadderIT asserts the
+ *       same tiers. {@code --fail-on tier-increase} must fire with exit 3 naming that site. Two threads
+ *       only share a cache line when both run at once, so as in SampleLadderIT this half is tried up to
+ *       three times and reported as aborted, not passed, when it missed every time on a machine whose
+ *       load exceeded its cores.</li>
  * </ul>
  * BASE is given as the report JSON (what CI would keep from the main branch), NEW as the agent's out
  * directory, so both kinds of input are used.
