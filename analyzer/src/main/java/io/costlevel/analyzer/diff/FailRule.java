@@ -73,6 +73,11 @@ public sealed interface FailRule {
         public List<SiteChange> firing(Diff diff) {
             return shown(diff, c -> c.now().tier() >= tier);
         }
+
+        @Override
+        public String describe(SiteChange c) {
+            return c.now().label() + " L" + c.now().tier();
+        }
     }
 
     /** A matched site's ns/op grew by more than this many percent, the growth confirmed by its evidence. */

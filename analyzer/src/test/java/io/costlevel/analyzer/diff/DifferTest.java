@@ -61,7 +61,7 @@ class DifferTest {
         assertThat(new FailRule.NsPerOpGrowth(50).check(diff)).hasValueSatisfying(line -> assertThat(line)
                 .isEqualTo("--fail-on nsPerOp+50% fired: 1 site: Cache.put:42 14.8 -> 45.0 ns/op (+204%)"));
         assertThat(new FailRule.NsPerOpGrowth(250).check(diff)).isEmpty();
-        assertThat(new FailRule.TierAtLeast(2).check(diff)).isPresent();
+        assertThat(new FailRule.TierAtLeast(2).check(diff)).hasValue("--fail-on tier>=2 fired: 1 site: Cache.put:42 L2");
         assertThat(new FailRule.TierAtLeast(3).check(diff)).isEmpty();
         assertThat(new FailRule.NewTierAtLeast(0).check(diff)).as("nothing is new").isEmpty();
     }
