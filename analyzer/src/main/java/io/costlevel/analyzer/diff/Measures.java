@@ -30,13 +30,21 @@ final class Measures {
     static final double MIN_HANDOFF_DIFFERENCE = 0.1;
     /** TrueSharingRule.MIN_CONTENDED_PER_OP, YieldRule.MIN_YIELDS_PER_OP; parks per op likewise. */
     static final double MIN_PER_OP_DIFFERENCE = 0.01;
-    /** Rates of events (per wait, per second, CPU samples per op) matter from a quarter up or down. */
+    /**
+     * ... and it must at least double or halve: the tiers are an order of magnitude apart, and one
+     * program's mechanism rates spread less than twofold from run to run beyond any sampling noise
+     * (S04 at 2 threads on 2 cores: 16-23 % failed CAS, docs/tiers.md), while a move of tier changes
+     * them tenfold or from none (S04 at 1 thread: 0 of 89 M).
+     */
+    static final double MIN_MECHANISM_FACTOR = 2;
+    /** Rates of events (per second, CPU samples per op) matter from a quarter up or down. */
     static final double MIN_RATE_FACTOR = 1.25;
 
     private Measures() {}
 
     private static Measure perOp(String name, String... counts) {
-        return new Measure(name, s -> sum(s, counts), (s, run) -> s.figure("ops"), false, true, MIN_PER_OP_DIFFERENCE, 1);
+        return new Measure(name, s -> sum(s, counts), (s, run) -> s.figure("ops"), false, true, MIN_PER_OP_DIFFERENCE,
+                MIN_MECHANISM_FACTOR);
     }
 
     private static Measure perSecond(String name, String count) {
@@ -45,15 +53,15 @@ final class Measures {
 
     static final List<Measure> ALL = List.of(
             new Measure("casFailureRatio", s -> s.figure("casFailures"), (s, run) -> s.figure("casAttempts"),
-                    true, true, MIN_CAS_FAILURE_DIFFERENCE, 1),
+                    true, true, MIN_CAS_FAILURE_DIFFERENCE, MIN_MECHANISM_FACTOR),
             new Measure("handoffRatio", s -> s.figure("handoffs"), (s, run) -> s.figure("handoffChecks"),
-                    true, true, MIN_HANDOFF_DIFFERENCE, 1),
+                    true, true, MIN_HANDOFF_DIFFERENCE, MIN_MECHANISM_FACTOR),
             perOp("contendedPerOp", "contended"),
             perOp("blocksPerOp", "parks", "waits", "sleeps"),
             perOp("yieldsPerOp", "yields"),
             perOp("wakeupsPerOp", "wakeups"),
             new Measure("spinsPerWait", s -> s.figure("spins"), (s, run) -> s.figure("spinWaits"),
-                    false, true, 0, MIN_RATE_FACTOR),
+                    false, true, 0, MIN_MECHANISM_FACTOR),
             new Measure("cpuSamplesPerOp", s -> s.figure(CPU_SAMPLES), (s, run) -> s.figure("ops"),
                     false, true, 0, MIN_RATE_FACTOR),
             // How much the site is used: what a share of time grows with; without the agent there are
