@@ -96,6 +96,7 @@ public final class DiffJson {
             g.writeNumberField("z", e.z());
             g.writeBooleanField("changed", e.changed());
             g.writeStringField("test", e.test());
+            g.writeBooleanField("perOp", e.perOp());
             g.writeEndObject();
         }
         g.writeEndArray();

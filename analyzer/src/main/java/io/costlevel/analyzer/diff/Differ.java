@@ -57,7 +57,7 @@ public final class Differ {
         // share). Without the agent there is no op: then how much it is used is all there is to back a tier.
         boolean counted = b.has("ops") || n.has("ops");
         List<EvidenceChange> cost = evidence.stream()
-                .filter(e -> perOp(e.name()) || (!counted && !e.name().equals(Measures.CPU_SHARE))).toList();
+                .filter(e -> e.perOp() || (!counted && !e.name().equals(Measures.CPU_SHARE))).toList();
         boolean backed = cost.stream().anyMatch(EvidenceChange::changed);
         Double growth = b.nsPerOp() == null || n.nsPerOp() == null || b.nsPerOp() <= 0 ? null : n.nsPerOp() / b.nsPerOp() - 1;
         boolean costRose = cost.stream().anyMatch(EvidenceChange::rose);
@@ -79,10 +79,6 @@ public final class Differ {
             change = Change.UNCHANGED;
         }
         return new SiteChange(pair, change, certain, growth, confirmed, evidence, hidden);
-    }
-
-    private static boolean perOp(String measure) {
-        return Measures.ALL.stream().anyMatch(m -> m.name().equals(measure) && m.perOp());
     }
 
     private static List<String> notes(ReportSide base, ReportSide now) {

@@ -9,8 +9,9 @@ package io.costlevel.analyzer.diff;
  * @param z        the test's z score, positive when NEW is higher
  * @param changed  beyond the noise ({@link Noise#Z_CRITICAL}) and large enough to matter ({@link Measure#material})
  * @param test     the test used, in words
+ * @param perOp    a cost of the site's operation (it can explain a change of ns/op or of tier), not how much the site is used
  */
-public record EvidenceChange(String name, double base, double now, double z, boolean changed, String test) {
+public record EvidenceChange(String name, double base, double now, double z, boolean changed, String test, boolean perOp) {
     public boolean rose() {
         return changed && z > 0;
     }

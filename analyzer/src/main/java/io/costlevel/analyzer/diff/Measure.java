@@ -35,7 +35,7 @@ record Measure(String name, ToDoubleFunction<SiteView> count, BiFunction<SiteVie
         double v1 = k1 / n1;
         double v2 = k2 / n2;
         return new EvidenceChange(name, v1, v2, z, Noise.significant(z) && material(v1, v2),
-                proportion ? "two-proportion z-test" : "Poisson rate test");
+                proportion ? "two-proportion z-test" : "Poisson rate test", perOp);
     }
 
     boolean material(double v1, double v2) {
