@@ -229,6 +229,25 @@ class DifferTest {
         assertThat(get.idle()).isFalse();
     }
 
+    /** Optional fields of the wrong type read as missing rather than failing the whole diff. */
+    @Test
+    void optionalFieldsOfTheWrongTypeReadAsMissing() throws InputException {
+        ReportSide side = ReportReader.read("""
+                {"schemaVersion": 1, "run": [], "sites": [
+                  {"className": "A", "methodName": "m", "tier": 1, "line": "x", "nsPerOp": "fast", "opsPerSecond": {},
+                   "shareOfTime": null, "primitives": "p", "evidence": [1], "idle": "yes", "chain": {}}]}""", "r.json");
+        SiteView s = side.sites().get(0);
+        assertThat(side.cores()).isZero();
+        assertThat(side.sources()).isEmpty();
+        assertThat(s.line()).isEqualTo(-1);
+        assertThat(s.nsPerOp()).isNull();
+        assertThat(s.opsPerSecond()).isNull();
+        assertThat(s.shareOfTime()).isZero();
+        assertThat(s.chain()).isEmpty();
+        assertThat(s.evidence()).isEmpty();
+        assertThat(s.idle()).isFalse();
+    }
+
     @Test
     void refusesWhatIsNotAReportItCanRead() {
         assertThatThrownBy(() -> ReportReader.read("{\"schemaVersion\": 2, \"sites\": []}", "r.json"))
