@@ -9,7 +9,7 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 
-/** The diff as JSON (docs/diff.md), with Jackson's streaming generator like the report's writer. */
+/** The diff as JSON (docs/diff.md, diff.schema.json beside this class), with Jackson's streaming generator like the report's writer. */
 public final class DiffJson {
     /** Bumped when a field changes meaning or goes away; new fields come without a bump. */
     public static final int DIFF_VERSION = 1;
