@@ -28,8 +28,4 @@ public record SiteChange(SitePair pair, Change change, boolean certain, Double n
     public List<EvidenceChange> changedEvidence() {
         return evidence.stream().filter(EvidenceChange::changed).toList();
     }
-
-    public boolean tierIncreased() {
-        return pair.matched() && now().tier() > base().tier();
-    }
 }
