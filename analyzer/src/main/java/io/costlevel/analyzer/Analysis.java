@@ -43,7 +43,10 @@ public final class Analysis {
         this.progress = progress;
     }
 
-    /** Lines for stderr after {@link #run}: what makes the report mostly blind, and recordings read in part. */
+    /**
+     * Lines for stderr after {@link #run}: what makes the report mostly blind, and recordings read in part; those
+     * of every run so far (diff runs one analysis per side).
+     */
     public List<String> warnings() {
         return warnings;
     }
