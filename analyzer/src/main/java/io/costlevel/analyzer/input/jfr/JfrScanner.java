@@ -30,8 +30,10 @@ import java.util.Map;
  *
  * <p>JfrReader parses jdk.ExecutionSample (and async-profiler's samples) as {@link ExecutionSample},
  * and both jdk.ThreadPark and jdk.JavaMonitorEnter as {@link ContendedLock}; the two are told apart by
- * the stack, whose top frame is the JVM's park for the former. jdk.JavaMonitorWait, jdk.ThreadSleep
- * and the run's description events are registered as custom events.
+ * the stack, whose top frame is the JVM's park for the former. jdk.JavaMonitorWait, jdk.ThreadSleep,
+ * jdk.VirtualThreadPinned and the run's description events are registered as custom events. A stack that
+ * goes through a virtual thread's unmount/remount path marks its CPU samples and parks as virtual-thread
+ * handoffs ({@link VirtualThreadFrames}).
  */
 public final class JfrScanner {
     private static final java.util.Set<String> JAVA_VERSION_KEYS = java.util.Set.of("java.version", "java.vm.version");
@@ -70,6 +72,7 @@ public final class JfrScanner {
         reader.stopAtNewChunk = true;
         reader.registerEvent(DurationEvent.MonitorWait.NAME, DurationEvent.MonitorWait.class);
         reader.registerEvent(DurationEvent.ThreadSleep.NAME, DurationEvent.ThreadSleep.class);
+        reader.registerEvent(DurationEvent.VirtualThreadPinned.NAME, DurationEvent.VirtualThreadPinned.class);
         reader.registerEvent(RunDescriptionEvent.CpuInformation.NAME, RunDescriptionEvent.CpuInformation.class);
         reader.registerEvent(RunDescriptionEvent.JvmInformation.NAME, RunDescriptionEvent.JvmInformation.class);
         reader.registerEvent(RunDescriptionEvent.SystemProperty.NAME, RunDescriptionEvent.SystemProperty.class);
@@ -82,10 +85,26 @@ public final class JfrScanner {
         final Charge charge;
         /** Null when the stack has no site. */
         final long[] fileCpuSamples;
+        /** A virtual thread's unmount/remount path lies between the top and the site ({@link VirtualThreadFrames}). */
+        final boolean virtualHandoff;
+        final StackTrace trace;
+        /** The frame that pinned a virtual thread, found at the first pinned event of this stack. */
+        private String pinningFrame;
+        private boolean pinningFrameFound;
 
-        ChunkStack(Charge charge, long[] fileCpuSamples) {
+        ChunkStack(Charge charge, long[] fileCpuSamples, boolean virtualHandoff, StackTrace trace) {
             this.charge = charge;
             this.fileCpuSamples = fileCpuSamples;
+            this.virtualHandoff = virtualHandoff;
+            this.trace = trace;
+        }
+
+        String pinningFrame(FrameNames names) {
+            if (!pinningFrameFound && trace != null) {
+                pinningFrame = VirtualThreadFrames.pinningFrame(names.stack(trace), trace.types);
+                pinningFrameFound = true;
+            }
+            return pinningFrame;
         }
     }
 
@@ -206,8 +225,11 @@ public final class JfrScanner {
             if (e instanceof ExecutionSample sample) {
                 onSample(sample);
             } else if (e instanceof ContendedLock lock) {
-                Charge charge = stack(lock.stackTraceId).charge;
-                if (charge.parkFrame()) {
+                ChunkStack stack = stack(lock.stackTraceId);
+                Charge charge = stack.charge;
+                if (charge.parkFrame() && stack.virtualHandoff) {
+                    charge.virtualPark(threadKey(lock), nanos(lock.duration));
+                } else if (charge.parkFrame()) {
                     charge.park(threadKey(lock), nanos(lock.duration));
                 } else {
                     charge.monitorEnter(threadKey(lock), nanos(lock.duration));
@@ -216,6 +238,10 @@ public final class JfrScanner {
                 stack(wait.stackTraceId).charge.monitorWait(threadKey(wait), nanos(wait.duration));
             } else if (e instanceof DurationEvent.ThreadSleep sleep) {
                 stack(sleep.stackTraceId).charge.sleep(threadKey(sleep), nanos(sleep.duration));
+            } else if (e instanceof DurationEvent.VirtualThreadPinned pinned) {
+                ChunkStack stack = stack(pinned.stackTraceId);
+                stack.charge.pinned(threadKey(pinned), nanos(pinned.time), nanos(pinned.duration), pinned.pinnedReason,
+                        stack.pinningFrame(names));
             } else if (e instanceof RunDescriptionEvent description) {
                 describe(description);
             }
@@ -229,6 +255,9 @@ public final class JfrScanner {
             samplingPeriod.sample(sample.tid, sample.time);
             ChunkStack stack = stack(sample.stackTraceId);
             stack.charge.cpuSample(threadKey(sample), sample.samples);
+            if (stack.virtualHandoff) {
+                stack.charge.virtualHandoffSample(sample.samples);
+            }
             if (stack.fileCpuSamples != null) {
                 stack.fileCpuSamples[0] += sample.samples;
             }
@@ -276,8 +305,10 @@ public final class JfrScanner {
                 StackTrace stack = reader.stackTraces.get(stackTraceId);
                 Attribution at = stack == null ? new Attribution(null, "", false) : attributor.attribute(names.stack(stack));
                 Charge charge = table.charge(at);
+                boolean virtualHandoff = stack != null && VirtualThreadFrames.inHandoff(names.stack(stack), charge.site());
                 resolved = new ChunkStack(charge,
-                        charge.site() == null ? null : cpuSamples.computeIfAbsent(charge.site(), k -> new long[1]));
+                        charge.site() == null ? null : cpuSamples.computeIfAbsent(charge.site(), k -> new long[1]),
+                        virtualHandoff, stack);
                 byStack.put(stackTraceId, resolved);
             }
             lastStackId = stackTraceId;
