@@ -123,7 +123,7 @@ public final class JsonReportWriter {
         g.writeEndObject();
     }
 
-    /** Only at sites where virtual threads were pinned. */
+    /** Only at sites where virtual threads were pinned (absent elsewhere, so reports without them read as before). */
     private static void pinning(CarrierPinning p, JsonGenerator g) throws IOException {
         g.writeObjectFieldStart("pinning");
         g.writeNumberField("events", p.events());

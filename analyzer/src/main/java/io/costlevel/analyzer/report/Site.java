@@ -1,5 +1,6 @@
 package io.costlevel.analyzer.report;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.costlevel.analyzer.classify.CarrierPinning;
 
 import java.util.List;
@@ -28,7 +29,7 @@ import java.util.Map;
 public record Site(String className, String methodName, int line, String kind, int tier, String confidence,
                    Double nsPerOp, Double opsPerSecond, double shareOfTime, int threads,
                    List<String> primitives, Map<String, Object> evidence, List<String> reasons, Advice advice,
-                   CarrierPinning pinning) {
+                   @JsonInclude(JsonInclude.Include.NON_NULL) CarrierPinning pinning) {
     /** A site where no virtual thread was pinned. */
     public Site(String className, String methodName, int line, String kind, int tier, String confidence,
                 Double nsPerOp, Double opsPerSecond, double shareOfTime, int threads,
