@@ -3,8 +3,6 @@ package io.costlevel.samples;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Sample 15: virtual threads that block while pinned to their carrier. Each op loads a fresh copy of a class
@@ -30,7 +28,6 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class S15_PinnedSleep {
     static final String ID = "pinned-sleep";
     static final long SLEEP_MILLIS = 1;
-    private static final long GRACE_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private S15_PinnedSleep() {}
 
@@ -117,40 +114,13 @@ public final class S15_PinnedSleep {
     }
 
     static boolean run(boolean pinned, int threads, double seconds) throws InterruptedException {
-        long duration = (long) (seconds * 1e9);
-        AtomicLong ops = new AtomicLong();
-        AtomicLong failures = new AtomicLong();
-        long start = System.nanoTime();
-        Thread[] workers = new Thread[threads];
-        for (int i = 0; i < threads; i++) {
-            workers[i] = ThreadKind.VIRTUAL.start(() -> {
-                long done = 0;
-                try {
-                    while (System.nanoTime() - start < duration) {
-                        op(pinned);
-                        done++;
-                    }
-                } catch (Exception e) {
-                    failures.incrementAndGet();
-                }
-                ops.addAndGet(done); // once per thread: the run's only shared write
-            }, "costlevel-worker-" + i);
-        }
-        boolean ended = true;
-        for (Thread worker : workers) {
-            TimeUnit.NANOSECONDS.timedJoin(worker, Math.max(1, start + duration + GRACE_NANOS - System.nanoTime()));
-            ended &= !worker.isAlive();
-        }
-        long elapsed = System.nanoTime() - start;
-        long n = ops.get();
-        boolean ok = ended && failures.get() == 0 && n > 0;
+        TimedLoop.Result r = TimedLoop.run(ThreadKind.VIRTUAL, threads, seconds, () -> op(pinned));
         System.out.println(String.format(Locale.ROOT,
                 "sample=%s mode=%s threads=%d carriers=%s ops=%d seconds=%.3f opsPerSecond=%.0f nsPerOp=%s ok=%s",
                 ID, pinned ? "pinned" : "unpinned", threads,
                 System.getProperty("jdk.virtualThreadScheduler.parallelism",
                         Integer.toString(Runtime.getRuntime().availableProcessors())),
-                n, elapsed / 1e9, n / (elapsed / 1e9),
-                n == 0 ? "NaN" : RunResult.formatNanos((double) elapsed * threads / n), ok));
-        return ok;
+                r.ops(), r.seconds(), r.ops() / r.seconds(), r.nsPerOp(), r.ok()));
+        return r.ok();
     }
 }

@@ -1,8 +1,6 @@
 package io.costlevel.samples;
 
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Sample 16: threads calling {@code Thread.sleep(0)} in a loop, the "let others run" idiom, on platform or
@@ -18,7 +16,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class S16_SleepZero {
     static final String ID = "sleep-zero";
-    private static final long GRACE_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private S16_SleepZero() {}
 
@@ -47,34 +44,9 @@ public final class S16_SleepZero {
             System.out.println("sample=" + ID + " kind=virtual " + kind.unavailableReason());
             System.exit(HandoffRun.EXIT_SKIPPED);
         }
-        long duration = (long) (seconds * 1e9);
-        AtomicLong ops = new AtomicLong();
-        long start = System.nanoTime();
-        Thread[] workers = new Thread[threads];
-        for (int i = 0; i < threads; i++) {
-            workers[i] = kind.start(() -> {
-                long done = 0;
-                try {
-                    while (System.nanoTime() - start < duration) {
-                        Thread.sleep(0);
-                        done++;
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                ops.addAndGet(done);
-            }, "costlevel-worker-" + i);
-        }
-        boolean ended = true;
-        for (Thread worker : workers) {
-            TimeUnit.NANOSECONDS.timedJoin(worker, Math.max(1, start + duration + GRACE_NANOS - System.nanoTime()));
-            ended &= !worker.isAlive();
-        }
-        long elapsed = System.nanoTime() - start;
-        long n = ops.get();
+        TimedLoop.Result r = TimedLoop.run(kind, threads, seconds, () -> Thread.sleep(0));
         System.out.println(String.format(Locale.ROOT, "sample=%s kind=%s threads=%d ops=%d seconds=%.3f nsPerOp=%s ok=%s",
-                ID, kind.name().toLowerCase(Locale.ROOT), threads, n, elapsed / 1e9,
-                n == 0 ? "NaN" : RunResult.formatNanos((double) elapsed * threads / n), ended && n > 0));
-        System.exit(ended && n > 0 ? SampleRunner.EXIT_OK : SampleRunner.EXIT_FAILED);
+                ID, kind.name().toLowerCase(Locale.ROOT), threads, r.ops(), r.seconds(), r.nsPerOp(), r.ok()));
+        System.exit(r.ok() ? SampleRunner.EXIT_OK : SampleRunner.EXIT_FAILED);
     }
 }
