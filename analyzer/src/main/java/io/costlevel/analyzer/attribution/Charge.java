@@ -102,6 +102,7 @@ public final class Charge {
             tally.pinnedNanos += nanos;
             tally.pinnedFirstNanos = Math.min(tally.pinnedFirstNanos, startNanos);
             tally.pinnedLastNanos = Math.max(tally.pinnedLastNanos, startNanos + nanos);
+            tally.pinnedTimeline.add(startNanos, nanos);
             tally.pinnedBy(reason, frame);
         }
     }

@@ -38,6 +38,7 @@ public final class SiteTally {
     /** The span from the first pinned block's start to the last one's end, on the recording's clock. */
     long pinnedFirstNanos = Long.MAX_VALUE;
     long pinnedLastNanos = Long.MIN_VALUE;
+    final PinnedTimeline pinnedTimeline = new PinnedTimeline();
     /** Why they were pinned (the event's pinnedReason, JDK 24+) and the frame that pinned them, with counts. */
     private final Map<String, long[]> pinnedReasons = new HashMap<>();
     private final Map<String, long[]> pinningFrames = new HashMap<>();
@@ -87,6 +88,10 @@ public final class SiteTally {
     public long virtualParkNanos() { return virtualParkNanos; }
     public long pinnedEvents() { return pinnedEvents; }
     public long pinnedNanos() { return pinnedNanos; }
+
+    public PinnedTimeline pinnedTimeline() {
+        return pinnedTimeline;
+    }
 
     /** Wall time from the first pinned block here to the end of the last, 0 without any. */
     public long pinnedSpanNanos() {

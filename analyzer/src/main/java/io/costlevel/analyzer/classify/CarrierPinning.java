@@ -17,9 +17,11 @@ import io.costlevel.analyzer.attribution.SiteTally;
  * @param carrierShare pinned time over all carriers' time while pinning went on here (carriers x the span from
  *                     the first pinned block to the end of the last; the run's duration when that span is 0)
  * @param spanNanos    that span
+ * @param allCarriersPinnedNanos wall time, in slices of 10 ms, during which pinned blocks here held (nearly) every
+ *                     carrier at once: no other virtual thread could mount then, however long it had waited
  */
 public record CarrierPinning(long events, double meanNanos, String frame, String reason, int carriers,
-                             double carrierShare, long spanNanos) {
+                             double carrierShare, long spanNanos, long allCarriersPinnedNanos) {
     /** Pinned blocks holding at least this share of all carriers' time leave other virtual threads waiting to mount. */
     public static final double STARVATION_SHARE = 0.5;
     /** ... for at least this long: two pins that overlap for a millisecond are a hiccup, not starvation. */
@@ -35,7 +37,8 @@ public record CarrierPinning(long events, double meanNanos, String frame, String
         long span = t.pinnedSpanNanos() > 0 ? t.pinnedSpanNanos() : (long) (f.run().durationSeconds() * 1e9);
         double carrierNanos = (double) f.cores() * span;
         return new CarrierPinning(t.pinnedEvents(), (double) t.pinnedNanos() / t.pinnedEvents(), t.pinningFrame(),
-                t.pinnedReason(), f.cores(), carrierNanos <= 0 ? 0 : Math.min(1, t.pinnedNanos() / carrierNanos), span);
+                t.pinnedReason(), f.cores(), carrierNanos <= 0 ? 0 : Math.min(1, t.pinnedNanos() / carrierNanos), span,
+                t.pinnedTimeline().allCarriersPinnedNanos(f.cores()));
     }
 
     public boolean starvesCarriers() {

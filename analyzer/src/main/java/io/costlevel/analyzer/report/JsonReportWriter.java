@@ -133,6 +133,7 @@ public final class JsonReportWriter {
         g.writeNumberField("carriers", p.carriers());
         g.writeNumberField("carrierShare", Evidence.round(p.carrierShare()));
         g.writeNumberField("spanNanos", p.spanNanos());
+        g.writeNumberField("allCarriersPinnedNanos", p.allCarriersPinnedNanos());
         g.writeBooleanField("carrierStarvation", p.starvesCarriers());
         g.writeEndObject();
     }

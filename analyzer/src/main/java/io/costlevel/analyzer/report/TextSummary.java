@@ -23,8 +23,9 @@ public final class TextSummary {
                 "pinning: %s.%s:%d: %d virtual-thread blocks kept their carrier blocked%s%s%n",
                 s.className(), s.methodName(), s.line(), s.pinning().events(),
                 s.pinning().frame() == null ? "" : " (" + s.pinning().frame() + ")",
-                s.pinning().starvesCarriers() ? String.format("; carrier starvation: %.0f%% of the %d carriers' time",
-                        100 * s.pinning().carrierShare(), s.pinning().carriers()) : ""));
+                s.pinning().starvesCarriers() ? String.format("; carrier starvation: %.0f%% of the %d carriers' time, "
+                        + "all of them for %.0f ms", 100 * s.pinning().carrierShare(), s.pinning().carriers(),
+                        s.pinning().allCarriersPinnedNanos() / 1e6) : ""));
         for (String blind : report.blindSpots()) {
             out.println("note: " + blind);
         }

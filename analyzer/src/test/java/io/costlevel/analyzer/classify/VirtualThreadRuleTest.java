@@ -84,6 +84,22 @@ class VirtualThreadRuleTest {
         CarrierPinning p = CarrierPinning.of(facts());
         assertThat(p.carrierShare()).isBetween(0.7, 0.85);
         assertThat(p.starvesCarriers()).isTrue();
+        // Back to back 2 ms pins 1.29 ms apart: mostly 2 at once, and in a 10 ms slice ~1.55 carriers, under 0.9 x 2.
+        assertThat(p.allCarriersPinnedNanos()).isZero();
+    }
+
+    @Test
+    void slicesWhereEveryCarrierWasPinnedAreMeasuredFromTheEvents() {
+        Charge charge = table.charge(new Attribution(HOT, "", false));
+        // Two carriers pinned back to back for 50 ms, then one of them for 50 ms more.
+        for (int i = 0; i < 50; i++) {
+            charge.pinned(1, i * 1_000_000L, 1_000_000, null, null);
+            charge.pinned(2, i * 1_000_000L, 1_000_000, null, null);
+            charge.pinned(1, 50_000_000L + i * 1_000_000L, 1_000_000, null, null);
+        }
+        CarrierPinning p = CarrierPinning.of(facts());
+        assertThat(p.allCarriersPinnedNanos()).isEqualTo(50_000_000L);
+        assertThat(p.carrierShare()).isCloseTo(0.75, org.assertj.core.data.Offset.offset(0.01));
     }
 
     @Test

@@ -69,8 +69,9 @@ public final class VirtualThreadRule implements TierRule {
         String reason = p.reason() == null ? "" : " (\"" + p.reason() + "\")";
         String carriers = p.starvesCarriers()
                 ? String.format("; carrier starvation: pinned blocks here held %.0f%% of the %d carriers' time over %.3f s "
-                        + "(the scheduler's parallelism, one carrier per core), so other virtual threads waited to mount",
-                        100 * p.carrierShare(), p.carriers(), p.spanNanos() / 1e9)
+                        + "(the scheduler's parallelism, one carrier per core), and all %d at once for %.0f ms: other "
+                        + "virtual threads could not mount then", 100 * p.carrierShare(), p.carriers(), p.spanNanos() / 1e9,
+                        p.carriers(), p.allCarriersPinnedNanos() / 1e6)
                 : String.format("; they held %.0f%% of the %d carriers' time over %.3f s", 100 * p.carrierShare(),
                         p.carriers(), p.spanNanos() / 1e9);
         return new Verdict(Tiers.L4_CONTEXT_SWITCH, Mechanism.PINNED_CARRIER, Verdict.HIGH,
