@@ -81,11 +81,11 @@ public final class Charge {
         }
     }
 
-    /** A virtual thread's park that unmounted it (no kernel switch). */
-    public void virtualPark(long threadKey, long nanos) {
+    /** A virtual thread's park, sleep, wait or monitor enter that unmounted it (no kernel switch). */
+    public void virtualBlock(long threadKey, long nanos) {
         if (count(threadKey, 1)) {
-            tally.virtualParkEvents++;
-            tally.virtualParkNanos += nanos;
+            tally.virtualBlockEvents++;
+            tally.virtualBlockNanos += nanos;
         }
     }
 

@@ -29,9 +29,9 @@ public final class SiteTally {
     long sleepNanos;
     /** CPU samples of virtual threads in the unmount/remount path (VirtualThread.park/unpark, Continuation.yield). */
     long virtualHandoffSamples;
-    /** jdk.ThreadPark events of virtual threads that unmounted (their stack goes through VirtualThread.park). */
-    long virtualParkEvents;
-    long virtualParkNanos;
+    /** Blocking events of virtual threads that unmounted (a park through VirtualThread.park, a sleep, JDK 24+ monitors). */
+    long virtualBlockEvents;
+    long virtualBlockNanos;
     /** jdk.VirtualThreadPinned: a virtual thread blocked while pinned, its carrier blocked with it. */
     long pinnedEvents;
     long pinnedNanos;
@@ -84,8 +84,8 @@ public final class SiteTally {
     public long sleepEvents() { return sleepEvents; }
     public long sleepNanos() { return sleepNanos; }
     public long virtualHandoffSamples() { return virtualHandoffSamples; }
-    public long virtualParkEvents() { return virtualParkEvents; }
-    public long virtualParkNanos() { return virtualParkNanos; }
+    public long virtualBlockEvents() { return virtualBlockEvents; }
+    public long virtualBlockNanos() { return virtualBlockNanos; }
     public long pinnedEvents() { return pinnedEvents; }
     public long pinnedNanos() { return pinnedNanos; }
 

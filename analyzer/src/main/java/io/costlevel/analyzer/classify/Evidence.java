@@ -70,8 +70,8 @@ public final class Evidence {
         putIfCounted(e, "jfrSleepEvents", t.sleepEvents());
         putIfCounted(e, "jfrSleepNanos", t.sleepNanos());
         putIfCounted(e, "jfrVirtualHandoffSamples", t.virtualHandoffSamples());
-        putIfCounted(e, "jfrVirtualParkEvents", t.virtualParkEvents());
-        putIfCounted(e, "jfrVirtualParkNanos", t.virtualParkNanos());
+        putIfCounted(e, "jfrVirtualBlockEvents", t.virtualBlockEvents());
+        putIfCounted(e, "jfrVirtualBlockNanos", t.virtualBlockNanos());
         putIfCounted(e, "jfrPinnedEvents", t.pinnedEvents());
         putIfCounted(e, "jfrPinnedNanos", t.pinnedNanos());
         return e;

@@ -85,7 +85,7 @@ public final class SiteFacts {
 
     /** Any synchronization seen here, by the agent or the recording (virtual-thread handoffs and pins included). */
     public boolean synchronizes() {
-        return counted() || jfrBlockingEvents() > 0 || tally.pinnedEvents() > 0 || tally.virtualParkEvents() > 0
+        return counted() || jfrBlockingEvents() > 0 || tally.pinnedEvents() > 0 || tally.virtualBlockEvents() > 0
                 || tally.virtualHandoffSamples() > 0;
     }
 
@@ -120,7 +120,7 @@ public final class SiteFacts {
     public double threadNanos() {
         Double latency = latencyNs();
         double counted = latency == null ? 0 : latency * ops();
-        double recorded = tally.jfrBlockedNanos() + tally.cpuNanos();
+        double recorded = tally.jfrBlockedNanos() + tally.virtualBlockNanos() + tally.cpuNanos();
         return Math.max(counted, recorded);
     }
 

@@ -45,7 +45,7 @@ final class EvidenceConsistency {
 
     /** A virtual thread's block, seen by the agent or as samples and parks in the unmount/remount path. */
     private static double virtualHandoffs(Map<String, Object> e) {
-        return number(e, "virtualBlocks") + number(e, "jfrVirtualHandoffSamples") + number(e, "jfrVirtualParkEvents");
+        return number(e, "virtualBlocks") + number(e, "jfrVirtualHandoffSamples") + number(e, "jfrVirtualBlockEvents");
     }
 
     private static double number(Map<String, Object> evidence, String name) {

@@ -43,7 +43,7 @@ public final class VirtualThreadRule implements TierRule {
             return Optional.of(unmountedCounted(f));
         }
         long samples = t.virtualHandoffSamples();
-        if (t.virtualParkEvents() > 0 || samples > 0 && samples >= MIN_HANDOFF_SAMPLE_SHARE * t.cpuSamples()) {
+        if (t.virtualBlockEvents() > 0 || samples > 0 && samples >= MIN_HANDOFF_SAMPLE_SHARE * t.cpuSamples()) {
             return Optional.of(unmountedRecorded(t));
         }
         return Optional.empty();
@@ -56,9 +56,13 @@ public final class VirtualThreadRule implements TierRule {
      */
     static final double MIN_PINNED_SHARE = 0.1;
 
-    /** Without the agent's count of blocks, every recorded pin (each at least 2 us of a blocked carrier) decides. */
+    /**
+     * The agent's count of virtual threads' blocks, else the recording's (blocks over its threshold); with neither,
+     * every recorded pin (each at least 2 us of a blocked carrier) decides.
+     */
     private static boolean pinsDominate(SiteFacts f, SiteTally t) {
-        return f.virtualBlocks() == 0 || t.pinnedEvents() >= MIN_PINNED_SHARE * f.virtualBlocks();
+        long blocks = Math.max(f.virtualBlocks(), t.virtualBlockEvents());
+        return blocks == 0 || t.pinnedEvents() >= MIN_PINNED_SHARE * blocks;
     }
 
     private static Verdict pinned(SiteFacts f) {
@@ -95,6 +99,7 @@ public final class VirtualThreadRule implements TierRule {
                                 + "(VirtualThread.park/unpark, Continuation.yield)%s; no kernel switch, ~0.3-0.6 us per "
                                 + "handoff measured on JDK 25 (docs/tiers.md)",
                         t.virtualHandoffSamples(), t.cpuSamples(),
-                        t.virtualParkEvents() == 0 ? "" : String.format(", %d parks that unmounted", t.virtualParkEvents())));
+                        t.virtualBlockEvents() == 0 ? "" : String.format(", %d blocks that unmounted (%.1f us each, waiting included)",
+                                t.virtualBlockEvents(), (double) t.virtualBlockNanos() / t.virtualBlockEvents() / 1000)));
     }
 }

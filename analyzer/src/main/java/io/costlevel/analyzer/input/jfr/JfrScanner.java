@@ -37,6 +37,8 @@ import java.util.Map;
  */
 public final class JfrScanner {
     private static final java.util.Set<String> JAVA_VERSION_KEYS = java.util.Set.of("java.version", "java.vm.version");
+    /** JEP 491: virtual threads unmount in synchronized and Object.wait from this JDK on. */
+    private static final int MONITORS_UNMOUNT_FROM = 24;
 
     private final StackAttributor attributor;
     private final SiteTable table;
@@ -66,6 +68,12 @@ public final class JfrScanner {
         }
     }
 
+    /** The feature release of a java.version or java.vm.version ("25.0.3", "17.0.15+6", "1.8.0_402"), 0 if unreadable. */
+    static int featureOf(String version) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(?:1\\.)?(\\d+)").matcher(version == null ? "" : version);
+        return m.find() ? Integer.parseInt(m.group(1)) : 0;
+    }
+
     /** A reader of one checked chunk, stopping where the check stopped. */
     private static JfrReader open(CheckedChunk chunk) throws IOException {
         JfrReader reader = new JfrReader(chunk.bytes());
@@ -87,15 +95,18 @@ public final class JfrScanner {
         final long[] fileCpuSamples;
         /** A virtual thread's unmount/remount path lies between the top and the site ({@link VirtualThreadFrames}). */
         final boolean virtualHandoff;
+        /** The stack is a virtual thread's own (JFR's events of it, not async-profiler's carrier samples). */
+        final boolean onVirtualThread;
         final StackTrace trace;
         /** The frame that pinned a virtual thread, found at the first pinned event of this stack. */
         private String pinningFrame;
         private boolean pinningFrameFound;
 
-        ChunkStack(Charge charge, long[] fileCpuSamples, boolean virtualHandoff, StackTrace trace) {
+        ChunkStack(Charge charge, long[] fileCpuSamples, boolean virtualHandoff, boolean onVirtualThread, StackTrace trace) {
             this.charge = charge;
             this.fileCpuSamples = fileCpuSamples;
             this.virtualHandoff = virtualHandoff;
+            this.onVirtualThread = onVirtualThread;
             this.trace = trace;
         }
 
@@ -136,6 +147,8 @@ public final class JfrScanner {
         private String jvmName;
         private String javaVersion;
         private int hardwareThreads;
+        /** The recorded JDK lets a virtual thread unmount in a monitor (24+): known once its version was read. */
+        private boolean monitorsUnmount;
         private double switchRateSum;
         private long switchRateCount;
 
@@ -227,17 +240,28 @@ public final class JfrScanner {
             } else if (e instanceof ContendedLock lock) {
                 ChunkStack stack = stack(lock.stackTraceId);
                 Charge charge = stack.charge;
-                if (charge.parkFrame() && stack.virtualHandoff) {
-                    charge.virtualPark(threadKey(lock), nanos(lock.duration));
+                if (charge.parkFrame() && stack.virtualHandoff || !charge.parkFrame() && unmountsInMonitors(stack)) {
+                    charge.virtualBlock(threadKey(lock), nanos(lock.duration));
                 } else if (charge.parkFrame()) {
                     charge.park(threadKey(lock), nanos(lock.duration));
                 } else {
                     charge.monitorEnter(threadKey(lock), nanos(lock.duration));
                 }
             } else if (e instanceof DurationEvent.MonitorWait wait) {
-                stack(wait.stackTraceId).charge.monitorWait(threadKey(wait), nanos(wait.duration));
+                ChunkStack stack = stack(wait.stackTraceId);
+                if (unmountsInMonitors(stack)) {
+                    stack.charge.virtualBlock(threadKey(wait), nanos(wait.duration));
+                } else {
+                    stack.charge.monitorWait(threadKey(wait), nanos(wait.duration));
+                }
             } else if (e instanceof DurationEvent.ThreadSleep sleep) {
-                stack(sleep.stackTraceId).charge.sleep(threadKey(sleep), nanos(sleep.duration));
+                ChunkStack stack = stack(sleep.stackTraceId);
+                // A virtual thread's sleep unmounts (JDK 21+); a pinned one is also a jdk.VirtualThreadPinned event.
+                if (stack.onVirtualThread) {
+                    stack.charge.virtualBlock(threadKey(sleep), nanos(sleep.duration));
+                } else {
+                    stack.charge.sleep(threadKey(sleep), nanos(sleep.duration));
+                }
             } else if (e instanceof DurationEvent.VirtualThreadPinned pinned) {
                 ChunkStack stack = stack(pinned.stackTraceId);
                 stack.charge.pinned(threadKey(pinned), nanos(pinned.time), nanos(pinned.duration), pinned.pinnedReason,
@@ -245,6 +269,15 @@ public final class JfrScanner {
             } else if (e instanceof RunDescriptionEvent description) {
                 describe(description);
             }
+        }
+
+        /**
+         * A virtual thread's monitor enter or Object.wait unmounts from JDK 24 on (JEP 491; a pinned one is also a
+         * jdk.VirtualThreadPinned event); before, it blocks the carrier, a platform thread's block. Until the
+         * recording has said its version, the older behaviour is assumed.
+         */
+        private boolean unmountsInMonitors(ChunkStack stack) {
+            return stack.onVirtualThread && monitorsUnmount;
         }
 
         private void onSample(ExecutionSample sample) {
@@ -289,6 +322,7 @@ public final class JfrScanner {
                 // The recording has java.vm.version; java.version wins when a JDK also records it.
                 if (javaVersion == null || "java.version".equals(p.key)) {
                     javaVersion = p.value;
+                    monitorsUnmount = featureOf(p.value) >= MONITORS_UNMOUNT_FROM;
                 }
             } else if (e instanceof RunDescriptionEvent.ContextSwitchRate rate) {
                 switchRateSum += rate.switchRate;
@@ -306,9 +340,11 @@ public final class JfrScanner {
                 Attribution at = stack == null ? new Attribution(null, "", false) : attributor.attribute(names.stack(stack));
                 Charge charge = table.charge(at);
                 boolean virtualHandoff = stack != null && VirtualThreadFrames.inHandoff(names.stack(stack), charge.site());
+                boolean onVirtualThread = stack != null && charge.site() != null
+                        && VirtualThreadFrames.onVirtualThread(names.stack(stack));
                 resolved = new ChunkStack(charge,
                         charge.site() == null ? null : cpuSamples.computeIfAbsent(charge.site(), k -> new long[1]),
-                        virtualHandoff, stack);
+                        virtualHandoff, onVirtualThread, stack);
                 byStack.put(stackTraceId, resolved);
             }
             lastStackId = stackTraceId;

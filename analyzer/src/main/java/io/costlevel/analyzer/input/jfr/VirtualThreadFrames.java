@@ -29,6 +29,8 @@ final class VirtualThreadFrames {
     private static final Set<String> MACHINERY = Set.of("jdk.internal.misc.Unsafe", VIRTUAL_THREAD, CONTINUATION,
             "java.lang.Thread", "java.util.concurrent.locks.LockSupport");
     private static final int NO_LINE = 0xffff;
+    /** How far up from the bottom {@code VirtualThread.run} is looked for (it is the fifth frame on JDK 25). */
+    private static final int VIRTUAL_BOTTOM_FRAMES = 8;
 
     private VirtualThreadFrames() {}
 
@@ -53,6 +55,26 @@ final class VirtualThreadFrames {
                 if (cls.equals(VIRTUAL_THREAD) ? VIRTUAL_THREAD_HANDOFF.contains(method) : CONTINUATION_HANDOFF.contains(method)) {
                     return true;
                 }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True when the stack is a virtual thread's own, as JFR records it for the thread's events: its bottom frame is
+     * {@code Continuation.enterSpecial}, under {@code Continuation.enter}, {@code enter0}, the continuation's
+     * runnable and {@code VirtualThread.run} (JDK 25). async-profiler samples the carrier, whose stack goes on below
+     * into the scheduler's worker, and is not one. Only the bottom {@link #VIRTUAL_BOTTOM_FRAMES} frames are read.
+     */
+    static boolean onVirtualThread(Stack stack) {
+        int depth = stack.depth();
+        if (depth == 0 || !stack.className(depth - 1).equals(CONTINUATION)
+                || !stack.frame(depth - 1).methodName().equals("enterSpecial")) {
+            return false;
+        }
+        for (int i = depth - 2; i >= Math.max(0, depth - VIRTUAL_BOTTOM_FRAMES); i--) {
+            if (stack.className(i).equals(VIRTUAL_THREAD)) {
+                return true;
             }
         }
         return false;

@@ -53,6 +53,21 @@ class VirtualThreadFramesTest {
         assertThat(VirtualThreadFrames.inHandoff(stack, null)).isFalse();
     }
 
+    /** A virtual thread's sleep as JDK 25 records it, hidden frames included. */
+    @Test
+    void aVirtualThreadsOwnStackEndsInItsContinuation() {
+        Stack stack = Stack.of(List.of(SITE, f("java.lang.Thread", "runWith", 1500), f("java.lang.VirtualThread", "run", 460),
+                f("java.lang.VirtualThread$VThreadContinuation$1", "run", 1), f("jdk.internal.vm.Continuation", "enter0", 1),
+                f("jdk.internal.vm.Continuation", "enter", 1), f("jdk.internal.vm.Continuation", "enterSpecial", -1)));
+        assertThat(VirtualThreadFrames.onVirtualThread(stack)).isTrue();
+        // async-profiler's sample of the carrier running it goes on into the scheduler's worker
+        Stack carrier = Stack.of(List.of(SITE, f("java.lang.VirtualThread", "run", 460),
+                f("jdk.internal.vm.Continuation", "enterSpecial", -1), f("jdk.internal.vm.Continuation", "run", 1),
+                f("java.util.concurrent.ForkJoinWorkerThread", "run", 187)));
+        assertThat(VirtualThreadFrames.onVirtualThread(carrier)).isFalse();
+        assertThat(VirtualThreadFrames.onVirtualThread(Stack.of(List.of(SITE, f("java.lang.Thread", "run", 1))))).isFalse();
+    }
+
     @Test
     void theClassInitializerUnderTheSleepIsThePinningFrame() {
         Stack stack = Stack.of(List.of(f("java.lang.VirtualThread", "postPinnedEvent", 0xffff),
