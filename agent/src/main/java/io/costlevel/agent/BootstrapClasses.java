@@ -80,7 +80,7 @@ final class BootstrapClasses {
         }
     }
 
-    /** Binary class name to class file, in the jar's order. */
+    /** Binary class name to class file, in the jar's order, {@link OutOfLineMarks} applied. */
     private static Map<String, byte[]> readFromAgentJar() throws IOException {
         Map<String, byte[]> classes = new LinkedHashMap<>();
         try (JarFile jar = new JarFile(agentJar().toFile())) {
@@ -90,7 +90,7 @@ final class BootstrapClasses {
                 if (name.startsWith(PACKAGE_PATH) && name.endsWith(".class")) {
                     try (InputStream in = jar.getInputStream(entry)) {
                         classes.put(name.substring(0, name.length() - ".class".length()).replace('/', '.'),
-                                in.readAllBytes());
+                                OutOfLineMarks.apply(in.readAllBytes()));
                     }
                 }
             }
