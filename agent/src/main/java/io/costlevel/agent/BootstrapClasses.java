@@ -18,6 +18,8 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
 
+import io.costlevel.agent.instrument.OutOfLineMarks;
+
 /**
  * Puts the {@code io/costlevel/agent/bootstrap/} classes of the agent jar into the boot class loader, so code
  * instrumented in any class loader's classes finds one shared copy of the probes. They are defined there directly:

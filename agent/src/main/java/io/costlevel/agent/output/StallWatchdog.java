@@ -104,15 +104,15 @@ public final class StallWatchdog {
         if (pausedMillis > STALL_MILLIS) {
             lastPauseNanos = now;
             record(pausedMillis);
-            report.say("no Java thread of this JVM ran for " + pausedMillis / 1000 + " s: a safepoint that threads"
-                    + " took that long to reach, or a stopped process; the agent's data misses that time"
-                    + " (see docs/production.md, stalls)");
+            report.say("no Java thread of this JVM ran for " + pausedMillis / 1000 + " s (a safepoint that threads"
+                    + " took that long to reach, or a stopped process); the agent's snapshots were that late"
+                    + " (see docs/production.md, Stalls)");
         }
         long start = stepStartNanos;
         if (start != 0 && start != reportedStepStart && millisSince(start) > STALL_MILLIS) {
             reportedStepStart = start;
             report.say("the agent's snapshot has been " + step + " for " + millisSince(start) / 1000
-                    + " s without finishing; its files are not updated meanwhile (see docs/production.md, stalls)");
+                    + " s without finishing; its files are not updated meanwhile (see docs/production.md, Stalls)");
         }
         return now;
     }

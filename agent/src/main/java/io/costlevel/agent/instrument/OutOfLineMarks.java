@@ -1,26 +1,25 @@
-package io.costlevel.agent;
+package io.costlevel.agent.instrument;
 
-import io.costlevel.agent.bootstrap.OutOfLine;
 import net.bytebuddy.jar.asm.AnnotationVisitor;
 import net.bytebuddy.jar.asm.ClassReader;
 import net.bytebuddy.jar.asm.ClassVisitor;
 import net.bytebuddy.jar.asm.ClassWriter;
 import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
-import net.bytebuddy.jar.asm.Type;
 
 /**
- * Turns the probes' {@link OutOfLine} marks into HotSpot's {@code @DontInline} (a runtime-visible annotation of the
+ * Turns the probes' {@code OutOfLine} marks into HotSpot's {@code @DontInline} (a runtime-visible annotation of the
  * JDK's, honoured for classes of the boot loader), before the probe classes are defined there.
  */
-final class OutOfLineMarks {
+public final class OutOfLineMarks {
     static final String DONT_INLINE = "Ljdk/internal/vm/annotation/DontInline;";
-    private static final String MARK = Type.getDescriptor(OutOfLine.class);
+    /** {@code io.costlevel.agent.bootstrap.OutOfLine}, by name: loading it here would load it outside the boot loader. */
+    static final String MARK = "Lio/costlevel/agent/bootstrap/OutOfLine;";
 
     private OutOfLineMarks() {}
 
-    /** The class file with every {@link OutOfLine} method also marked {@code @DontInline}; unchanged bytes when none is. */
-    static byte[] apply(byte[] classFile) {
+    /** The class file with every {@code @OutOfLine} method also marked {@code @DontInline}; the same bytes when none is. */
+    public static byte[] apply(byte[] classFile) {
         ClassReader reader = new ClassReader(classFile);
         ClassWriter writer = new ClassWriter(reader, 0);
         boolean[] marked = {false};

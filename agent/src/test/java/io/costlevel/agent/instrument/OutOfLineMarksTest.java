@@ -1,4 +1,4 @@
-package io.costlevel.agent;
+package io.costlevel.agent.instrument;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.costlevel.agent.bootstrap.OutOfLine;
 import io.costlevel.agent.bootstrap.Probes;
 import io.costlevel.agent.bootstrap.ThreadCounters;
 import net.bytebuddy.jar.asm.AnnotationVisitor;
@@ -14,6 +15,7 @@ import net.bytebuddy.jar.asm.ClassReader;
 import net.bytebuddy.jar.asm.ClassVisitor;
 import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
+import net.bytebuddy.jar.asm.Type;
 import org.junit.jupiter.api.Test;
 
 class OutOfLineMarksTest {
@@ -22,6 +24,11 @@ class OutOfLineMarksTest {
         byte[] original = classFile(ThreadCounters.class);
         assertThat(dontInlineMethods(OutOfLineMarks.apply(original))).containsExactly("due");
         assertThat(dontInlineMethods(original)).isEmpty();
+    }
+
+    @Test
+    void theMarkIsNamedAfterTheAnnotationClass() {
+        assertThat(OutOfLineMarks.MARK).isEqualTo(Type.getDescriptor(OutOfLine.class));
     }
 
     @Test
