@@ -51,7 +51,9 @@ public final class SitesJson {
         }
         json.endArray()
                 .name("droppedSites").value(snapshot.droppedSites())
-                .name("errors").value(snapshot.errors());
+                .name("errors").value(snapshot.errors())
+                .name("stalls").value(snapshot.stalls())
+                .name("longestStallMillis").value(snapshot.longestStallMillis());
         notInstrumented(json, notInstrumented);
         json.endObject();
         json.name("snapshot").beginObject()
