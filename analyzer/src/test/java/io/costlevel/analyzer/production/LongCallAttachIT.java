@@ -26,8 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * is on its stack, so the attach must leave it out), one through a short call into {@code LongCallApp$Step} (which
  * the attach instruments, then gives back). Rates are ops per CPU second of each thread, which a shared machine
  * does not move but interpretation does (the bug of issue 13 took the loop to a tenth, for good). Asserted, with
- * margins wide enough for a loaded 2-core runner: after the attach each thread is back to at least 75 % of its rate
- * before (docs/production.md has the figures, within a few %); the class on the stack is never redefined; the
+ * margins wide enough for a loaded 2-core runner: within 30 s of the restore each thread is back to at least 75 % of
+ * its rate before, for 3 s (docs/production.md has the figures, within a few %); the class on the stack is never redefined; the
  * report lists the loop's line, not instrumented and so not high confidence, and names the class in blindSpots;
  * the recording holds no {@code [break_interpreted]} frame; a second attach to the same JVM records and restores.
  */
@@ -38,34 +38,30 @@ class LongCallAttachIT {
     private static final Pattern PROGRESS = Pattern.compile("progress uptimeMillis=(\\d+) inline=(\\d+) inlineCpu=(\\d+) calls=(\\d+) callsCpu=(\\d+)");
     private static final Pattern REDEFINED = Pattern.compile("\\[(\\d+\\.\\d+)s\\] redefined name=([^,]+),");
     private static final double AFTER_MIN_RATIO = 0.75;
+    private static final long AFTER_MILLIS = 3_000;
+    private static final long RECOVERY_MILLIS = 30_000;
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.costlevel.analyzer.production.Jvm#all")
     void aLoopThatNeverReturnsRunsAsFastAfterTheAttachAsBefore(Jvm jvm, @TempDir Path dir) throws Exception {
         try (ForkedProcess app = ForkedProcess.start(dir, "app", jvm.java(), List.of(
                 "-Xlog:redefine+class+load=info:file=redefine.log:uptime",
-                "-cp", System.getProperty("java.class.path"), APP, "120", "inline", "calls"))) {
+                "-cp", System.getProperty("java.class.path"), APP, "150", "inline", "calls"))) {
             AttachIT.awaitAttachable(app);
             long attachAt = awaitUptime(app, 5_000);
 
             Path out = dir.resolve("out1");
             assertThat(attach(dir, jvm, app, out, 1, 3)).isZero();
             double restoredAt = awaitRedefinitions(dir, app, 2);
-            long afterFrom = (long) (restoredAt * 1000) + 2_000; // for the JIT to compile the loop again, loaded or not
-            awaitUptime(app, afterFrom + 6_000);
-
-            List<long[]> progress = progress(app);
-            for (int thread = 0; thread < 2; thread++) {
-                double before = medianOpsPerCpuSecond(progress, thread, 1_000, attachAt);
-                double after = medianOpsPerCpuSecond(progress, thread, afterFrom, afterFrom + 6_000);
-                System.out.printf("LongCallAttachIT %s %s: ops per CPU second before %.0f, after %.0f (%.2f)%n",
-                        jvm, thread == 0 ? "inline" : "calls", before, after, after / before);
-                assertThat(after / before).as("%s thread %s: after/before, ops per CPU s %.0f -> %.0f",
-                        jvm, thread == 0 ? "inline" : "calls", before, after).isGreaterThan(AFTER_MIN_RATIO);
-            }
+            // The mechanism first: the bug left a running call on an old method that HotSpot never compiles again.
             // JFR itself redefines JDK classes (its file, socket and exception events) when it starts.
             assertThat(redefinitions(dir).keySet().stream().filter(name -> name.startsWith("io.costlevel.")))
                     .as("of the application's classes only the short call's is redefined").containsOnly(STEP);
+            List<long[]> progress = progress(app);
+            for (int thread = 0; thread < 2; thread++) {
+                double before = medianOpsPerCpuSecond(progress, thread, 1_000, attachAt);
+                assertRecovers(app, jvm, thread, before, (long) (restoredAt * 1000));
+            }
             assertReport(out);
 
             Path second = dir.resolve("out2");
@@ -73,6 +69,41 @@ class LongCallAttachIT {
             awaitRedefinitions(dir, app, 4);
             assertThat(site(second, STEP).path("ops").asLong()).as("the second attach counts").isPositive();
         }
+    }
+
+    /**
+     * Waits, up to {@link #RECOVERY_MILLIS} after the restore, for {@link #AFTER_MILLIS} of progress whose median rate
+     * is at least {@link #AFTER_MIN_RATIO} of {@code before}. A lasting slowdown never gets there; a JIT that has to
+     * compile the loop again (the first redefinition after an attach deoptimizes all compiled code on JDK 22 and
+     * older, JDK-8324241) gets there late when other builds hold the cores, so the wait is long and the rate, once
+     * back, must hold for seconds.
+     */
+    private static void assertRecovers(ForkedProcess app, Jvm jvm, int thread, double before, long restoredMillis)
+            throws Exception {
+        String name = thread == 0 ? "inline" : "calls";
+        double last = 0;
+        for (long from = restoredMillis; from <= restoredMillis + RECOVERY_MILLIS; from += 1_000) {
+            awaitUptime(app, from + AFTER_MILLIS);
+            last = medianOpsPerCpuSecond(progress(app), thread, from, from + AFTER_MILLIS);
+            if (last / before > AFTER_MIN_RATIO) {
+                System.out.printf("LongCallAttachIT %s %s: ops per CPU second before %.0f, after %.0f (%.2f), from %.1f s after the restore%n",
+                        jvm, name, before, last, last / before, (from - restoredMillis) / 1000.0);
+                return;
+            }
+        }
+        throw new AssertionError(String.format("%s thread %s: ops per CPU s %.0f before the attach, %.0f (%.2f) still %d s "
+                + "after the restore (a running call left on an old method?); progress: %s", jvm, name, before, last,
+                last / before, RECOVERY_MILLIS / 1000, progressRates(progress(app), thread)));
+    }
+
+    /** Each second's ops per CPU second of {@code thread}, for a failure to show when the rate moved. */
+    private static String progressRates(List<long[]> progress, int thread) {
+        StringBuilder rates = new StringBuilder();
+        long end = progress.get(progress.size() - 1)[0];
+        for (long from = progress.get(0)[0]; from + 1_000 <= end; from += 1_000) {
+            rates.append(String.format("%ds %.0fM, ", from / 1000, opsPerCpuSecond(progress, thread, from, from + 1_000) / 1e6));
+        }
+        return rates.toString();
     }
 
     private static int attach(Path dir, Jvm jvm, ForkedProcess app, Path out, int n, int seconds) throws Exception {
