@@ -9,6 +9,7 @@ import io.costlevel.analyzer.input.AgentSite;
 import io.costlevel.analyzer.input.AgentSitesReader;
 import io.costlevel.analyzer.input.InputException;
 import io.costlevel.analyzer.input.InputResolver;
+import io.costlevel.analyzer.input.NotInstrumented;
 import io.costlevel.analyzer.input.RunInput;
 import io.costlevel.analyzer.input.jfr.JfrScanner;
 import io.costlevel.analyzer.input.jfr.Progress;
@@ -31,6 +32,7 @@ import java.util.Set;
 public final class Analysis {
     private final String includeOverride;
     private final Progress progress;
+    private final List<String> warnings = new ArrayList<>();
 
     /**
      * @param includeOverride application class prefixes from --include, or null to use the agent's
@@ -39,6 +41,14 @@ public final class Analysis {
     public Analysis(String includeOverride, Progress progress) {
         this.includeOverride = includeOverride;
         this.progress = progress;
+    }
+
+    /**
+     * Lines for stderr after {@link #run}: what makes the report mostly blind, and recordings read in part; those
+     * of every run so far (diff runs one analysis per side).
+     */
+    public List<String> warnings() {
+        return warnings;
     }
 
     public Report run(List<Path> inputs) throws InputException {
@@ -53,6 +63,8 @@ public final class Analysis {
         boolean anyAgent = false;
         boolean anyRecording = false;
         int recordingIndex = 0;
+        List<NotInstrumented> notInstrumented = new ArrayList<>();
+        Set<String> includes = new LinkedHashSet<>();
 
         for (RunInput run : runs) {
             AgentRun agent = run.agentSites() == null ? null : AgentSitesReader.read(run.agentSites());
@@ -60,6 +72,7 @@ public final class Analysis {
             ApplicationCode application = includeOverride != null ? ApplicationCode.fromPrefixes(includeOverride)
                     : agent != null ? ApplicationCode.fromOptions(agent.include(), agent.exclude())
                     : ApplicationCode.everythingButRuntime();
+            includes.add(includeOverride != null ? includeOverride : agent != null ? agent.include() : "");
             StackAttributor attributor = new StackAttributor(application);
             JfrScanner scanner = new JfrScanner(attributor, table, progress);
 
@@ -68,6 +81,13 @@ public final class Analysis {
             for (Path recording : run.recordings()) {
                 RecordingFacts facts = scanner.scan(recording, recordingIndex++);
                 anyRecording = true;
+                if (facts.damage() != null) {
+                    String partial = recording + ": " + facts.damage() + "; the report uses those chunks and the agent's"
+                            + " counters, so what the lost chunk recorded (the last seconds before the JVM stopped) is"
+                            + " missing from CPU and wait figures";
+                    warnings.add(partial);
+                    blindSpots.add(partial);
+                }
                 sources.add(facts.asyncProfiler() ? "async-profiler" : "jfr");
                 runDuration = Math.max(runDuration, facts.durationSeconds());
                 runCores = Math.max(runCores, facts.hardwareThreads());
@@ -77,6 +97,7 @@ public final class Analysis {
             if (agent != null) {
                 anyAgent = true;
                 sources.add("agent");
+                notInstrumented.addAll(agent.notInstrumented());
                 for (AgentSite site : agent.sites()) {
                     table.addAgentSite(site, agent.uptimeSeconds());
                 }
@@ -104,8 +125,13 @@ public final class Analysis {
             blindSpots.add("No recording: hot code without synchronization (L0) and where blocked threads wait "
                     + "inside the JDK are not seen.");
         }
+        Coverage coverage = new Coverage(table, notInstrumented, anyRecording, String.join(" ", includes).trim());
+        blindSpots.addAll(coverage.blindSpots());
+        warnings.addAll(coverage.warnings());
+        Set<String> leftOut = new LinkedHashSet<>();
+        notInstrumented.forEach(c -> leftOut.add(c.className()));
         RunInfo info = new RunInfo(jvm, javaVersion, cores, duration, inputs.stream().map(Path::toString).toList(),
                 List.copyOf(sources), AnalyzerVersion.current(), Instant.now().toString());
-        return new ReportBuilder().build(table.all(), new RunContext(cores, anyAgent, duration), info, blindSpots);
+        return new ReportBuilder().build(table.all(), new RunContext(cores, anyAgent, duration, leftOut), info, blindSpots);
     }
 }

@@ -9,6 +9,10 @@ package io.costlevel.analyzer.attribution;
  *                   and when there is no site)
  * @param parkFrame  the top frame is the JVM's park primitive: tells a park event from a monitor
  *                   event, which the fast parser reports as one event class
+ * @param uncharged  why there is no site, {@link Uncharged#NOT} when there is one
  */
-public record Attribution(SiteKey site, String primitives, boolean parkFrame) {
+public record Attribution(SiteKey site, String primitives, boolean parkFrame, Uncharged uncharged) {
+    public Attribution(SiteKey site, String primitives, boolean parkFrame) {
+        this(site, primitives, parkFrame, site == null ? Uncharged.NO_JAVA : Uncharged.NOT);
+    }
 }

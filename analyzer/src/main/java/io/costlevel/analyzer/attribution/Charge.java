@@ -10,12 +10,14 @@ public final class Charge {
     private final SiteTally tally;
     private final long[] chainCount;
     private final boolean parkFrame;
+    private final Uncharged uncharged;
 
-    Charge(SiteTable table, SiteTally tally, long[] chainCount, boolean parkFrame) {
+    Charge(SiteTable table, SiteTally tally, long[] chainCount, boolean parkFrame, Uncharged uncharged) {
         this.table = table;
         this.tally = tally;
         this.chainCount = chainCount;
         this.parkFrame = parkFrame;
+        this.uncharged = uncharged;
     }
 
     /** The stack's top frame is the JVM's park (see {@link Attribution#parkFrame()}). */
@@ -43,6 +45,8 @@ public final class Charge {
     public void cpuSample(long threadKey, long samples) {
         if (count(threadKey, samples)) {
             tally.cpuSamples += samples;
+        } else {
+            table.unchargedCpu(uncharged, samples);
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.Map;
 public final class SiteTable {
     private final Map<SiteKey, SiteTally> sites = new HashMap<>();
     private long unattributedEvents;
+    private final long[] unchargedCpuSamples = new long[Uncharged.values().length];
 
     public SiteTally tally(SiteKey key) {
         return sites.computeIfAbsent(key, SiteTally::new);
@@ -32,10 +33,10 @@ public final class SiteTable {
     /** Resolves a stack's attribution once; its events are then charged through the returned handle. */
     public Charge charge(Attribution at) {
         if (at.site() == null) {
-            return new Charge(this, null, null, at.parkFrame());
+            return new Charge(this, null, null, at.parkFrame(), at.uncharged());
         }
         SiteTally t = tally(at.site());
-        return new Charge(this, t, t.chainCounter(at.primitives()), at.parkFrame());
+        return new Charge(this, t, t.chainCounter(at.primitives()), at.parkFrame(), Uncharged.NOT);
     }
 
     /** Adds the thread time one recording's CPU samples at a site stand for, once its sampling period is known. */
@@ -50,6 +51,15 @@ public final class SiteTable {
     /** Events (or samples) whose stack held no application frame: JDK threads, GC, compiler. */
     public long unattributedEvents() {
         return unattributedEvents;
+    }
+
+    void unchargedCpu(Uncharged why, long samples) {
+        unchargedCpuSamples[why.ordinal()] += samples;
+    }
+
+    /** CPU samples charged to no application line, for {@code why}. */
+    public long unchargedCpuSamples(Uncharged why) {
+        return unchargedCpuSamples[why.ordinal()];
     }
 
     public List<SiteTally> all() {

@@ -81,7 +81,21 @@ public final class StackAttributor {
         }
         // No site, no chain: what is not charged to a site is only counted (JIT and GC threads' stacks among them,
         // which are deep and many in an async-profiler recording).
-        return new Attribution(null, "", park);
+        return new Attribution(null, "", park, uncharged(stack));
+    }
+
+    /** Why a stack without an application frame has none (see {@link Uncharged}). */
+    private static Uncharged uncharged(Stack stack) {
+        int depth = stack.depth();
+        if (depth > 0 && stack.className(depth - 1).isEmpty() && stack.frame(depth - 1).methodName().startsWith("[")) {
+            return Uncharged.CUT;
+        }
+        for (int i = 0; i < depth; i++) {
+            if (!stack.className(i).isEmpty()) {
+                return Uncharged.NO_APPLICATION_FRAME;
+            }
+        }
+        return Uncharged.NO_JAVA;
     }
 
     /** The runtime frames above the application frame {@code site}, outermost first. */

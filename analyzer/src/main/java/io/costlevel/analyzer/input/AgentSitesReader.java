@@ -55,7 +55,10 @@ public final class AgentSitesReader {
                 agent.object("options").text("include", ""),
                 agent.object("options").text("exclude", ""),
                 snapshot.bool("final", true),
-                List.copyOf(sites));
+                List.copyOf(sites),
+                agent.objects("notInstrumented").stream()
+                        .map(c -> new NotInstrumented(c.text("className", "?"), c.text("reason", "?"), c.texts("methods")))
+                        .toList());
     }
 
     private static AgentSite site(JsonTree n) {

@@ -5,6 +5,7 @@ import io.costlevel.analyzer.attribution.Charge;
 import io.costlevel.analyzer.attribution.SiteKey;
 import io.costlevel.analyzer.attribution.SiteTable;
 import io.costlevel.analyzer.attribution.StackAttributor;
+import io.costlevel.analyzer.attribution.Uncharged;
 import io.costlevel.analyzer.input.InputException;
 import one.jfr.Dictionary;
 import one.jfr.JfrReader;
@@ -163,22 +164,30 @@ public final class JfrScanner {
             if (chunk == null) {
                 throw new InputException(file + ": truncated JFR recording (its first chunk is incomplete)");
             }
+            String damage = null;
+            int chunks = 0;
             while (true) {
                 openChunk();
                 readChunk();
+                chunks++;
                 if (chunk.next() < 0) {
                     break;
                 }
-                chunk = CheckedChunk.at(bytes, chunk.next());
+                long next = chunk.next();
+                chunk = CheckedChunk.at(bytes, next);
                 if (chunk == null) {
-                    throw new InputException(file + ": truncated JFR recording (the last chunk is incomplete)");
+                    // A JVM that died while writing leaves its last chunk cut short; the whole ones before it are
+                    // checked like any other, and are what there is (the caller warns).
+                    damage = "truncated: read its first " + chunks + " whole chunk(s), the " + (bytes.size() - next)
+                            + " bytes after them are an incomplete chunk";
+                    break;
                 }
             }
             double period = samplingPeriod.estimateNanos(ticksPerSec);
             cpuSamples.forEach((site, samples) -> table.cpuTime(site, samples[0], period));
             progress.done(file, events);
             return new RecordingFacts(jvmName, javaVersion, hardwareThreads, (endNanos - startNanos) / 1e9, events,
-                    period, switchRateCount == 0 ? -1 : switchRateSum / switchRateCount, asyncProfiler);
+                    period, switchRateCount == 0 ? -1 : switchRateSum / switchRateCount, asyncProfiler, damage);
         }
 
         private void openChunk() throws IOException, InputException {
@@ -337,7 +346,7 @@ public final class JfrScanner {
             ChunkStack resolved = byStack.get(stackTraceId);
             if (resolved == null) {
                 StackTrace stack = reader.stackTraces.get(stackTraceId);
-                Attribution at = stack == null ? new Attribution(null, "", false) : attributor.attribute(names.stack(stack));
+                Attribution at = stack == null ? new Attribution(null, "", false, Uncharged.CUT) : attributor.attribute(names.stack(stack));
                 Charge charge = table.charge(at);
                 boolean virtualHandoff = stack != null && VirtualThreadFrames.inHandoff(names.stack(stack), charge.site());
                 boolean onVirtualThread = stack != null && charge.site() != null
