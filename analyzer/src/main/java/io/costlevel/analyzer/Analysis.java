@@ -3,6 +3,7 @@ package io.costlevel.analyzer;
 import io.costlevel.analyzer.attribution.ApplicationCode;
 import io.costlevel.analyzer.attribution.SiteTable;
 import io.costlevel.analyzer.attribution.StackAttributor;
+import io.costlevel.analyzer.classify.Evidence;
 import io.costlevel.analyzer.classify.RunContext;
 import io.costlevel.analyzer.input.AgentRun;
 import io.costlevel.analyzer.input.AgentSite;
@@ -53,6 +54,7 @@ public final class Analysis {
         boolean anyAgent = false;
         boolean anyRecording = false;
         int recordingIndex = 0;
+        RunSpan span = new RunSpan();
 
         for (RunInput run : runs) {
             AgentRun agent = run.agentSites() == null ? null : AgentSitesReader.read(run.agentSites());
@@ -64,9 +66,15 @@ public final class Analysis {
             JfrScanner scanner = new JfrScanner(attributor, table, progress);
 
             double runDuration = 0;
+            double runStart = 0;
             int runCores = 0;
             for (Path recording : run.recordings()) {
                 RecordingFacts facts = scanner.scan(recording, recordingIndex++);
+                table.endRecording();
+                if (facts.startEpochNanos() > 0) {
+                    double start = facts.startEpochNanos() / 1e9;
+                    runStart = runStart == 0 ? start : Math.min(runStart, start);
+                }
                 anyRecording = true;
                 sources.add(facts.asyncProfiler() ? "async-profiler" : "jfr");
                 runDuration = Math.max(runDuration, facts.durationSeconds());
@@ -78,7 +86,12 @@ public final class Analysis {
                 anyAgent = true;
                 sources.add("agent");
                 for (AgentSite site : agent.sites()) {
-                    table.addAgentSite(site, agent.uptimeSeconds());
+                    table.addAgentSite(site);
+                }
+                if (agent.wallMillis() > 0) {
+                    // The agent counted over the uptime before its snapshot; its start is the JVM's when no recording says.
+                    double start = agent.wallMillis() / 1000.0 - agent.uptimeSeconds();
+                    runStart = runStart == 0 ? start : Math.min(runStart, start);
                 }
                 // The agent knows the JVM's available processors, which a container may cap below the hardware's.
                 runCores = agent.cores() > 0 ? agent.cores() : runCores;
@@ -90,8 +103,10 @@ public final class Analysis {
                             + "the last interval before it ended is missing");
                 }
             }
+            table.endJvm();
             cores = Math.max(cores, runCores);
             duration += runDuration;
+            span.addJvm(runStart, runDuration);
         }
         if (!anyAgent) {
             blindSpots.add("No agent data: atomics, CAS failures, cache-line handoffs and spin waits leave no trace in a JFR "
@@ -104,8 +119,14 @@ public final class Analysis {
             blindSpots.add("No recording: hot code without synchronization (L0) and where blocked threads wait "
                     + "inside the JDK are not seen.");
         }
+        if (table.probeSamples() > 0) {
+            blindSpots.add(String.format("%d CPU samples were taken inside the agent's own probes: its cost, not the "
+                    + "application's, so they are charged to no site.", table.probeSamples()));
+        }
+        double wall = span.wallSeconds();
         RunInfo info = new RunInfo(jvm, javaVersion, cores, duration, inputs.stream().map(Path::toString).toList(),
-                List.copyOf(sources), AnalyzerVersion.current(), Instant.now().toString());
-        return new ReportBuilder().build(table.all(), new RunContext(cores, anyAgent, duration), info, blindSpots);
+                List.copyOf(sources), AnalyzerVersion.current(), Instant.now().toString(),
+                Evidence.round(wall), span.jvms(), span.arrangement());
+        return new ReportBuilder().build(table.all(), new RunContext(cores, anyAgent, wall), info, blindSpots);
     }
 }

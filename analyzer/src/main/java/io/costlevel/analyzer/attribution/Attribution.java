@@ -9,6 +9,8 @@ package io.costlevel.analyzer.attribution;
  *                   and when there is no site)
  * @param parkFrame  the top frame is the JVM's park primitive: tells a park event from a monitor
  *                   event, which the fast parser reports as one event class
+ * @param probe      the innermost Java frame is the agent's probe: a CPU sample there is the agent's own cost,
+ *                   which is never charged to the application
  */
-public record Attribution(SiteKey site, String primitives, boolean parkFrame) {
+public record Attribution(SiteKey site, String primitives, boolean parkFrame, boolean probe) {
 }

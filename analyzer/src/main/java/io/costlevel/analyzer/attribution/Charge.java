@@ -10,12 +10,14 @@ public final class Charge {
     private final SiteTally tally;
     private final long[] chainCount;
     private final boolean parkFrame;
+    private final boolean probe;
 
-    Charge(SiteTable table, SiteTally tally, long[] chainCount, boolean parkFrame) {
+    Charge(SiteTable table, SiteTally tally, long[] chainCount, boolean parkFrame, boolean probe) {
         this.table = table;
         this.tally = tally;
         this.chainCount = chainCount;
         this.parkFrame = parkFrame;
+        this.probe = probe;
     }
 
     /** The stack's top frame is the JVM's park (see {@link Attribution#parkFrame()}). */
@@ -28,47 +30,53 @@ public final class Charge {
         return tally == null ? null : tally.site();
     }
 
-    private boolean count(long threadKey, long weight) {
+    private boolean count(long threadKey, long weight, long blockedNanos) {
         if (tally == null) {
             table.unattributed(weight);
             return false;
         }
         tally.addThread(threadKey);
         if (chainCount != null) {
-            chainCount[0] += weight;
+            chainCount[SiteTally.CHAIN_EVENTS] += weight;
+            chainCount[SiteTally.CHAIN_BLOCKED_NANOS] += blockedNanos;
         }
         return true;
     }
 
+    /** A CPU sample; one taken inside the agent's probe is its own cost, counted apart and never charged. */
     public void cpuSample(long threadKey, long samples) {
-        if (count(threadKey, samples)) {
+        if (probe) {
+            table.probeSamples(samples);
+            return;
+        }
+        if (count(threadKey, samples, 0)) {
             tally.cpuSamples += samples;
         }
     }
 
     public void park(long threadKey, long nanos) {
-        if (count(threadKey, 1)) {
+        if (count(threadKey, 1, nanos)) {
             tally.parkEvents++;
             tally.parkNanos += nanos;
         }
     }
 
     public void monitorEnter(long threadKey, long nanos) {
-        if (count(threadKey, 1)) {
+        if (count(threadKey, 1, nanos)) {
             tally.monitorEvents++;
             tally.monitorNanos += nanos;
         }
     }
 
     public void monitorWait(long threadKey, long nanos) {
-        if (count(threadKey, 1)) {
+        if (count(threadKey, 1, nanos)) {
             tally.waitEvents++;
             tally.waitNanos += nanos;
         }
     }
 
     public void sleep(long threadKey, long nanos) {
-        if (count(threadKey, 1)) {
+        if (count(threadKey, 1, nanos)) {
             tally.sleepEvents++;
             tally.sleepNanos += nanos;
         }

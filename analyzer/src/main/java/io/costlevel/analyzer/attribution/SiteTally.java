@@ -14,8 +14,11 @@ public final class SiteTally {
     private final SiteKey site;
     private AgentSite agent;
 
-    /** Agent ops per second of wall time, summed over JVMs. */
-    double opsPerSecond;
+    /** Index of a chain counter's events (or samples) ... */
+    static final int CHAIN_EVENTS = 0;
+    /** ... and of the blocked time of its blocking events. */
+    static final int CHAIN_BLOCKED_NANOS = 1;
+
     long cpuSamples;
     /** Estimated on-CPU thread time: each CPU sample stands for one sampling period of one thread. */
     double cpuNanos;
@@ -27,8 +30,16 @@ public final class SiteTally {
     long waitNanos;
     long sleepEvents;
     long sleepNanos;
-    private final LongSet jfrThreads = new LongSet();
-    /** Primitive chain -> events through it; the counter is shared with the {@link Charge}s of its stacks. */
+    /** Threads the recording being read saw here. */
+    private LongSet recordingThreads = new LongSet();
+    /** The most threads one recording of the JVM being read saw here. */
+    private int jvmRecordingThreads;
+    /** The agent's distinct threads here, in the JVM being read. */
+    private int jvmAgentThreads;
+    /** Threads of the JVMs already read, summed, and the most of any one of them. */
+    private int earlierJvmThreads;
+    private int earlierJvmMaxThreads;
+    /** Primitive chain -> {events through it, blocked nanos}; shared with the {@link Charge}s of its stacks. */
     private final Map<String, long[]> primitives = new HashMap<>();
 
     SiteTally(SiteKey site) {
@@ -46,18 +57,47 @@ public final class SiteTally {
 
     void addAgent(AgentSite counters) {
         agent = agent == null ? counters : agent.plus(counters);
+        // Two call sites on one line are mostly run by the same threads: the larger count, not the sum.
+        jvmAgentThreads = Math.max(jvmAgentThreads, counters.threads());
     }
 
     void addThread(long threadKey) {
-        jfrThreads.add(threadKey);
+        recordingThreads.add(threadKey);
+    }
+
+    void endRecording() {
+        jvmRecordingThreads = Math.max(jvmRecordingThreads, recordingThreads.size());
+        recordingThreads = new LongSet();
+    }
+
+    void endJvm() {
+        endRecording();
+        int jvm = jvmThreads();
+        earlierJvmThreads += jvm;
+        earlierJvmMaxThreads = Math.max(earlierJvmMaxThreads, jvm);
+        jvmRecordingThreads = 0;
+        jvmAgentThreads = 0;
+    }
+
+    /** The JVM being read: the agent's exact count, or what one recording saw when that is more (or no agent). */
+    private int jvmThreads() {
+        return Math.max(jvmAgentThreads, Math.max(jvmRecordingThreads, recordingThreads.size()));
+    }
+
+    /** Distinct threads that ran this site, summed over JVMs (threads of different JVMs are different threads). */
+    public int threads() {
+        return earlierJvmThreads + jvmThreads();
+    }
+
+    /** The most threads that ran this site in one JVM: whether they outnumber its cores is a per-JVM question. */
+    public int threadsInOneJvm() {
+        return Math.max(earlierJvmMaxThreads, jvmThreads());
     }
 
     /** @return the counter of this chain at this site, or null for the empty chain (the event was in the site itself) */
     long[] chainCounter(String chain) {
-        return chain.isEmpty() ? null : primitives.computeIfAbsent(chain, c -> new long[1]);
+        return chain.isEmpty() ? null : primitives.computeIfAbsent(chain, c -> new long[2]);
     }
-
-    public double opsPerSecond() { return opsPerSecond; }
     public long cpuSamples() { return cpuSamples; }
     public double cpuNanos() { return cpuNanos; }
     public long parkEvents() { return parkEvents; }
@@ -78,14 +118,21 @@ public final class SiteTally {
         return parkNanos + monitorNanos + waitNanos + sleepNanos;
     }
 
-    public int jfrThreads() {
-        return jfrThreads.size();
-    }
-
     /** Primitive chains seen at this site, with how many events (or samples) went through each. */
     public Map<String, Long> primitives() {
         Map<String, Long> counts = new HashMap<>();
-        primitives.forEach((chain, n) -> counts.put(chain, n[0]));
+        primitives.forEach((chain, n) -> counts.put(chain, n[CHAIN_EVENTS]));
         return counts;
+    }
+
+    /** Primitive chains that blocking events went through, with the time blocked in each. */
+    public Map<String, Long> blockedNanosByChain() {
+        Map<String, Long> nanos = new HashMap<>();
+        primitives.forEach((chain, n) -> {
+            if (n[CHAIN_BLOCKED_NANOS] > 0) {
+                nanos.put(chain, n[CHAIN_BLOCKED_NANOS]);
+            }
+        });
+        return nanos;
     }
 }

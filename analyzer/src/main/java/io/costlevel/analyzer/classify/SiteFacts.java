@@ -28,15 +28,16 @@ public final class SiteFacts {
 
     public long ops() { return agent == null ? 0 : agent.ops(); }
 
+    /** Distinct threads that ran the site, summed over JVMs (the agent's exact count, or what a recording saw). */
     public int threads() {
-        return Math.max(agent == null ? 0 : agent.threads(), tally.jfrThreads());
+        return tally.threads();
     }
 
     public int cores() { return run.cores(); }
 
     /** More threads use this site than there are cores: some of them are descheduled at any moment. */
     public boolean oversubscribed() {
-        return run.cores() > 0 && threads() > run.cores();
+        return run.cores() > 0 && tally.threadsInOneJvm() > run.cores();
     }
 
     /**
@@ -76,8 +77,9 @@ public final class SiteFacts {
     public boolean synchronizes() { return counted() || jfrBlockingEvents() > 0; }
 
     /**
-     * Estimated cost of one operation: the agent's sampled latency; for a spin site, whose ops are
-     * single onSpinWait calls, the time of a whole spin wait is the cost the waiting thread pays.
+     * The measured cost of one operation, which rules cross-check a mechanism against: the agent's sampled
+     * latency; for a spin site, whose ops are single onSpinWait calls, the time of a whole spin wait is the cost
+     * the waiting thread pays. The report's ns/op is the site's time over its ops ({@link Assessment}).
      */
     public Double nsPerOp() {
         Double latency = latencyNs();
@@ -91,23 +93,20 @@ public final class SiteFacts {
     }
 
     /**
-     * Operations per second of wall time, in the unit of {@link #nsPerOp()}: spin waits for a spin
-     * site (its ops are single onSpinWait calls), else the agent's ops; null when the agent did not count.
+     * Operations in the unit of {@link #nsPerOp()}: spin waits for a spin site (its ops are single onSpinWait
+     * calls), else the agent's ops; 0 when the agent did not count.
      */
-    public Double opsPerSecond() {
-        double rate = tally.opsPerSecond();
-        if (!counted() || rate == 0) {
-            return null;
+    public long opsInUnit() {
+        if (!counted()) {
+            return 0;
         }
-        return spins() > 0 && spinWaits() > 0 ? rate * spinWaits() / ops() : rate;
+        return spins() > 0 && spinWaits() > 0 ? spinWaits() : ops();
     }
 
-    /** Thread time spent at this site, from the agent when it timed ops, else from the recording. */
-    public double threadNanos() {
-        Double latency = latencyNs();
-        double counted = latency == null ? 0 : latency * ops();
-        double recorded = tally.jfrBlockedNanos() + tally.cpuNanos();
-        return Math.max(counted, recorded);
+    /** Operations per second of the run's wall time (ops of every JVM over the union of their times), or null. */
+    public Double opsPerSecond() {
+        long ops = opsInUnit();
+        return ops == 0 || run.durationSeconds() <= 0 ? null : ops / run.durationSeconds();
     }
 
     private static double ratio(double part, double whole) {

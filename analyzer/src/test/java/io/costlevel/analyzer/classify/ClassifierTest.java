@@ -18,7 +18,7 @@ class ClassifierTest {
 
     private Verdict classify(AgentSiteBuilder counters) {
         SiteTable table = new SiteTable();
-        table.addAgentSite(counters.build(), 1.0);
+        table.addAgentSite(counters.build());
         SiteTally tally = table.all().get(0);
         return classifier.classify(new SiteFacts(tally, new RunContext(CORES, true, 1.0))).orElseThrow();
     }
@@ -122,7 +122,7 @@ class ClassifierTest {
         SiteTable table = new SiteTable();
         SiteTally tally = table.tally(new SiteKey("com.acme.Hot", "loop", 7));
         table.cpuTime(tally.site(), 0, 0);
-        table.charge(new io.costlevel.analyzer.attribution.Attribution(tally.site(), "", false)).cpuSample(1, 100);
+        table.charge(new io.costlevel.analyzer.attribution.Attribution(tally.site(), "", false, false)).cpuSample(1, 100);
         Verdict withAgent = classifier.classify(new SiteFacts(tally, new RunContext(CORES, true, 1))).orElseThrow();
         Verdict without = classifier.classify(new SiteFacts(tally, new RunContext(CORES, false, 1))).orElseThrow();
         assertThat(withAgent.tier()).isEqualTo(Tiers.L0_VANILLA);

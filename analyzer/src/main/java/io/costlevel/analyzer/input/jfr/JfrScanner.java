@@ -146,7 +146,8 @@ public final class JfrScanner {
             cpuSamples.forEach((site, samples) -> table.cpuTime(site, samples[0], period));
             progress.done(file, events);
             return new RecordingFacts(jvmName, javaVersion, hardwareThreads, (endNanos - startNanos) / 1e9, events,
-                    period, switchRateCount == 0 ? -1 : switchRateSum / switchRateCount, asyncProfiler);
+                    period, switchRateCount == 0 ? -1 : switchRateSum / switchRateCount, asyncProfiler,
+                    startNanos == Long.MAX_VALUE ? 0 : startNanos);
         }
 
         private void openChunk() throws IOException, InputException {
@@ -274,7 +275,7 @@ public final class JfrScanner {
             ChunkStack resolved = byStack.get(stackTraceId);
             if (resolved == null) {
                 StackTrace stack = reader.stackTraces.get(stackTraceId);
-                Attribution at = stack == null ? new Attribution(null, "", false) : attributor.attribute(names.stack(stack));
+                Attribution at = stack == null ? new Attribution(null, "", false, false) : attributor.attribute(names.stack(stack));
                 Charge charge = table.charge(at);
                 resolved = new ChunkStack(charge,
                         charge.site() == null ? null : cpuSamples.computeIfAbsent(charge.site(), k -> new long[1]));

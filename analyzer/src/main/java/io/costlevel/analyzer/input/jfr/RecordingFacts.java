@@ -11,8 +11,9 @@ package io.costlevel.analyzer.input.jfr;
  * @param cpuSamplePeriodNanos     estimated sampling period of the CPU sampler (0 when no samples)
  * @param contextSwitchesPerSecond machine-wide mean from jdk.ThreadContextSwitchRate, or -1 when absent
  * @param asyncProfiler            written by async-profiler (its own event types are present)
+ * @param startEpochNanos          when the recording started (epoch nanoseconds, from its first chunk's header)
  */
 public record RecordingFacts(String jvmName, String javaVersion, int hardwareThreads, double durationSeconds,
                              long events, double cpuSamplePeriodNanos, double contextSwitchesPerSecond,
-                             boolean asyncProfiler) {
+                             boolean asyncProfiler, long startEpochNanos) {
 }

@@ -82,7 +82,8 @@ final class SampleReports {
                         List.of(), evidence("plainWritesPerOp", 1), List.of("no atomic, lock or wait seen at this line"), null),
                 new Site("com.acme.shop.OrderService", "checkout", -1, "park", 4, "low", null, null, 0.0, 3,
                         List.of("java.util.concurrent.ArrayBlockingQueue.put"), evidence("parks", 12),
-                        List.of("parks seen in JFR samples only; ops were not counted"), null));
+                        List.of("parks seen in JFR samples only; ops were not counted"), null,
+                        Map.of("4", 1.0), false, null, "no ns/op: without the agent the number of operations is unknown"));
         List<TierSummary> tiers = List.of(
                 new TierSummary(0, "L0 vanilla", 1, 0.01),
                 new TierSummary(1, "L1 uncontended atomic", 1, 0.01),
@@ -91,7 +92,8 @@ final class SampleReports {
                 new TierSummary(4, "L4 context switch", 3, 0.33),
                 new TierSummary(5, "L5 catastrophe", 1, 0.41));
         RunInfo run = new RunInfo("OpenJDK 64-Bit Server VM 17.0.15+6-Debian-1deb12u1", "17.0.15", 2, 60.4,
-                List.of("costlevel-out/"), List.of("agent", "jfr"), "0.1.0-SNAPSHOT", "2026-11-23T19:30:00Z");
+                List.of("costlevel-out/"), List.of("agent", "jfr"), "0.1.0-SNAPSHOT", "2026-11-23T19:30:00Z",
+                60.4, 1, "one JVM");
         return new Report(Report.SCHEMA_VERSION, run, tiers, sites,
                 List.of("async-profiler was not attached: native spin time is estimated from JFR samples"));
     }
@@ -103,9 +105,10 @@ final class SampleReports {
         evidence.put("thread", HOSTILE_THREAD);
         Site site = new Site(HOSTILE_CLASS, HOSTILE_METHOD, 7, "<i>spin</i>", 5, "high", 1.5e6, 10.0, 1.0, 2,
                 List.of(HOSTILE_THREAD), evidence, List.of(HOSTILE_REASON),
-                new Advice(4, "<img src=x onerror=alert(9)>", "<a href=\"javascript:alert(10)\">click</a>", null, null));
+                new Advice(4, "<img src=x onerror=alert(9)>", "<a href=\"javascript:alert(10)\">click</a>", null, null),
+                Map.of("5", 1.0), false, HOSTILE_REASON, HOSTILE_REASON);
         RunInfo run = new RunInfo(HOSTILE_JVM, "17<b>", 2, 1.0, List.of(HOSTILE_INPUT), List.of("<u>agent</u>"),
-                HOSTILE_VERSION, "<script>alert(11)</script>");
+                HOSTILE_VERSION, "<script>alert(11)</script>", 1.0, 1, "<b>one</b>");
         return new Report(Report.SCHEMA_VERSION, run,
                 List.of(new TierSummary(5, "L5 <img src=x onerror=alert(12)>", 1, 1.0)),
                 List.of(site), List.of("<img src=x onerror=alert(13)>"));
@@ -115,7 +118,7 @@ final class SampleReports {
                              double opsPerSecond, double share, int threads, List<String> primitives,
                              Map<String, Object> evidence, List<String> reasons, Advice advice) {
         return new Site(SAMPLES + simpleName, method, line, kind, tier, "high", nsPerOp, opsPerSecond, share, threads,
-                primitives, evidence, reasons, advice);
+                primitives, evidence, reasons, advice, Map.of(Integer.toString(tier), 1.0), false, null, null);
     }
 
     /** Key/value pairs in order, as the analyzer's evidence maps keep them. */
