@@ -26,6 +26,7 @@ final class RunSpan {
     private final List<Interval> known = new ArrayList<>();
     /** Seconds of JVMs whose start is not known (no agent snapshot time, no recording header): laid end to end. */
     private double unplaced;
+    private int unplacedJvms;
 
     /**
      * @param startEpochSeconds when the JVM's counting or recording began, 0 when unknown
@@ -36,11 +37,12 @@ final class RunSpan {
             known.add(new Interval(startEpochSeconds, startEpochSeconds + seconds));
         } else {
             unplaced += seconds;
+            unplacedJvms++;
         }
     }
 
     int jvms() {
-        return known.size() + (unplaced > 0 ? 1 : 0);
+        return known.size() + unplacedJvms;
     }
 
     /** Seconds of wall time at least one JVM ran. */
@@ -70,7 +72,7 @@ final class RunSpan {
         double sum = unplaced + known.stream().mapToDouble(Interval::length).sum();
         double longest = Math.max(unplaced, known.stream().mapToDouble(Interval::length).max().orElse(0));
         double wall = wallSeconds();
-        if (unplaced == 0 && wall <= longest * 1.1) {
+        if (unplacedJvms == 0 && wall <= longest * 1.1) {
             return SIDE_BY_SIDE;
         }
         return wall >= sum * 0.9 ? ONE_AFTER_ANOTHER : PARTLY_OVERLAPPING;

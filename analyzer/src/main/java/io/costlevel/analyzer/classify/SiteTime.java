@@ -52,11 +52,23 @@ public final class SiteTime {
         recordedByPurpose[WaitPurpose.CONTENTION.ordinal()] = Math.max(0, f.tally().jfrBlockedNanos() - recordedOther);
 
         double contention = Math.max(agentByPurpose[0], recordedByPurpose[0]);
-        this.idleNanos = Math.max(agentByPurpose[WaitPurpose.IDLE.ordinal()], recordedByPurpose[WaitPurpose.IDLE.ordinal()]);
-        this.ioNanos = Math.max(agentByPurpose[WaitPurpose.IO.ordinal()], recordedByPurpose[WaitPurpose.IO.ordinal()]);
-        this.contentionNanos = contention;
+        double idle = Math.max(agentByPurpose[WaitPurpose.IDLE.ordinal()], recordedByPurpose[WaitPurpose.IDLE.ordinal()]);
+        double io = Math.max(agentByPurpose[WaitPurpose.IO.ordinal()], recordedByPurpose[WaitPurpose.IO.ordinal()]);
         this.blockedFromAgent = agentByPurpose[0] > 0 && agentByPurpose[0] >= recordedByPurpose[0];
-        double blocked = contention + idleNanos + ioNanos;
+        double blocked = contention + idle + io;
+        // No thread spends more time at a site than the run lasted: threads x wall time bounds the site (a thread
+        // count below the truth, or clocks that disagree, would otherwise give a site more time than there was).
+        double bound = f.threads() * f.run().durationSeconds() * 1e9;
+        if (bound > 0 && blocked > bound) {
+            double scale = bound / blocked;
+            contention *= scale;
+            idle *= scale;
+            io *= scale;
+            blocked = bound;
+        }
+        this.contentionNanos = contention;
+        this.idleNanos = idle;
+        this.ioNanos = io;
 
         Double latency = f.latencyNs();
         // The agent's timed ops include the blocks it counted at the same call (a Condition.await op is its park),
@@ -64,7 +76,6 @@ public final class SiteTime {
         // for running time only where no op was timed: at a 10-20 ms period a line gets few of them, and the
         // timed ops are the finer measure of the same time.
         double running = latency != null ? latency * f.ops() - agentBlocked : f.tally().cpuNanos();
-        double bound = f.threads() * f.run().durationSeconds() * 1e9;
         if (bound > 0 && running + blocked > bound) {
             // A timed op preempted while its clock ran counts a time slice: the running estimate gives way first.
             running = bound - blocked;
