@@ -74,9 +74,12 @@ public final class Classifier {
         }
         double mean = (double) f.tally().jfrBlockedNanos() / events;
         String perOp = f.ops() == 0 ? "" : String.format(", %s of %d ops", Assessment.percent((double) events / f.ops()), f.ops());
-        return new Verdict(Tiers.L4_CONTEXT_SWITCH, Mechanism.BLOCKING, f.counted() ? Verdict.HIGH : Verdict.MEDIUM,
-                String.format("the recording saw %d blocking events here (park, monitor, wait or sleep), %s each on average%s",
-                        events, Assessment.duration(mean), perOp));
+        boolean tooFew = !MinimumEvidence.enoughEvents(events);
+        return new Verdict(Tiers.L4_CONTEXT_SWITCH, Mechanism.BLOCKING,
+                tooFew ? Verdict.LOW : f.counted() ? Verdict.HIGH : Verdict.MEDIUM,
+                String.format("the recording saw %d blocking events here (park, monitor, wait or sleep), %s each on average%s%s",
+                        events, Assessment.duration(mean), perOp, tooFew ? String.format(
+                                "; too few samples (fewer than %d events): a time, not a pattern", MinimumEvidence.MIN_EVENTS) : ""));
     }
 
     private Verdict best(SiteFacts facts, boolean withBlocking) {
