@@ -30,12 +30,17 @@ public final class Charge {
         return tally == null ? null : tally.site();
     }
 
-    private boolean count(long threadKey, long weight, long blockedNanos) {
+    /** @param sample a CPU sample (its thread is counted among the samples' threads), else a blocking event */
+    private boolean count(long threadKey, long weight, long blockedNanos, boolean sample) {
         if (tally == null) {
             table.unattributed(weight);
             return false;
         }
-        tally.addThread(threadKey);
+        if (sample) {
+            tally.addSampleThread(threadKey);
+        } else {
+            tally.addEventThread(threadKey);
+        }
         if (chainCount != null) {
             chainCount[SiteTally.CHAIN_EVENTS] += weight;
             chainCount[SiteTally.CHAIN_BLOCKED_NANOS] += blockedNanos;
@@ -49,34 +54,34 @@ public final class Charge {
             table.probeSamples(samples);
             return;
         }
-        if (count(threadKey, samples, 0)) {
+        if (count(threadKey, samples, 0, true)) {
             tally.cpuSamples += samples;
         }
     }
 
     public void park(long threadKey, long nanos) {
-        if (count(threadKey, 1, nanos)) {
+        if (count(threadKey, 1, nanos, false)) {
             tally.parkEvents++;
             tally.parkNanos += nanos;
         }
     }
 
     public void monitorEnter(long threadKey, long nanos) {
-        if (count(threadKey, 1, nanos)) {
+        if (count(threadKey, 1, nanos, false)) {
             tally.monitorEvents++;
             tally.monitorNanos += nanos;
         }
     }
 
     public void monitorWait(long threadKey, long nanos) {
-        if (count(threadKey, 1, nanos)) {
+        if (count(threadKey, 1, nanos, false)) {
             tally.waitEvents++;
             tally.waitNanos += nanos;
         }
     }
 
     public void sleep(long threadKey, long nanos) {
-        if (count(threadKey, 1, nanos)) {
+        if (count(threadKey, 1, nanos, false)) {
             tally.sleepEvents++;
             tally.sleepNanos += nanos;
         }

@@ -30,8 +30,13 @@ public final class SiteTally {
     long waitNanos;
     long sleepEvents;
     long sleepNanos;
-    /** Threads the recording being read saw here. */
-    private LongSet recordingThreads = new LongSet();
+    /**
+     * Threads the recording being read saw here, by kind of event: a recording that async-profiler merged into the
+     * JDK's (jfrsync) names one thread by its JFR id in the JDK's events and by another in the profiler's samples,
+     * so the two are not added together either.
+     */
+    private LongSet recordingEventThreads = new LongSet();
+    private LongSet recordingSampleThreads = new LongSet();
     /** The most threads one recording of the JVM being read saw here. */
     private int jvmRecordingThreads;
     /** The agent's distinct threads here, in the JVM being read. */
@@ -61,13 +66,22 @@ public final class SiteTally {
         jvmAgentThreads = Math.max(jvmAgentThreads, counters.threads());
     }
 
-    void addThread(long threadKey) {
-        recordingThreads.add(threadKey);
+    void addEventThread(long threadKey) {
+        recordingEventThreads.add(threadKey);
+    }
+
+    void addSampleThread(long threadKey) {
+        recordingSampleThreads.add(threadKey);
+    }
+
+    private int recordingThreads() {
+        return Math.max(recordingEventThreads.size(), recordingSampleThreads.size());
     }
 
     void endRecording() {
-        jvmRecordingThreads = Math.max(jvmRecordingThreads, recordingThreads.size());
-        recordingThreads = new LongSet();
+        jvmRecordingThreads = Math.max(jvmRecordingThreads, recordingThreads());
+        recordingEventThreads = new LongSet();
+        recordingSampleThreads = new LongSet();
     }
 
     void endJvm() {
@@ -81,7 +95,7 @@ public final class SiteTally {
 
     /** The JVM being read: the agent's exact count, or what one recording saw when that is more (or no agent). */
     private int jvmThreads() {
-        return Math.max(jvmAgentThreads, Math.max(jvmRecordingThreads, recordingThreads.size()));
+        return Math.max(jvmAgentThreads, Math.max(jvmRecordingThreads, recordingThreads()));
     }
 
     /** Distinct threads that ran this site, summed over JVMs (threads of different JVMs are different threads). */

@@ -39,6 +39,19 @@ class SiteThreadsTest {
     }
 
     @Test
+    void aMergedRecordingNamesOneThreadDifferentlyInSamplesAndInEvents() {
+        // async-profiler merged into the JDK's recording (jfrsync): two threads, ids 1-2 in parks, 101-102 in samples.
+        SiteTable table = new SiteTable();
+        Charge charge = table.charge(new Attribution(SITE, "", false, false));
+        for (long t = 1; t <= 2; t++) {
+            charge.park(t, 1_000_000);
+            charge.cpuSample(100 + t, 1);
+        }
+        table.endRecording();
+        assertThat(table.tally(SITE).threads()).isEqualTo(2);
+    }
+
+    @Test
     void threadsOfDifferentJvmsAddUpButOversubscriptionIsPerJvm() {
         SiteTable table = new SiteTable();
         recording(table, 0, 8);

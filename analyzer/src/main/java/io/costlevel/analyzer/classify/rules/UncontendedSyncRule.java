@@ -25,7 +25,7 @@ public final class UncontendedSyncRule implements TierRule {
         var a = f.agent();
         // With several threads, sharing could only be ruled out from enough checks: below the minimum, say so.
         boolean tooFew = f.threads() >= 2 && !MinimumEvidence.enoughChecks(a.handoffChecks())
-                && !MinimumEvidence.enoughChecks(a.casAttempts()) && !MinimumEvidence.enoughChecks(f.ops());
+                && !MinimumEvidence.enoughChecks(a.casAttempts());
         String confidence = tooFew ? Verdict.LOW : costAgrees && ns != null ? Verdict.HIGH : Verdict.MEDIUM;
         String note = !tooFew ? "" : String.format("; too few samples to judge sharing: %d ops, %d handoff checks, "
                 + "%d CAS attempts (a ratio needs %d)", f.ops(), a.handoffChecks(), a.casAttempts(), MinimumEvidence.MIN_CHECKS);
