@@ -12,11 +12,13 @@ import java.util.List;
  * @param tier        where most of the site's cost goes (0..5)
  * @param verdict     the rule verdict for that tier's mechanism
  * @param time        the site's time by tier
+ * @param ops         the ops the time is divided by (spin waits for a spin site, the method's ops for a wait loop
+ *                    the agent counts nothing at), 0 when there are none
  * @param nsPerOp     the site's time over its ops, or null
  * @param nsPerOpNote why there is no ns/op, or null
  * @param reasons     the decision in words
  */
-public record Assessment(int tier, Verdict verdict, SiteTime time, Double nsPerOp, String nsPerOpNote,
+public record Assessment(int tier, Verdict verdict, SiteTime time, long ops, Double nsPerOp, String nsPerOpNote,
                          List<String> reasons) {
 
     /** A tier holding less than this share of a split site's time gets no reason line of its own. */
@@ -35,7 +37,8 @@ public record Assessment(int tier, Verdict verdict, SiteTime time, Double nsPerO
             deciding = running;
         }
         int tier = deciding.tier();
-        Double ns = nsPerOp(f, time);
+        long ops = ops(f, running);
+        Double ns = ops == 0 || time.totalNanos() == 0 ? null : time.totalNanos() / ops;
         List<String> reasons = new ArrayList<>();
         reasons.add(Tiers.name(tier) + (dominant < 0 || time.idle() ? "" : String.format(" (%s of the time)",
                 percent(time.share(tier)))) + ": " + deciding.reason());
@@ -59,7 +62,7 @@ public record Assessment(int tier, Verdict verdict, SiteTime time, Double nsPerO
             reasons.add(outside);
         }
         String note = ns != null ? null : missingNsPerOp(f);
-        return new Assessment(tier, deciding, time, ns, note, List.copyOf(reasons));
+        return new Assessment(tier, deciding, time, ops, ns, note, List.copyOf(reasons));
     }
 
     /** A site whose time is mostly waiting for work or I/O: its wait is a switch (L4), but it is shown apart. */
@@ -73,10 +76,17 @@ public record Assessment(int tier, Verdict verdict, SiteTime time, Double nsPerO
                 what + "; not a concurrency cost, left out of the tier shares");
     }
 
-    /** The site's time (idle and I/O wait included: the op lasted that long) over its ops. */
-    private static Double nsPerOp(SiteFacts f, SiteTime time) {
+    /**
+     * The site's time (idle and I/O wait included: the op lasted that long) over its ops; for a wait loop the
+     * agent counts nothing at, over the ops of its method (what it waits for).
+     */
+    private static long ops(SiteFacts f, Verdict running) {
         long ops = f.opsInUnit();
-        return ops == 0 || time.totalNanos() == 0 ? null : time.totalNanos() / ops;
+        if (ops == 0 && f.methodOps() != null && (running.mechanism() == Mechanism.SPIN_WHILE_DESCHEDULED
+                || running.mechanism() == Mechanism.SPIN_SHARED)) {
+            ops = f.methodOps().ops();
+        }
+        return ops;
     }
 
     private static String missingNsPerOp(SiteFacts f) {

@@ -6,6 +6,7 @@ import io.costlevel.analyzer.classify.rules.SpinWhileDescheduledRule;
 import io.costlevel.analyzer.classify.rules.SyscallRule;
 import io.costlevel.analyzer.classify.rules.TrueSharingRule;
 import io.costlevel.analyzer.classify.rules.UncontendedSyncRule;
+import io.costlevel.analyzer.classify.rules.UncountedSpinRule;
 import io.costlevel.analyzer.classify.rules.YieldRule;
 
 import java.util.List;
@@ -22,6 +23,7 @@ public final class Classifier {
             new YieldRule(),
             new SyscallRule(),
             new TrueSharingRule(),
+            new UncountedSpinRule(),
             new UncontendedSyncRule(),
             new PlainCodeRule());
 

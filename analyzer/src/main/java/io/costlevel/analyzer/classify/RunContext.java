@@ -1,5 +1,7 @@
 package io.costlevel.analyzer.classify;
 
+import java.util.Map;
+
 /**
  * Run-wide facts every rule may need.
  *
@@ -7,6 +9,14 @@ package io.costlevel.analyzer.classify;
  * @param agentPresent    the agent's counters are part of the input (else atomics and spins are unseen)
  * @param durationSeconds wall time covered: the union of the JVMs' times (JVMs side by side count once), the
  *                        denominator of every rate
+ * @param methods         what the agent counted per method ({@link MethodOps#key}), for lines it counted nothing at
  */
-public record RunContext(int cores, boolean agentPresent, double durationSeconds) {
+public record RunContext(int cores, boolean agentPresent, double durationSeconds, Map<String, MethodOps> methods) {
+    public RunContext(int cores, boolean agentPresent, double durationSeconds) {
+        this(cores, agentPresent, durationSeconds, Map.of());
+    }
+
+    public RunContext withMethods(Map<String, MethodOps> methods) {
+        return new RunContext(cores, agentPresent, durationSeconds, methods);
+    }
 }

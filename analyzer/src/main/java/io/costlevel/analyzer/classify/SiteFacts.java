@@ -70,6 +70,14 @@ public final class SiteFacts {
     /** onSpinWait calls per completed spin wait (all spins when no wait completed yet). */
     public double spinsPerWait() { return spinWaits() == 0 ? spins() : (double) spins() / spinWaits(); }
 
+    /** What the agent counted in this site's method, when it counted nothing at this line itself; else null. */
+    public MethodOps methodOps() {
+        if (agent != null) {
+            return null;
+        }
+        return run.methods().get(MethodOps.key(tally.site().className(), tally.site().methodName()));
+    }
+
     public long jfrBlockingEvents() { return tally.jfrBlockingEvents(); }
     public long cpuSamples() { return tally.cpuSamples(); }
 

@@ -5,6 +5,7 @@ import io.costlevel.analyzer.classify.AdviceCatalog;
 import io.costlevel.analyzer.classify.Assessment;
 import io.costlevel.analyzer.classify.Classifier;
 import io.costlevel.analyzer.classify.Evidence;
+import io.costlevel.analyzer.classify.MethodOps;
 import io.costlevel.analyzer.classify.RunContext;
 import io.costlevel.analyzer.classify.SiteFacts;
 import io.costlevel.analyzer.classify.SiteTime;
@@ -48,6 +49,7 @@ public final class ReportBuilder {
 
     public Report build(Collection<SiteTally> tallies, RunContext run, RunInfo info, List<String> blindSpots) {
         long totalCpuSamples = tallies.stream().mapToLong(SiteTally::cpuSamples).sum();
+        run = run.withMethods(MethodOps.of(tallies));
         List<Assessed> kept = new ArrayList<>();
         for (SiteTally t : tallies) {
             SiteFacts f = new SiteFacts(t, run);
@@ -82,17 +84,21 @@ public final class ReportBuilder {
         SiteTally t = f.tally();
         String primitive = f.agent() == null ? null : f.agent().primitive();
         List<String> primitives = primitives(primitive, t);
-        Double opsPerSecond = f.opsPerSecond() == null ? null : Evidence.round(f.opsPerSecond());
+        Double rate = a.ops() == 0 || run.durationSeconds() <= 0 ? null : a.ops() / run.durationSeconds();
+        Double opsPerSecond = rate == null ? null : Evidence.round(rate);
         Double ns = a.nsPerOp();
         // A change at this site saves at most the cost it has: its tiered thread time per second of wall time.
         double maxSaving = run.durationSeconds() > 0 ? time.tieredNanos() / run.durationSeconds() : 0;
         Advice advice = time.idle() ? null : AdviceCatalog.adviseOn(a.verdict(),
-                new AdviceCatalog.Costs(ns, f.opsPerSecond(), maxSaving), String.join("; ", primitives));
+                new AdviceCatalog.Costs(ns, rate, maxSaving), String.join("; ", primitives));
         Map<String, Object> evidence = Evidence.of(f);
         putNanos(evidence, "runningNanos", time.runningNanos());
         putNanos(evidence, "contentionNanos", time.contentionNanos());
         putNanos(evidence, "idleNanos", time.idleNanos());
         putNanos(evidence, "ioWaitNanos", time.ioNanos());
+        if (f.agent() == null && a.ops() > 0) {
+            evidence.put("methodOps", a.ops()); // a wait loop's ns/op is per op of its method
+        }
         return new Site(t.site().className(), t.site().methodName(), t.site().line(), kind(f), a.tier(),
                 a.verdict().confidence(), ns == null ? null : Evidence.round(ns), opsPerSecond,
                 totalNanos == 0 ? 0 : Evidence.round(assessed.rankedNanos() / totalNanos), f.threads(),
