@@ -62,10 +62,9 @@ public enum WaitPurpose {
                 return IDLE;
             }
         }
-        String outermost = first.split(" -> ", 2)[0].trim();
         // A consumer waiting on an empty queue waits for work; one queued for the queue's lock contends with
         // the other users of the queue (the chain then goes through the lock's acquire, not a condition's await).
-        if (takesFromQueue(outermost) && !first.contains("ReentrantLock.lock")) {
+        if (takesFromQueue(BlockingCall.Call.outermost(first)) && !first.contains("ReentrantLock.lock")) {
             return IDLE;
         }
         return switch (BlockingCall.of(first)) {
@@ -74,17 +73,12 @@ public enum WaitPurpose {
         };
     }
 
-    private static boolean takesFromQueue(String frame) {
-        int dot = frame.lastIndexOf('.');
-        if (dot < 0) {
+    private static boolean takesFromQueue(BlockingCall.Call call) {
+        if (call == null || !call.onBlockingQueue()) {
             return false;
         }
-        String type = frame.substring(0, dot);
-        String simple = type.substring(type.lastIndexOf('.') + 1);
-        String method = frame.substring(dot + 1);
-        boolean queue = simple.endsWith("BlockingQueue") || simple.endsWith("BlockingDeque")
-                || simple.endsWith("TransferQueue") || simple.equals("SynchronousQueue") || simple.equals("DelayQueue");
-        return queue && (method.equals("take") || method.startsWith("poll") || method.startsWith("takeFirst")
-                || method.startsWith("takeLast"));
+        String method = call.method();
+        return method.equals("take") || method.startsWith("poll") || method.startsWith("takeFirst")
+                || method.startsWith("takeLast");
     }
 }
