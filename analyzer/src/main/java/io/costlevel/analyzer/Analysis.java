@@ -2,6 +2,7 @@ package io.costlevel.analyzer;
 
 import io.costlevel.analyzer.attribution.ApplicationCode;
 import io.costlevel.analyzer.attribution.SiteTable;
+import io.costlevel.analyzer.attribution.SiteTally;
 import io.costlevel.analyzer.attribution.StackAttributor;
 import io.costlevel.analyzer.classify.Evidence;
 import io.costlevel.analyzer.classify.RunContext;
@@ -124,6 +125,9 @@ public final class Analysis {
                     + "application's, so they are charged to no site.", table.probeSamples()));
         }
         double wall = span.wallSeconds();
+        for (SiteTally t : table.all()) {
+            t.wallSeconds(span.wallSeconds(t.jvms()));
+        }
         RunInfo info = new RunInfo(jvm, javaVersion, cores, duration, inputs.stream().map(Path::toString).toList(),
                 List.copyOf(sources), AnalyzerVersion.current(), Instant.now().toString(),
                 Evidence.round(wall), span.jvms(), span.arrangement());

@@ -27,6 +27,9 @@ final class RunSpan {
     /** Seconds of JVMs whose start is not known (no agent snapshot time, no recording header): laid end to end. */
     private double unplaced;
     private int unplacedJvms;
+    /** Every JVM in the order added: its interval, or null with its seconds in {@link #unplacedSeconds}. */
+    private final List<Interval> byJvm = new ArrayList<>();
+    private final List<Double> unplacedSeconds = new ArrayList<>();
 
     /**
      * @param startEpochSeconds when the JVM's counting or recording began, 0 when unknown
@@ -34,10 +37,15 @@ final class RunSpan {
      */
     void addJvm(double startEpochSeconds, double seconds) {
         if (startEpochSeconds > 0) {
-            known.add(new Interval(startEpochSeconds, startEpochSeconds + seconds));
+            Interval interval = new Interval(startEpochSeconds, startEpochSeconds + seconds);
+            known.add(interval);
+            byJvm.add(interval);
+            unplacedSeconds.add(0.0);
         } else {
             unplaced += seconds;
             unplacedJvms++;
+            byJvm.add(null);
+            unplacedSeconds.add(seconds);
         }
     }
 
@@ -47,7 +55,24 @@ final class RunSpan {
 
     /** Seconds of wall time at least one JVM ran. */
     double wallSeconds() {
-        List<Interval> sorted = new ArrayList<>(known);
+        return union(known, unplaced);
+    }
+
+    /** Seconds of wall time at least one of these JVMs (indexes in the order added) ran. */
+    double wallSeconds(java.util.BitSet jvms) {
+        List<Interval> chosen = new ArrayList<>();
+        double loose = 0;
+        for (int i = jvms.nextSetBit(0); i >= 0 && i < byJvm.size(); i = jvms.nextSetBit(i + 1)) {
+            if (byJvm.get(i) != null) {
+                chosen.add(byJvm.get(i));
+            }
+            loose += unplacedSeconds.get(i);
+        }
+        return union(chosen, loose);
+    }
+
+    private static double union(List<Interval> intervals, double unplaced) {
+        List<Interval> sorted = new ArrayList<>(intervals);
         sorted.sort(Comparator.comparingDouble(Interval::start));
         double total = unplaced;
         double coveredUntil = Double.NEGATIVE_INFINITY;

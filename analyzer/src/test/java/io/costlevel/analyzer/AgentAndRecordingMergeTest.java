@@ -63,6 +63,24 @@ class AgentAndRecordingMergeTest {
     }
 
     @Test
+    void jvmsOneAfterAnotherDoNotDiluteTheRatesOfSitesTheyNeverRan() throws Exception {
+        Report alone = new Analysis(null, Progress.silent()).run(List.of(agentDir("alone")));
+        // A second JVM, 100 s later, that ran other code: only its agent's counters, sites renamed.
+        Path later = Files.createDirectories(dir.resolve("later"));
+        String sites = Files.readString(Path.of("src/test/resources/agent-fixtures/synchronized-8t-sites.json"))
+                .replace("\"wallMillis\": 1763923202000", "\"wallMillis\": 1763923302000")
+                .replace("S01_SynchronizedCounter", "S99_OtherService");
+        Files.writeString(later.resolve("costlevel-sites.json"), sites);
+        Report both = new Analysis(null, Progress.silent()).run(List.of(agentDir("first"), later));
+
+        assertThat(both.run().jvms()).isEqualTo(2);
+        assertThat(both.run().jvmsRan()).isEqualTo("one after another");
+        assertThat(both.run().wallSeconds()).isCloseTo(alone.run().wallSeconds() + 2, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(monitorSite(both).opsPerSecond()).as("the S01 site ran in the first JVM only: its rate is over that JVM's time")
+                .isEqualTo(monitorSite(alone).opsPerSecond());
+    }
+
+    @Test
     void theIncludeOptionDecidesTheApplicationFrames() throws Exception {
         Report report = new Analysis("io.costlevel.samples.S01", Progress.silent()).run(List.of(Path.of("src/test/resources/golden/jfr-synchronized-8t.jfr")));
         assertThat(report.sites()).allMatch(s -> s.className().startsWith("io.costlevel.samples.S01"));

@@ -35,6 +35,19 @@ class RunSpanTest {
     }
 
     @Test
+    void aSubsetOfJvmsCoversOnlyItsOwnTime() {
+        RunSpan span = new RunSpan();
+        span.addJvm(1_000, 1);
+        span.addJvm(1_002, 1);
+        span.addJvm(0, 3);
+        java.util.BitSet second = new java.util.BitSet();
+        second.set(1);
+        assertThat(span.wallSeconds(second)).isEqualTo(1, within(1e-9));
+        second.set(2);
+        assertThat(span.wallSeconds(second)).isEqualTo(4, within(1e-9));
+    }
+
+    @Test
     void jvmsWithoutAStartAreLaidEndToEnd() {
         RunSpan span = new RunSpan();
         span.addJvm(0, 2);

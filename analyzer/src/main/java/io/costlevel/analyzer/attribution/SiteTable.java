@@ -15,6 +15,7 @@ public final class SiteTable {
     private final Map<SiteKey, SiteTally> sites = new HashMap<>();
     private long unattributedEvents;
     private long probeSamples;
+    private int jvmsRead;
 
     public SiteTally tally(SiteKey key) {
         return sites.computeIfAbsent(key, SiteTally::new);
@@ -35,7 +36,8 @@ public final class SiteTable {
 
     /** One JVM's inputs are read: its threads at each site are final and add to other JVMs'. */
     public void endJvm() {
-        sites.values().forEach(SiteTally::endJvm);
+        int index = jvmsRead++;
+        sites.values().forEach(t -> t.endJvm(index));
     }
 
     /** Resolves a stack's attribution once; its events are then charged through the returned handle. */

@@ -41,6 +41,12 @@ public final class SiteTally {
     private int jvmRecordingThreads;
     /** The agent's distinct threads here, in the JVM being read. */
     private int jvmAgentThreads;
+    /** The agent counted this site in the JVM being read. */
+    private boolean agentInJvm;
+    /** The JVMs (in the order they were read) that ran this site. */
+    private final java.util.BitSet jvms = new java.util.BitSet();
+    /** Wall time the JVMs that ran this site covered together, once every input is read (0: not known). */
+    private double wallSeconds;
     /** Threads of the JVMs already read, summed, and the most of any one of them. */
     private int earlierJvmThreads;
     private int earlierJvmMaxThreads;
@@ -64,6 +70,7 @@ public final class SiteTally {
         agent = agent == null ? counters : agent.plus(counters);
         // Two call sites on one line are mostly run by the same threads: the larger count, not the sum.
         jvmAgentThreads = Math.max(jvmAgentThreads, counters.threads());
+        agentInJvm = true;
     }
 
     void addEventThread(long threadKey) {
@@ -84,9 +91,13 @@ public final class SiteTally {
         recordingSampleThreads = new LongSet();
     }
 
-    void endJvm() {
+    void endJvm(int jvmIndex) {
         endRecording();
         int jvm = jvmThreads();
+        if (jvm > 0 || agentInJvm) {
+            jvms.set(jvmIndex);
+        }
+        agentInJvm = false;
         earlierJvmThreads += jvm;
         earlierJvmMaxThreads = Math.max(earlierJvmMaxThreads, jvm);
         jvmRecordingThreads = 0;
@@ -96,6 +107,23 @@ public final class SiteTally {
     /** The JVM being read: the agent's exact count, or what one recording saw when that is more (or no agent). */
     private int jvmThreads() {
         return Math.max(jvmAgentThreads, Math.max(jvmRecordingThreads, recordingThreads()));
+    }
+
+    /** The JVMs that ran this site, by the order they were read. */
+    public java.util.BitSet jvms() {
+        return (java.util.BitSet) jvms.clone();
+    }
+
+    /**
+     * The wall time of the JVMs that ran this site: the denominator of its rates. A site of one JVM among several
+     * that ran one after another has that JVM's time, not the whole run's; 0 until the inputs are all read.
+     */
+    public double wallSeconds() {
+        return wallSeconds;
+    }
+
+    public void wallSeconds(double seconds) {
+        this.wallSeconds = seconds;
     }
 
     /** Distinct threads that ran this site, summed over JVMs (threads of different JVMs are different threads). */

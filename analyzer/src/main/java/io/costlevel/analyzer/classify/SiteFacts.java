@@ -94,7 +94,7 @@ public final class SiteFacts {
         if (latency != null && spins() > 0 && spinWaits() > 0) {
             // A timed onSpinWait that was preempted counts a whole time slice, so the product can
             // exceed the thread time there was: no wait lasted longer than all threads' time over all waits.
-            double wallBound = threads() * run.durationSeconds() * 1e9 / spinWaits();
+            double wallBound = threads() * wallSeconds() * 1e9 / spinWaits();
             return Math.min(latency * spinsPerWait(), wallBound > 0 ? wallBound : Double.MAX_VALUE);
         }
         return latency;
@@ -111,10 +111,18 @@ public final class SiteFacts {
         return spins() > 0 && spinWaits() > 0 ? spinWaits() : ops();
     }
 
-    /** Operations per second of the run's wall time (ops of every JVM over the union of their times), or null. */
+    /** Operations per second of wall time (ops of every JVM that ran the site over the union of their times), or null. */
     public Double opsPerSecond() {
         long ops = opsInUnit();
-        return ops == 0 || run.durationSeconds() <= 0 ? null : ops / run.durationSeconds();
+        return ops == 0 || wallSeconds() <= 0 ? null : ops / wallSeconds();
+    }
+
+    /**
+     * The wall time of the JVMs that ran this site (the run's when not known): JVMs side by side count once, one
+     * after another add up, and the JVMs that never ran the site do not dilute its rates.
+     */
+    public double wallSeconds() {
+        return tally.wallSeconds() > 0 ? tally.wallSeconds() : run.durationSeconds();
     }
 
     private static double ratio(double part, double whole) {

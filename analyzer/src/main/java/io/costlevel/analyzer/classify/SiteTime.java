@@ -58,7 +58,7 @@ public final class SiteTime {
         double blocked = contention + idle + io;
         // No thread spends more time at a site than the run lasted: threads x wall time bounds the site (a thread
         // count below the truth, or clocks that disagree, would otherwise give a site more time than there was).
-        double bound = f.threads() * f.run().durationSeconds() * 1e9;
+        double bound = f.threads() * f.wallSeconds() * 1e9;
         if (bound > 0 && blocked > bound) {
             double scale = bound / blocked;
             contention *= scale;

@@ -84,11 +84,12 @@ public final class ReportBuilder {
         SiteTally t = f.tally();
         String primitive = f.agent() == null ? null : f.agent().primitive();
         List<String> primitives = primitives(primitive, t);
-        Double rate = a.ops() == 0 || run.durationSeconds() <= 0 ? null : a.ops() / run.durationSeconds();
+        double wall = f.wallSeconds();
+        Double rate = a.ops() == 0 || wall <= 0 ? null : a.ops() / wall;
         Double opsPerSecond = rate == null ? null : Evidence.round(rate);
         Double ns = a.nsPerOp();
         // A change at this site saves at most the cost it has: its tiered thread time per second of wall time.
-        double maxSaving = run.durationSeconds() > 0 ? time.tieredNanos() / run.durationSeconds() : 0;
+        double maxSaving = wall > 0 ? time.tieredNanos() / wall : 0;
         Advice advice = time.idle() ? null : AdviceCatalog.adviseOn(a.verdict(),
                 new AdviceCatalog.Costs(ns, rate, maxSaving), String.join("; ", primitives));
         Map<String, Object> evidence = Evidence.of(f);
