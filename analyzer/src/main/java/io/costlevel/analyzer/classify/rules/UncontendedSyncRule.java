@@ -15,6 +15,9 @@ import java.util.Optional;
  * costlier rule claimed lands here; the measured cost confirms it.
  */
 public final class UncontendedSyncRule implements TierRule {
+    /** The agent checks about one op in this many for a handoff (docs/agent-data-format.md, samplingPeriod). */
+    static final long SAMPLING_PERIOD = 64;
+
     @Override
     public Optional<Verdict> judge(SiteFacts f) {
         if (!f.counted()) {
@@ -24,7 +27,9 @@ public final class UncontendedSyncRule implements TierRule {
         boolean costAgrees = ns == null || ns < Tiers.L2_FLOOR_NS;
         var a = f.agent();
         // With several threads, sharing could only be ruled out from enough checks: below the minimum, say so.
-        boolean tooFew = f.threads() >= 2 && !MinimumEvidence.enoughChecks(a.handoffChecks())
+        // No handoff check at all on many ops is by design (a striped adder is never checked), not too few samples.
+        boolean checkable = a.handoffChecks() > 0 || f.ops() < MinimumEvidence.MIN_CHECKS * SAMPLING_PERIOD;
+        boolean tooFew = f.threads() >= 2 && checkable && !MinimumEvidence.enoughChecks(a.handoffChecks())
                 && !MinimumEvidence.enoughChecks(a.casAttempts());
         String confidence = tooFew ? Verdict.LOW : costAgrees && ns != null ? Verdict.HIGH : Verdict.MEDIUM;
         String note = !tooFew ? "" : String.format("; too few samples to judge sharing: %d ops, %d handoff checks, "

@@ -92,7 +92,8 @@
     if (!isNumber(nsPerSecond)) {
       return '—';
     }
-    return formatNs(nsPerSecond) + ' of thread time per second (' + (nsPerSecond / 1e9).toFixed(2) + ' cores)';
+    // Thread time, not CPU: blocked and preempted threads count too, so it can exceed the cores (never the threads).
+    return formatNs(nsPerSecond) + ' of thread time per second (' + (nsPerSecond / 1e9).toFixed(2) + ' threads busy)';
   }
 
   function formatValue(v) {

@@ -252,7 +252,7 @@ class HtmlReportBrowserTest {
         assertThat(text(firstDetail + ".innerText"))
                 .contains("spinsPerOp", "1,930,000", "runnableThreads", "cpuShareWhileWaiting", "0.99")
                 .contains("waiters spin while 8 runnable threads share 2 cores")
-                .contains("spinning ticket lock -> spin briefly, then park", "Bound the spin", "30 µs", "2 s of thread time per second (2.00 cores)")
+                .contains("spinning ticket lock -> spin briefly, then park", "Bound the spin", "30 µs", "2 s of thread time per second (2.00 threads busy)")
                 .contains("java.lang.Thread.onSpinWait");
         assertThat(text("document.querySelector('#sites tbody.site tr.site-row').getAttribute('aria-expanded')")).isEqualTo("true");
     }
