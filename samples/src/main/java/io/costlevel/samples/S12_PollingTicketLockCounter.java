@@ -20,6 +20,9 @@ package io.costlevel.samples;
  *
  * <p>Run: {@code java -jar samples/target/costlevel-samples.jar polling-ticket --threads 8 --seconds 3}
  * (bounded by time: waiters give up when the run stops, uncounted).
+ *
+ * <p>Printed on this machine (2 cores, OpenJDK 17.0.15, {@code --seconds 1}, load average 34-46 from other
+ * jobs): 109.6 ns/op at 1 thread, 2,655 at 2 threads, 578 ms at 8 threads.
  */
 public final class S12_PollingTicketLockCounter extends AtomicTicketLockCounter {
     @Override
