@@ -277,8 +277,9 @@ public final class JfrScanner {
                 StackTrace stack = reader.stackTraces.get(stackTraceId);
                 Attribution at = stack == null ? new Attribution(null, "", false, false) : attributor.attribute(names.stack(stack));
                 Charge charge = table.charge(at);
-                resolved = new ChunkStack(charge,
-                        charge.site() == null ? null : cpuSamples.computeIfAbsent(charge.site(), k -> new long[1]));
+                // A sample in the agent's probe is charged nowhere, so it stands for no thread time at the site either.
+                resolved = new ChunkStack(charge, charge.site() == null || at.probe() ? null
+                        : cpuSamples.computeIfAbsent(charge.site(), k -> new long[1]));
                 byStack.put(stackTraceId, resolved);
             }
             lastStackId = stackTraceId;
