@@ -32,6 +32,11 @@ public final class Charge {
 
     /** @param sample a CPU sample (its thread is counted among the samples' threads), else a blocking event */
     private boolean count(long threadKey, long weight, long blockedNanos, boolean sample) {
+        return count(threadKey, weight, blockedNanos, sample, SiteTally.CHAIN_BLOCKED_NANOS);
+    }
+
+    /** @param blockedIndex the chain counter the blocked time adds to (a platform or a virtual thread's block) */
+    private boolean count(long threadKey, long weight, long blockedNanos, boolean sample, int blockedIndex) {
         if (tally == null) {
             table.unattributed(weight);
             return false;
@@ -43,7 +48,7 @@ public final class Charge {
         }
         if (chainCount != null) {
             chainCount[SiteTally.CHAIN_EVENTS] += weight;
-            chainCount[SiteTally.CHAIN_BLOCKED_NANOS] += blockedNanos;
+            chainCount[blockedIndex] += blockedNanos;
         }
         return true;
     }
@@ -84,6 +89,40 @@ public final class Charge {
         if (count(threadKey, 1, nanos, false)) {
             tally.sleepEvents++;
             tally.sleepNanos += nanos;
+        }
+    }
+
+    /** CPU samples of a virtual thread in the unmount/remount path: they are also {@link #cpuSample}s. */
+    public void virtualHandoffSample(long samples) {
+        if (tally != null) {
+            tally.virtualHandoffSamples += samples;
+        }
+    }
+
+    /** A virtual thread's park, sleep, wait or monitor enter that unmounted it (no kernel switch). */
+    public void virtualBlock(long threadKey, long nanos) {
+        if (count(threadKey, 1, nanos, false, SiteTally.CHAIN_VIRTUAL_BLOCKED_NANOS)) {
+            tally.virtualBlockEvents++;
+            tally.virtualBlockNanos += nanos;
+        }
+    }
+
+    /**
+     * A virtual thread that blocked while pinned: its carrier was blocked for {@code nanos} from {@code startNanos}
+     * (the recording's clock).
+     *
+     * @param reason the recording's reason, or null
+     * @param frame  the frame that pinned it, as {@code Class.method:line}, or null
+     */
+    public void pinned(long threadKey, long startNanos, long nanos, String reason, String frame) {
+        // The pinned block is also the thread's park or sleep event, whose time the chain already has.
+        if (count(threadKey, 1, 0, false)) {
+            tally.pinnedEvents++;
+            tally.pinnedNanos += nanos;
+            tally.pinnedFirstNanos = Math.min(tally.pinnedFirstNanos, startNanos);
+            tally.pinnedLastNanos = Math.max(tally.pinnedLastNanos, startNanos + nanos);
+            tally.pinnedTimeline.add(startNanos, nanos);
+            tally.pinnedBy(reason, frame);
         }
     }
 }

@@ -16,8 +16,10 @@ public final class SiteTally {
 
     /** Index of a chain counter's events (or samples) ... */
     static final int CHAIN_EVENTS = 0;
-    /** ... and of the blocked time of its blocking events. */
+    /** ... of the blocked time of its platform threads' blocking events ... */
     static final int CHAIN_BLOCKED_NANOS = 1;
+    /** ... and of the time virtual threads blocked in it (what they waited for, as for platform threads). */
+    static final int CHAIN_VIRTUAL_BLOCKED_NANOS = 2;
 
     long cpuSamples;
     /** Estimated on-CPU thread time: each CPU sample stands for one sampling period of one thread. */
@@ -50,6 +52,21 @@ public final class SiteTally {
     /** Threads of the JVMs already read, summed, and the most of any one of them. */
     private int earlierJvmThreads;
     private int earlierJvmMaxThreads;
+    /** CPU samples of virtual threads in the unmount/remount path (VirtualThread.park/unpark, Continuation.yield). */
+    long virtualHandoffSamples;
+    /** Blocking events of virtual threads that unmounted (a park through VirtualThread.park, a sleep, JDK 24+ monitors). */
+    long virtualBlockEvents;
+    long virtualBlockNanos;
+    /** jdk.VirtualThreadPinned: a virtual thread blocked while pinned, its carrier blocked with it. */
+    long pinnedEvents;
+    long pinnedNanos;
+    /** The span from the first pinned block's start to the last one's end, on the recording's clock. */
+    long pinnedFirstNanos = Long.MAX_VALUE;
+    long pinnedLastNanos = Long.MIN_VALUE;
+    final PinnedTimeline pinnedTimeline = new PinnedTimeline();
+    /** Why they were pinned (the event's pinnedReason, JDK 24+) and the frame that pinned them, with counts. */
+    private final Map<String, long[]> pinnedReasons = new HashMap<>();
+    private final Map<String, long[]> pinningFrames = new HashMap<>();
     /** Primitive chain -> {events through it, blocked nanos}; shared with the {@link Charge}s of its stacks. */
     private final Map<String, long[]> primitives = new HashMap<>();
 
@@ -138,7 +155,7 @@ public final class SiteTally {
 
     /** @return the counter of this chain at this site, or null for the empty chain (the event was in the site itself) */
     long[] chainCounter(String chain) {
-        return chain.isEmpty() ? null : primitives.computeIfAbsent(chain, c -> new long[2]);
+        return chain.isEmpty() ? null : primitives.computeIfAbsent(chain, c -> new long[3]);
     }
     public long cpuSamples() { return cpuSamples; }
     public double cpuNanos() { return cpuNanos; }
@@ -150,6 +167,46 @@ public final class SiteTally {
     public long waitNanos() { return waitNanos; }
     public long sleepEvents() { return sleepEvents; }
     public long sleepNanos() { return sleepNanos; }
+    public long virtualHandoffSamples() { return virtualHandoffSamples; }
+    public long virtualBlockEvents() { return virtualBlockEvents; }
+    public long virtualBlockNanos() { return virtualBlockNanos; }
+    public long pinnedEvents() { return pinnedEvents; }
+    public long pinnedNanos() { return pinnedNanos; }
+
+    public PinnedTimeline pinnedTimeline() {
+        return pinnedTimeline;
+    }
+
+    /** Wall time from the first pinned block here to the end of the last, 0 without any. */
+    public long pinnedSpanNanos() {
+        return pinnedEvents == 0 ? 0 : Math.max(0, pinnedLastNanos - pinnedFirstNanos);
+    }
+
+    void pinnedBy(String reason, String frame) {
+        if (reason != null) {
+            pinnedReasons.computeIfAbsent(reason, r -> new long[1])[0]++;
+        }
+        if (frame != null) {
+            pinningFrames.computeIfAbsent(frame, f -> new long[1])[0]++;
+        }
+    }
+
+    /** The commonest reason the recording gave for pinning here, or null (JDK 21-23 give none). */
+    public String pinnedReason() {
+        return commonest(pinnedReasons);
+    }
+
+    /** The commonest frame that pinned the virtual thread here (a class initializer, a native method), or null. */
+    public String pinningFrame() {
+        return commonest(pinningFrames);
+    }
+
+    private static String commonest(Map<String, long[]> counts) {
+        return counts.entrySet().stream()
+                .max(Map.Entry.<String, long[]>comparingByValue(java.util.Comparator.comparingLong(c -> c[0]))
+                        .thenComparing(Map.Entry.comparingByKey(java.util.Comparator.reverseOrder())))
+                .map(Map.Entry::getKey).orElse(null);
+    }
 
     /** Blocking events the recordings saw (each one a thread taken off its core). */
     public long jfrBlockingEvents() {
@@ -167,12 +224,21 @@ public final class SiteTally {
         return counts;
     }
 
-    /** Primitive chains that blocking events went through, with the time blocked in each. */
+    /** Primitive chains that platform threads' blocking events went through, with the time blocked in each. */
     public Map<String, Long> blockedNanosByChain() {
+        return nanosByChain(CHAIN_BLOCKED_NANOS);
+    }
+
+    /** Primitive chains that virtual threads' unmounting blocks went through, with the time blocked in each. */
+    public Map<String, Long> virtualBlockedNanosByChain() {
+        return nanosByChain(CHAIN_VIRTUAL_BLOCKED_NANOS);
+    }
+
+    private Map<String, Long> nanosByChain(int index) {
         Map<String, Long> nanos = new HashMap<>();
         primitives.forEach((chain, n) -> {
-            if (n[CHAIN_BLOCKED_NANOS] > 0) {
-                nanos.put(chain, n[CHAIN_BLOCKED_NANOS]);
+            if (n[index] > 0) {
+                nanos.put(chain, n[index]);
             }
         });
         return nanos;

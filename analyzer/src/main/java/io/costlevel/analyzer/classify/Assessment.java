@@ -24,17 +24,56 @@ public record Assessment(int tier, Verdict verdict, SiteTime time, long ops, Dou
     /** A tier holding less than this share of a split site's time gets no reason line of its own. */
     static final double MIN_SHARE_FOR_REASON = 0.001;
 
-    static Assessment of(SiteFacts f, Verdict running, Verdict blocking, SiteTime time) {
+    /**
+     * The verdicts of a site's mechanisms, one per bucket of its time.
+     *
+     * @param running   its non-blocking mechanism (the running time's tier)
+     * @param blocking  platform threads' blocks (contention's tier)
+     * @param unmounted virtual threads' blocks that unmounted, or null without any
+     * @param pinned    virtual threads' blocks while pinned, or null without any
+     */
+    public record Verdicts(Verdict running, Verdict blocking, Verdict unmounted, Verdict pinned) {}
+
+    /** One bucket of the site's time, with the verdict that explains it. */
+    private record Bucket(int tier, double nanos, Verdict verdict) {}
+
+    /** The buckets with time in them, in the order that wins a tie within a tier: pinned, blocking, unmounted, running. */
+    private static List<Bucket> buckets(Verdicts v, SiteTime time) {
+        List<Bucket> buckets = new ArrayList<>();
+        if (v.pinned() != null) {
+            buckets.add(new Bucket(Tiers.L4_CONTEXT_SWITCH, time.pinnedNanos(), v.pinned()));
+        }
+        buckets.add(new Bucket(time.blockedTier(), time.contentionNanos(), v.blocking()));
+        if (v.unmounted() != null) {
+            buckets.add(new Bucket(time.unmountedTier(), time.unmountedNanos(), v.unmounted()));
+        }
+        buckets.add(new Bucket(time.runningTier(), time.runningNanos(), v.running()));
+        return buckets;
+    }
+
+    /** The verdict of the bucket holding most of the time in that tier, or null when none holds any. */
+    private static Verdict inTier(List<Bucket> buckets, int tier) {
+        Bucket best = null;
+        for (Bucket b : buckets) {
+            if (b.tier() == tier && b.nanos() > 0 && (best == null || b.nanos() > best.nanos())) {
+                best = b;
+            }
+        }
+        return best == null ? null : best.verdict();
+    }
+
+    static Assessment of(SiteFacts f, Verdicts v, SiteTime time) {
         int dominant = time.dominantTier();
+        List<Bucket> buckets = buckets(v, time);
+        Verdict running = v.running();
+        Verdict blocking = v.blocking();
         Verdict deciding;
         if (time.idle()) {
-            deciding = idleVerdict(time, blocking);
+            deciding = idleVerdict(time, time.virtualWait() && v.unmounted() != null ? v.unmounted() : blocking);
         } else if (dominant < 0) {
             deciding = running != null ? running : blocking;
-        } else if (dominant == time.blockedTier() && time.contentionNanos() >= time.runningNanos()) {
-            deciding = blocking;
         } else {
-            deciding = running;
+            deciding = inTier(buckets, dominant);
         }
         int tier = deciding.tier();
         long ops = ops(f, running);
@@ -43,8 +82,8 @@ public record Assessment(int tier, Verdict verdict, SiteTime time, long ops, Dou
         reasons.add(Tiers.name(tier) + (dominant < 0 || time.idle() ? "" : String.format(" (%s of the time)",
                 percent(time.share(tier)))) + ": " + deciding.reason());
         for (int t = Tiers.count() - 1; t >= 0; t--) {
-            if (t != tier && time.share(t) >= MIN_SHARE_FOR_REASON) {
-                Verdict other = t == time.blockedTier() && time.contentionNanos() > 0 ? blocking : running;
+            Verdict other = inTier(buckets, t);
+            if (t != tier && other != null && time.share(t) >= MIN_SHARE_FOR_REASON) {
                 reasons.add(Tiers.name(t) + String.format(" (%s of the time): ", percent(time.share(t)))
                         + (other == blocking ? rareBlocks(f, time) : other.reason()));
             }
@@ -65,13 +104,17 @@ public record Assessment(int tier, Verdict verdict, SiteTime time, long ops, Dou
         return new Assessment(tier, deciding, time, ops, ns, note, List.copyOf(reasons));
     }
 
-    /** A site whose time is mostly waiting for work or I/O: its wait is a switch (L4), but it is shown apart. */
+    /**
+     * A site whose time is mostly waiting for work or I/O: its wait keeps the tier of how it waited (a switch, L4;
+     * a virtual thread's unmount, L2-L3), but it is shown apart.
+     */
     private static Verdict idleVerdict(SiteTime time, Verdict blocking) {
         String what = time.waitKind() == WaitPurpose.IO
                 ? String.format("I/O wait, not ranked: %.3f s waiting for a socket or a remote answer", time.ioNanos() / 1e9)
                 : String.format("idle, not ranked: %.3f s waiting for work or for other threads to finish (a queue's "
                         + "take, join, a latch, sleep, a selector)", time.idleNanos() / 1e9);
-        return new Verdict(blocking == null ? Tiers.L4_CONTEXT_SWITCH : blocking.tier(), Mechanism.BLOCKING,
+        return new Verdict(blocking == null ? Tiers.L4_CONTEXT_SWITCH : blocking.tier(),
+                blocking == null ? Mechanism.BLOCKING : blocking.mechanism(),
                 blocking == null ? Verdict.MEDIUM : blocking.confidence(),
                 what + "; not a concurrency cost, left out of the tier shares");
     }
@@ -106,7 +149,7 @@ public record Assessment(int tier, Verdict verdict, SiteTime time, long ops, Dou
 
     /** "0.002 % of ops blocked 5 ms": the blocking share of a site whose time goes mostly elsewhere. */
     private static String rareBlocks(SiteFacts f, SiteTime time) {
-        long blocks = time.blockedFromAgent() ? f.blocks() : f.jfrBlockingEvents();
+        long blocks = time.blockedFromAgent() ? f.platformBlocks() : f.jfrBlockingEvents();
         long ops = f.ops();
         String per = blocks == 0 ? "" : String.format(" %s each", duration(time.contentionNanos() / blocks));
         String cause = time.blockedTier() == Tiers.L3_SYSCALL ? "parks that returned at once (system calls)"
@@ -128,7 +171,7 @@ public record Assessment(int tier, Verdict verdict, SiteTime time, long ops, Dou
         }
         String why;
         if (band < tier) {
-            why = time.contentionNanos() > 0 && tier >= Tiers.L3_SYSCALL
+            why = time.contentionNanos() + time.unmountedNanos() + time.pinnedNanos() > 0 && tier >= Tiers.L3_SYSCALL
                     ? "most ops are cheap, but the time goes to the few that block"
                     : "the tier comes from the mechanism counted (" + deciding.mechanism().name().toLowerCase().replace('_', ' ')
                     + "), and the average op is cheaper than the tier's typical cost";

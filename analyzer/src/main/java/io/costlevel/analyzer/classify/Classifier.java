@@ -7,6 +7,7 @@ import io.costlevel.analyzer.classify.rules.SyscallRule;
 import io.costlevel.analyzer.classify.rules.TrueSharingRule;
 import io.costlevel.analyzer.classify.rules.UncontendedSyncRule;
 import io.costlevel.analyzer.classify.rules.UncountedSpinRule;
+import io.costlevel.analyzer.classify.rules.VirtualThreadRule;
 import io.costlevel.analyzer.classify.rules.YieldRule;
 
 import java.util.List;
@@ -14,11 +15,13 @@ import java.util.Optional;
 
 /**
  * Asks every rule and keeps the costliest verdict: a site is in the highest tier whose mechanism it
- * shows (with its cross-check). Rules are stateless, so one classifier serves all sites.
+ * shows (with its cross-check); on a tie the earlier rule's verdict stands. Rules are stateless, so one classifier serves all sites.
  */
 public final class Classifier {
     private final List<TierRule> rules = List.of(
             new SpinWhileDescheduledRule(),
+            // Before the rules it ties with: its mechanism (unmount, pinning) is the more precise one.
+            new VirtualThreadRule(),
             new ContextSwitchRule(),
             new YieldRule(),
             new SyscallRule(),
@@ -37,14 +40,17 @@ public final class Classifier {
 
     /**
      * The site's tier from where its time goes: the running time is in the tier of its costliest non-blocking
-     * mechanism, blocked contention in L4 (L3 when blocks were too short to switch); the larger wins.
+     * mechanism, blocked contention in L4 (L3 when blocks were too short to switch), virtual threads' unmounting
+     * blocks in L2-L3 by their cost, their pinned blocks in L4 (the carrier's switch); the largest wins.
      *
      * @return the assessment, or empty when no rule applies
      */
     public Optional<Assessment> assess(SiteFacts facts) {
         Verdict running = best(facts, false);
         Verdict blocked = blockingVerdict(facts);
-        if (running == null && blocked == null) {
+        Verdict unmounted = VirtualThreadRule.unmounted(facts).orElse(null);
+        Verdict pinned = VirtualThreadRule.pinned(facts).orElse(null);
+        if (running == null && blocked == null && unmounted == null && pinned == null) {
             return Optional.empty();
         }
         if (running == null) {
@@ -53,26 +59,28 @@ public final class Classifier {
                     Verdict.LOW, String.format("%d CPU samples beside the blocking, no synchronization counted%s",
                     facts.cpuSamples(), facts.run().agentPresent() ? "" : " (without the agent an atomic or spin would be invisible)"));
         }
-        SiteTime time = new SiteTime(facts, running.tier());
+        SiteTime time = new SiteTime(facts, running.tier(), unmounted == null ? Tiers.L3_SYSCALL : unmounted.tier());
         if (blocked == null) {
             blocked = new Verdict(time.blockedTier(), Mechanism.BLOCKING, Verdict.MEDIUM, "blocked");
         } else if (blocked.tier() != time.blockedTier()) {
             blocked = new Verdict(time.blockedTier(), blocked.mechanism(), blocked.confidence(), blocked.reason());
         }
-        return Optional.of(Assessment.of(facts, running, blocked, time));
+        return Optional.of(Assessment.of(facts, new Assessment.Verdicts(running, blocked, unmounted, pinned), time));
     }
 
     /** The blocking mechanism's verdict whatever its share of the ops: the time model weighs it. */
     private static Verdict blockingVerdict(SiteFacts f) {
-        long agentBlocks = f.blocks();
+        // Platform threads' blocks: a virtual thread's are the unmounted and pinned verdicts'.
+        long agentBlocks = f.platformBlocks();
         long events = f.jfrBlockingEvents();
         if (agentBlocks == 0 && events == 0) {
             return null;
         }
-        if (agentBlocks > 0 && f.blockedNanos() >= f.tally().jfrBlockedNanos()) {
+        if (agentBlocks > 0 && f.platformBlockedNanos() >= f.tally().jfrBlockedNanos()) {
             return new Verdict(Tiers.L4_CONTEXT_SWITCH, Mechanism.BLOCKING, Verdict.HIGH, String.format(
                     "%d blocks (park, wait, sleep) counted, %s each, %.3f per op, %.0f ns blocked per op",
-                    agentBlocks, Assessment.duration(f.blockedNsPerBlock()), f.blocksPerOp(), f.blockedNsPerOp()));
+                    agentBlocks, Assessment.duration(f.platformBlockedNsPerBlock()), (double) agentBlocks / f.ops(),
+                    f.platformBlockedNsPerOp()));
         }
         double mean = (double) f.tally().jfrBlockedNanos() / events;
         String perOp = f.ops() == 0 ? "" : String.format(", %s of %d ops", Assessment.percent((double) events / f.ops()), f.ops());
@@ -87,10 +95,17 @@ public final class Classifier {
     private Verdict best(SiteFacts facts, boolean withBlocking) {
         Verdict best = null;
         for (TierRule rule : rules) {
-            if (!withBlocking && rule instanceof ContextSwitchRule) {
+            Optional<Verdict> verdict;
+            if (withBlocking) {
+                verdict = rule.judge(facts);
+            } else if (rule instanceof ContextSwitchRule) {
                 continue;
+            } else if (rule instanceof VirtualThreadRule) {
+                // Its blocks are the time model's; CPU samples in the unmount/remount path are running time.
+                verdict = VirtualThreadRule.handoffSamples(facts);
+            } else {
+                verdict = rule.judge(facts);
             }
-            Optional<Verdict> verdict = rule.judge(facts);
             if (verdict.isPresent() && (best == null || verdict.get().tier() > best.tier())) {
                 best = verdict.get();
             }

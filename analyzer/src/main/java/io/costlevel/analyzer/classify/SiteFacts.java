@@ -61,6 +61,17 @@ public final class SiteFacts {
     public double blockedNsPerBlock() { return ratio(blockedNanos(), blocks()); }
     public double contendedNsPerOp() { return agent == null ? 0 : ratio(agent.contendedNanos(), agent.ops()); }
 
+    /** Blocks of platform threads only: a virtual thread's block unmounts it, no kernel switch (unless pinned). */
+    public long platformBlocks() { return blocks() - virtualBlocks(); }
+    public long platformBlockedNanos() { return blockedNanos() - virtualBlockedNanos(); }
+    public double platformBlockedNsPerOp() { return ratio(platformBlockedNanos(), ops()); }
+    public double platformBlockedNsPerBlock() { return ratio(platformBlockedNanos(), platformBlocks()); }
+
+    /** The agent's count of parks, waits and sleeps by virtual threads (JDK 21+), and their time. */
+    public long virtualBlocks() { return agent == null ? 0 : agent.virtual().blocks(); }
+    public long virtualBlockedNanos() { return agent == null ? 0 : agent.virtual().blockedNanos(); }
+    public double virtualBlockedNsPerBlock() { return ratio(virtualBlockedNanos(), virtualBlocks()); }
+
     public long yields() { return agent == null ? 0 : agent.yields(); }
     public double yieldsPerOp() { return ratio(yields(), ops()); }
     public double wakeupsPerOp() { return agent == null ? 0 : ratio(agent.wakeups(), agent.ops()); }
@@ -81,8 +92,11 @@ public final class SiteFacts {
     public long jfrBlockingEvents() { return tally.jfrBlockingEvents(); }
     public long cpuSamples() { return tally.cpuSamples(); }
 
-    /** Any synchronization seen here, by the agent or the recording. */
-    public boolean synchronizes() { return counted() || jfrBlockingEvents() > 0; }
+    /** Any synchronization seen here, by the agent or the recording (virtual-thread handoffs and pins included). */
+    public boolean synchronizes() {
+        return counted() || jfrBlockingEvents() > 0 || tally.pinnedEvents() > 0 || tally.virtualBlockEvents() > 0
+                || tally.virtualHandoffSamples() > 0;
+    }
 
     /**
      * The measured cost of one operation, which rules cross-check a mechanism against: the agent's sampled

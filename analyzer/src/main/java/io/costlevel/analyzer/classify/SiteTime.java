@@ -19,79 +19,134 @@ import java.util.Map;
  * </ul>
  * Running time is in the tier of the site's non-blocking mechanism (what the counters show: an uncontended
  * atomic, a line moving, a spin, a yield); contention blocking is a context switch (L4), or a system call (L3)
- * when the blocks are too short to have switched. No thread can spend more time at a site than the run had,
- * so the total is bounded by threads x wall time.
+ * when the blocks are too short to have switched. Virtual threads' blocks (JDK 21+) are kept apart from platform
+ * threads': one that unmounted is no kernel switch, so its contention time is in the tier its measured cost per
+ * block says (L3, or L2 when shorter than a system call: {@code VirtualThreadRule}); one that blocked pinned
+ * (jdk.VirtualThreadPinned) held its carrier, which the kernel switched out: that time is L4 whatever the virtual
+ * thread waited for, since the other virtual threads lost the carrier. No thread can spend more time at a site
+ * than the run had, so the total is bounded by threads x wall time.
  */
 public final class SiteTime {
     private final double[] tierNanos = new double[Tiers.count()];
     private final double runningNanos;
     private final double contentionNanos;
+    private final double unmountedNanos;
+    private final double pinnedNanos;
     private final double idleNanos;
     private final double ioNanos;
+    /** The part of idle and I/O wait that virtual threads spent unmounted. */
+    private final double virtualWaitNanos;
     private final int runningTier;
     private final int blockedTier;
+    private final int unmountedTier;
     private final boolean blockedFromAgent;
 
-    /** @param runningTier the tier of the site's non-blocking mechanism, from the rules */
+    /** A site without virtual threads: their blocks, had there been any, would be unmounts of a system call's cost. */
     SiteTime(SiteFacts f, int runningTier) {
+        this(f, runningTier, Tiers.L3_SYSCALL);
+    }
+
+    /**
+     * @param runningTier   the tier of the site's non-blocking mechanism, from the rules
+     * @param unmountedTier the tier of its virtual threads' unmounting blocks (L2 or L3, from their cost per block)
+     */
+    SiteTime(SiteFacts f, int runningTier, int unmountedTier) {
         AgentSite a = f.agent();
-        double agentBlocked = f.blockedNanos();
         WaitPurpose agentPurpose = WaitPurpose.of(a == null ? null : a.primitive());
-        double[] agentByPurpose = new double[WaitPurpose.values().length];
-        agentByPurpose[agentPurpose.ordinal()] = agentBlocked;
-
-        double[] recordedByPurpose = new double[WaitPurpose.values().length];
-        double recordedOther = 0;
-        for (Map.Entry<String, Long> chain : f.tally().blockedNanosByChain().entrySet()) {
-            WaitPurpose p = WaitPurpose.of(chain.getKey());
-            if (p != WaitPurpose.CONTENTION) {
-                recordedByPurpose[p.ordinal()] += chain.getValue();
-                recordedOther += chain.getValue();
-            }
+        double[] platform = byPurpose(agentPurpose, f.platformBlockedNanos(), f.tally().blockedNanosByChain(),
+                f.tally().jfrBlockedNanos());
+        double[] virtual = byPurpose(agentPurpose, f.virtualBlockedNanos(), f.tally().virtualBlockedNanosByChain(),
+                f.tally().virtualBlockNanos());
+        // A pinned block is one of the virtual thread's blocks (the agent counts it by the thread's kind, the
+        // recording as its park or sleep): its time moves to the carrier, whatever the thread waited for.
+        double pinned = f.tally().pinnedNanos();
+        double virtualTotal = sum(virtual);
+        if (virtualTotal > 0) {
+            scale(virtual, Math.max(0, virtualTotal - pinned) / virtualTotal);
         }
-        recordedByPurpose[WaitPurpose.CONTENTION.ordinal()] = Math.max(0, f.tally().jfrBlockedNanos() - recordedOther);
-
-        double contention = Math.max(agentByPurpose[0], recordedByPurpose[0]);
-        double idle = Math.max(agentByPurpose[WaitPurpose.IDLE.ordinal()], recordedByPurpose[WaitPurpose.IDLE.ordinal()]);
-        double io = Math.max(agentByPurpose[WaitPurpose.IO.ordinal()], recordedByPurpose[WaitPurpose.IO.ordinal()]);
-        this.blockedFromAgent = agentByPurpose[0] > 0 && agentByPurpose[0] >= recordedByPurpose[0];
-        double blocked = contention + idle + io;
+        int contention = WaitPurpose.CONTENTION.ordinal();
+        double agentPlatformContention = agentPurpose == WaitPurpose.CONTENTION ? f.platformBlockedNanos() : 0;
+        this.blockedFromAgent = agentPlatformContention > 0 && agentPlatformContention >= platform[contention];
+        double[] blocked = {platform[contention], virtual[contention], pinned,
+                platform[WaitPurpose.IDLE.ordinal()] + virtual[WaitPurpose.IDLE.ordinal()],
+                platform[WaitPurpose.IO.ordinal()] + virtual[WaitPurpose.IO.ordinal()],
+                virtual[WaitPurpose.IDLE.ordinal()] + virtual[WaitPurpose.IO.ordinal()]};
         // No thread spends more time at a site than the run lasted: threads x wall time bounds the site (a thread
         // count below the truth, or clocks that disagree, would otherwise give a site more time than there was).
         double bound = f.threads() * f.wallSeconds() * 1e9;
-        if (bound > 0 && blocked > bound) {
-            double scale = bound / blocked;
-            contention *= scale;
-            idle *= scale;
-            io *= scale;
-            blocked = bound;
+        double blockedSum = blocked[0] + blocked[1] + blocked[2] + blocked[3] + blocked[4];
+        if (bound > 0 && blockedSum > bound) {
+            scale(blocked, bound / blockedSum);
+            blockedSum = bound;
         }
-        this.contentionNanos = contention;
-        this.idleNanos = idle;
-        this.ioNanos = io;
+        this.contentionNanos = blocked[0];
+        this.unmountedNanos = blocked[1];
+        this.pinnedNanos = blocked[2];
+        this.idleNanos = blocked[3];
+        this.ioNanos = blocked[4];
+        this.virtualWaitNanos = blocked[5];
 
         Double latency = f.latencyNs();
         // The agent's timed ops include the blocks it counted at the same call (a Condition.await op is its park),
         // not those a recording saw inside a library call the agent does not time as blocking. CPU samples stand
         // for running time only where no op was timed: at a 10-20 ms period a line gets few of them, and the
         // timed ops are the finer measure of the same time.
-        double running = latency != null ? latency * f.ops() - agentBlocked : f.tally().cpuNanos();
-        if (bound > 0 && running + blocked > bound) {
+        double running = latency != null ? latency * f.ops() - f.blockedNanos() : f.tally().cpuNanos();
+        if (bound > 0 && running + blockedSum > bound) {
             // A timed op preempted while its clock ran counts a time slice: the running estimate gives way first.
-            running = bound - blocked;
+            running = bound - blockedSum;
         }
         this.runningNanos = Math.max(0, running);
         this.runningTier = runningTier;
+        this.unmountedTier = unmountedTier;
         // Blocks the agent timed shorter than a switch found their permit at once: a system call.
-        this.blockedTier = blockedFromAgent && f.blocks() > 0 && agentByPurpose[0] / f.blocks() < Tiers.L4_FLOOR_NS
+        this.blockedTier = blockedFromAgent && f.platformBlocks() > 0
+                && agentPlatformContention / f.platformBlocks() < Tiers.L4_FLOOR_NS
                 ? Tiers.L3_SYSCALL : Tiers.L4_CONTEXT_SWITCH;
         tierNanos[runningTier] += runningNanos;
         tierNanos[blockedTier] += contentionNanos;
+        tierNanos[unmountedTier] += unmountedNanos;
+        tierNanos[Tiers.L4_CONTEXT_SWITCH] += pinnedNanos;
+    }
+
+    /**
+     * Blocked time by {@link WaitPurpose}, the larger of the agent's figure (all of it for the purpose of its
+     * primitive) and the recording's (each chain's time for the chain's purpose; time in no chain, in the site
+     * itself, is contention).
+     */
+    private static double[] byPurpose(WaitPurpose agentPurpose, double agentNanos, Map<String, Long> recordedByChain,
+                                      double recordedNanos) {
+        double[] recorded = new double[WaitPurpose.values().length];
+        double recordedOther = 0;
+        for (Map.Entry<String, Long> chain : recordedByChain.entrySet()) {
+            WaitPurpose p = WaitPurpose.of(chain.getKey());
+            if (p != WaitPurpose.CONTENTION) {
+                recorded[p.ordinal()] += chain.getValue();
+                recordedOther += chain.getValue();
+            }
+        }
+        recorded[WaitPurpose.CONTENTION.ordinal()] = Math.max(0, recordedNanos - recordedOther);
+        recorded[agentPurpose.ordinal()] = Math.max(recorded[agentPurpose.ordinal()], agentNanos);
+        return recorded;
+    }
+
+    private static double sum(double[] values) {
+        double sum = 0;
+        for (double v : values) {
+            sum += v;
+        }
+        return sum;
+    }
+
+    private static void scale(double[] values, double factor) {
+        for (int i = 0; i < values.length; i++) {
+            values[i] *= factor;
+        }
     }
 
     /** Thread time in the tier buckets: the site's cost (idle and I/O wait left out). */
     public double tieredNanos() {
-        return runningNanos + contentionNanos;
+        return runningNanos + contentionNanos + unmountedNanos + pinnedNanos;
     }
 
     public double nanosIn(int tier) {
@@ -104,6 +159,13 @@ public final class SiteTime {
     public double ioNanos() { return ioNanos; }
     public int runningTier() { return runningTier; }
     public int blockedTier() { return blockedTier; }
+    /** Virtual threads' contention blocks that unmounted, in {@link #unmountedTier()}. */
+    public double unmountedNanos() { return unmountedNanos; }
+    public int unmountedTier() { return unmountedTier; }
+    /** Virtual threads' blocks while pinned: their carriers' time, in L4. */
+    public double pinnedNanos() { return pinnedNanos; }
+    /** The idle and I/O wait was mostly virtual threads' (unmounted: waiting costs no carrier). */
+    public boolean virtualWait() { return virtualWaitNanos * 2 > idleNanos + ioNanos; }
     /** The contention blocking figure is the agent's (exact counts), not the recording's (events above a threshold). */
     public boolean blockedFromAgent() { return blockedFromAgent; }
 

@@ -3,6 +3,8 @@ package io.costlevel.analyzer.input;
 /**
  * One entry of costlevel-sites.json (docs/agent-data-format.md): what the agent counted at one
  * call site. Field names and meanings follow that document; absent fields read as 0.
+ *
+ * @param virtual what of it virtual threads did ({@link VirtualShare#NONE} before JDK 21)
  */
 public record AgentSite(String className, String methodName, int line, String kind, String primitive,
                         long ops, int threads,
@@ -14,7 +16,8 @@ public record AgentSite(String className, String methodName, int line, String ki
                         long spins, long spinWaits,
                         long wakeups,
                         long handoffChecks, long handoffs,
-                        long latencySamples, long latencyNanos) {
+                        long latencySamples, long latencyNanos,
+                        VirtualShare virtual) {
 
     /** Kinds by how costly their mechanism can be: when two agent sites share a line, the costlier names it. */
     private static final java.util.List<String> KINDS_BY_SEVERITY = java.util.List.of(
@@ -38,7 +41,8 @@ public record AgentSite(String className, String methodName, int line, String ki
                 spins + o.spins, spinWaits + o.spinWaits,
                 wakeups + o.wakeups,
                 handoffChecks + o.handoffChecks, handoffs + o.handoffs,
-                latencySamples + o.latencySamples, latencyNanos + o.latencyNanos);
+                latencySamples + o.latencySamples, latencyNanos + o.latencyNanos,
+                virtual.plus(o.virtual));
     }
 
     private static int severity(String kind) {

@@ -3,6 +3,7 @@ package io.costlevel.analyzer.report;
 import io.costlevel.analyzer.attribution.SiteTally;
 import io.costlevel.analyzer.classify.AdviceCatalog;
 import io.costlevel.analyzer.classify.Assessment;
+import io.costlevel.analyzer.classify.CarrierPinning;
 import io.costlevel.analyzer.classify.Classifier;
 import io.costlevel.analyzer.classify.Evidence;
 import io.costlevel.analyzer.classify.MethodOps;
@@ -95,6 +96,8 @@ public final class ReportBuilder {
         Map<String, Object> evidence = Evidence.of(f);
         putNanos(evidence, "runningNanos", time.runningNanos());
         putNanos(evidence, "contentionNanos", time.contentionNanos());
+        putNanos(evidence, "unmountedNanos", time.unmountedNanos());
+        putNanos(evidence, "pinnedCarrierNanos", time.pinnedNanos());
         putNanos(evidence, "idleNanos", time.idleNanos());
         putNanos(evidence, "ioWaitNanos", time.ioNanos());
         if (f.agent() == null && a.ops() > 0) {
@@ -104,7 +107,7 @@ public final class ReportBuilder {
                 a.verdict().confidence(), ns == null ? null : Evidence.round(ns), opsPerSecond,
                 totalNanos == 0 ? 0 : Evidence.round(assessed.rankedNanos() / totalNanos), f.threads(),
                 primitives, evidence, a.reasons(), roundAdvice(advice), timeByTier(time), time.idle(),
-                time.waitKind() == null ? null : time.waitKind().label(), a.nsPerOpNote());
+                time.waitKind() == null ? null : time.waitKind().label(), a.nsPerOpNote(), CarrierPinning.of(f));
     }
 
     private static void putNanos(Map<String, Object> evidence, String name, double nanos) {

@@ -23,7 +23,7 @@ class SiteThreadsTest {
 
     private static AgentSite agent(int threads) {
         return new AgentSite(SITE.className(), SITE.methodName(), SITE.line(), "atomic", null, 1000, threads,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, io.costlevel.analyzer.input.VirtualShare.NONE);
     }
 
     @Test

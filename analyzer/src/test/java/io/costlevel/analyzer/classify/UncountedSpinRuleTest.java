@@ -28,7 +28,8 @@ class UncountedSpinRuleTest {
         SiteTable table = new SiteTable();
         for (int line : new int[] {29, 34}) {
             table.addAgentSite(new AgentSite(CLASS, "increment", line, "atomic", "java.util.concurrent.atomic.AtomicLong.getAndIncrement",
-                    ops, threads, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, ops / 64, ops / 100, ops / 64, ops / 64 * 40));
+                    ops, threads, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, ops / 64, ops / 100, ops / 64, ops / 64 * 40,
+                    io.costlevel.analyzer.input.VirtualShare.NONE));
         }
         SiteKey poll = new SiteKey(CLASS, "increment", 30);
         var charge = table.charge(new Attribution(poll, "", false, false));

@@ -6,6 +6,7 @@ import io.costlevel.analyzer.attribution.SiteKey;
 import io.costlevel.analyzer.attribution.SiteTable;
 import io.costlevel.analyzer.classify.RunContext;
 import io.costlevel.analyzer.input.AgentSite;
+import io.costlevel.analyzer.input.VirtualShare;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -21,7 +22,8 @@ import static org.assertj.core.api.Assertions.within;
 
 /**
  * Issue 12, item 6: the numbers of a report add up, whatever the evidence. Each seed generates a run (cores,
- * wall time, sites with agent counters, recorded blocking through contention, idle and I/O chains, CPU samples)
+ * wall time, sites with agent counters, recorded blocking through contention, idle and I/O chains, virtual threads'
+ * blocks unmounted and pinned, CPU samples)
  * and the built report must keep every invariant docs/report.md states: shares of sites and of tiers sum to 1
  * of the ranked sites' tiered time, idle sites take no share, each site's timeByTier sums to 1 and its tier holds
  * the largest part, threads are the distinct threads generated, ops per second are ops over the wall time,
@@ -62,19 +64,34 @@ class ReportInvariantsTest {
                 long timed = o / 64;
                 double latency = Math.pow(10, r.nextDouble() * 7);
                 long parks = r.nextInt(3) == 0 ? (long) (o * r.nextDouble()) : 0;
+                long parkedNanos = (long) (parks * 1e4 * r.nextDouble());
                 long spins = r.nextInt(6) == 0 ? o : 0;
+                // Some of the parks by virtual threads (JDK 21+): a part of the ops, the blocks and their time.
+                double virtualPart = r.nextInt(3) == 0 ? r.nextDouble() : 0;
+                VirtualShare virtual = virtualPart == 0 ? VirtualShare.NONE : new VirtualShare(n, (long) (o * virtualPart),
+                        (long) (parks * virtualPart), (long) (parkedNanos * virtualPart));
                 table.addAgentSite(new AgentSite(key.className(), key.methodName(), key.line(),
                         KINDS[r.nextInt(KINDS.length)], r.nextBoolean() ? null : "java.lang.Thread.join",
                         o, n, o, (long) (o * r.nextDouble() * 0.1), (long) (o * r.nextDouble() * 0.1), 0,
-                        parks, (long) (parks * 1e4 * r.nextDouble()), 0, 0, r.nextInt(3) == 0 ? o : 0, 0, 0,
+                        parks, parkedNanos, 0, 0, r.nextInt(3) == 0 ? o : 0, 0, 0,
                         spins, spins == 0 ? 0 : 1 + spins / 1000, 0, timed, (long) (timed * r.nextDouble()),
-                        timed, (long) (timed * latency)));
+                        timed, (long) (timed * latency), virtual));
             }
             if (r.nextBoolean()) {
                 Charge charge = table.charge(new Attribution(key, CHAINS[r.nextInt(CHAINS.length)], true, false));
                 int events = r.nextInt(200);
+                int kind = r.nextInt(3);
                 for (int e = 0; e < events; e++) {
-                    charge.park(r.nextInt(n), (long) (r.nextDouble() * 50e6));
+                    long nanos = (long) (r.nextDouble() * 50e6);
+                    if (kind == 0) {
+                        charge.park(r.nextInt(n), nanos);
+                    } else {
+                        // A virtual thread's block, pinned to its carrier now and then (the same block, twice seen).
+                        charge.virtualBlock(r.nextInt(n), nanos);
+                        if (kind == 2 && r.nextInt(3) == 0) {
+                            charge.pinned(r.nextInt(n), (long) (r.nextDouble() * wall * 1e9), nanos, null, null);
+                        }
+                    }
                 }
             }
             if (r.nextBoolean() || !ops.containsKey(key)) {
@@ -129,7 +146,8 @@ class ReportInvariantsTest {
                 }
             }
             double running = number(s.evidence(), "runningNanos");
-            double contention = number(s.evidence(), "contentionNanos");
+            double contention = number(s.evidence(), "contentionNanos") + number(s.evidence(), "unmountedNanos")
+                    + number(s.evidence(), "pinnedCarrierNanos");
             double total = running + contention + number(s.evidence(), "idleNanos") + number(s.evidence(), "ioWaitNanos");
             assertThat(total).as("no site has more thread time than its threads had: " + at)
                     .isLessThanOrEqualTo(s.threads() * wall * 1e9 * 1.0001 + 1);
