@@ -2,7 +2,9 @@ package io.costlevel.analyzer;
 
 import io.costlevel.analyzer.attribution.ApplicationCode;
 import io.costlevel.analyzer.attribution.SiteTable;
+import io.costlevel.analyzer.attribution.SiteTally;
 import io.costlevel.analyzer.attribution.StackAttributor;
+import io.costlevel.analyzer.classify.Evidence;
 import io.costlevel.analyzer.classify.RunContext;
 import io.costlevel.analyzer.input.AgentRun;
 import io.costlevel.analyzer.input.AgentSite;
@@ -63,6 +65,7 @@ public final class Analysis {
         boolean anyAgent = false;
         boolean anyRecording = false;
         int recordingIndex = 0;
+        RunSpan span = new RunSpan();
         List<NotInstrumented> notInstrumented = new ArrayList<>();
         Set<String> includes = new LinkedHashSet<>();
 
@@ -77,9 +80,15 @@ public final class Analysis {
             JfrScanner scanner = new JfrScanner(attributor, table, progress);
 
             double runDuration = 0;
+            double runStart = 0;
             int runCores = 0;
             for (Path recording : run.recordings()) {
                 RecordingFacts facts = scanner.scan(recording, recordingIndex++);
+                table.endRecording();
+                if (facts.startEpochNanos() > 0) {
+                    double start = facts.startEpochNanos() / 1e9;
+                    runStart = runStart == 0 ? start : Math.min(runStart, start);
+                }
                 anyRecording = true;
                 if (facts.damage() != null) {
                     String partial = recording + ": " + facts.damage() + "; the report uses those chunks and the agent's"
@@ -99,7 +108,12 @@ public final class Analysis {
                 sources.add("agent");
                 notInstrumented.addAll(agent.notInstrumented());
                 for (AgentSite site : agent.sites()) {
-                    table.addAgentSite(site, agent.uptimeSeconds());
+                    table.addAgentSite(site);
+                }
+                if (agent.wallMillis() > 0) {
+                    // The agent counted over the uptime before its snapshot; its start is the JVM's when no recording says.
+                    double start = agent.wallMillis() / 1000.0 - agent.uptimeSeconds();
+                    runStart = runStart == 0 ? start : Math.min(runStart, start);
                 }
                 // The agent knows the JVM's available processors, which a container may cap below the hardware's.
                 runCores = agent.cores() > 0 ? agent.cores() : runCores;
@@ -111,8 +125,10 @@ public final class Analysis {
                             + "the last interval before it ended is missing");
                 }
             }
+            table.endJvm();
             cores = Math.max(cores, runCores);
             duration += runDuration;
+            span.addJvm(runStart, runDuration);
         }
         if (!anyAgent) {
             blindSpots.add("No agent data: atomics, CAS failures, cache-line handoffs and spin waits leave no trace in a JFR "
@@ -125,13 +141,22 @@ public final class Analysis {
             blindSpots.add("No recording: hot code without synchronization (L0) and where blocked threads wait "
                     + "inside the JDK are not seen.");
         }
+        if (table.probeSamples() > 0) {
+            blindSpots.add(String.format("%d CPU samples were taken inside the agent's own probes: its cost, not the "
+                    + "application's, so they are charged to no site.", table.probeSamples()));
+        }
         Coverage coverage = new Coverage(table, notInstrumented, anyRecording, String.join(" ", includes).trim());
         blindSpots.addAll(coverage.blindSpots());
         warnings.addAll(coverage.warnings());
         Set<String> leftOut = new LinkedHashSet<>();
         notInstrumented.forEach(c -> leftOut.add(c.className()));
+        double wall = span.wallSeconds();
+        for (SiteTally t : table.all()) {
+            t.wallSeconds(span.wallSeconds(t.jvms()));
+        }
         RunInfo info = new RunInfo(jvm, javaVersion, cores, duration, inputs.stream().map(Path::toString).toList(),
-                List.copyOf(sources), AnalyzerVersion.current(), Instant.now().toString());
-        return new ReportBuilder().build(table.all(), new RunContext(cores, anyAgent, duration, leftOut), info, blindSpots);
+                List.copyOf(sources), AnalyzerVersion.current(), Instant.now().toString(),
+                Evidence.round(wall), span.jvms(), span.arrangement());
+        return new ReportBuilder().build(table.all(), new RunContext(cores, anyAgent, wall, leftOut), info, blindSpots);
     }
 }

@@ -12,5 +12,10 @@ public enum Uncharged {
      */
     CUT,
     /** Whole Java frames, none of them application code: JDK or library threads, or an include that matches nothing. */
-    NO_APPLICATION_FRAME
+    NO_APPLICATION_FRAME,
+    /**
+     * The innermost Java frame is the agent's probe: the agent's own cost, never the application's, counted apart
+     * (it has a site when an application frame is below it, and still is not charged to it).
+     */
+    PROBE
 }

@@ -13,9 +13,11 @@ import java.util.List;
  * @param exclude       the agent's exclude option ("" = none)
  * @param finalSnapshot false when the JVM was killed and this is the last periodic snapshot
  * @param sites         the per-site counters
+ * @param wallMillis      when the snapshot was taken (epoch milliseconds, 0 when absent): the counting ran over
+ *                        the {@code uptimeSeconds} before it
  * @param notInstrumented application classes the agent left out (empty for data written before it said so)
  */
 public record AgentRun(String jvmName, String javaVersion, int cores, double uptimeSeconds,
-                       String include, String exclude, boolean finalSnapshot, List<AgentSite> sites,
+                       String include, String exclude, boolean finalSnapshot, List<AgentSite> sites, long wallMillis,
                        List<NotInstrumented> notInstrumented) {
 }

@@ -56,6 +56,7 @@ public final class AgentSitesReader {
                 agent.object("options").text("exclude", ""),
                 snapshot.bool("final", true),
                 List.copyOf(sites),
+                snapshot.number("wallMillis", 0),
                 agent.objects("notInstrumented").stream()
                         .map(c -> new NotInstrumented(c.text("className", "?"), c.text("reason", "?"), c.texts("methods")))
                         .toList());

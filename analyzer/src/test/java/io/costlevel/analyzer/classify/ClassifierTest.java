@@ -18,7 +18,7 @@ class ClassifierTest {
 
     private Verdict classify(AgentSiteBuilder counters) {
         SiteTable table = new SiteTable();
-        table.addAgentSite(counters.build(), 1.0);
+        table.addAgentSite(counters.build());
         SiteTally tally = table.all().get(0);
         return classifier.classify(new SiteFacts(tally, new RunContext(CORES, true, 1.0))).orElseThrow();
     }

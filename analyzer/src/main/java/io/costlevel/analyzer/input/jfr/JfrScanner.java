@@ -187,7 +187,8 @@ public final class JfrScanner {
             cpuSamples.forEach((site, samples) -> table.cpuTime(site, samples[0], period));
             progress.done(file, events);
             return new RecordingFacts(jvmName, javaVersion, hardwareThreads, (endNanos - startNanos) / 1e9, events,
-                    period, switchRateCount == 0 ? -1 : switchRateSum / switchRateCount, asyncProfiler, damage);
+                    period, switchRateCount == 0 ? -1 : switchRateSum / switchRateCount, asyncProfiler,
+                    startNanos == Long.MAX_VALUE ? 0 : startNanos, damage);
         }
 
         private void openChunk() throws IOException, InputException {
@@ -249,7 +250,10 @@ public final class JfrScanner {
             } else if (e instanceof ContendedLock lock) {
                 ChunkStack stack = stack(lock.stackTraceId);
                 Charge charge = stack.charge;
-                if (charge.parkFrame() && stack.virtualHandoff || !charge.parkFrame() && unmountsInMonitors(stack)) {
+                // A virtual thread's park is its block whether it unmounted or, pinned, parked its carrier: the
+                // pinned one is also a jdk.VirtualThreadPinned event, which moves its time to the carrier (L4).
+                boolean virtualPark = charge.parkFrame() && (stack.virtualHandoff || stack.onVirtualThread);
+                if (virtualPark || !charge.parkFrame() && unmountsInMonitors(stack)) {
                     charge.virtualBlock(threadKey(lock), nanos(lock.duration));
                 } else if (charge.parkFrame()) {
                     charge.park(threadKey(lock), nanos(lock.duration));
@@ -351,9 +355,9 @@ public final class JfrScanner {
                 boolean virtualHandoff = stack != null && VirtualThreadFrames.inHandoff(names.stack(stack), charge.site());
                 boolean onVirtualThread = stack != null && charge.site() != null
                         && VirtualThreadFrames.onVirtualThread(names.stack(stack));
-                resolved = new ChunkStack(charge,
-                        charge.site() == null ? null : cpuSamples.computeIfAbsent(charge.site(), k -> new long[1]),
-                        virtualHandoff, onVirtualThread, stack);
+                // A sample in the agent's probe is charged nowhere, so it stands for no thread time at the site either.
+                resolved = new ChunkStack(charge, charge.site() == null || at.probe() ? null
+                        : cpuSamples.computeIfAbsent(charge.site(), k -> new long[1]), virtualHandoff, onVirtualThread, stack);
                 byStack.put(stackTraceId, resolved);
             }
             lastStackId = stackTraceId;
