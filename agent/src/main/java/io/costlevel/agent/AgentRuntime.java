@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.costlevel.agent.bootstrap.BootstrapSettings;
+import io.costlevel.agent.bootstrap.Callers;
 import io.costlevel.agent.bootstrap.Probes;
 import io.costlevel.agent.capture.Capture;
 import io.costlevel.agent.instrument.CallSiteTransformer;
@@ -46,6 +47,7 @@ final class AgentRuntime {
         BootstrapSettings.install(options.sampling(), options.maxSites(), clockCost);
         SiteTable sites = siteTable(options.maxSites());
         Selection selection = Selection.of(options);
+        Callers.install(options.maxSites(), selection.applicationPrefixes());
         CallSiteTransformer transformer = new CallSiteTransformer(sites, selection, inst, Probes.class.getModule());
         inst.addTransformer(transformer, true);
         if (attached) {

@@ -1,11 +1,12 @@
 package io.costlevel.analyzer;
 
+import io.costlevel.analyzer.attribution.AgentCharges;
 import io.costlevel.analyzer.attribution.ApplicationCode;
 import io.costlevel.analyzer.attribution.SiteTable;
 import io.costlevel.analyzer.attribution.StackAttributor;
+import io.costlevel.analyzer.attribution.UncountedSynchronization;
 import io.costlevel.analyzer.classify.RunContext;
 import io.costlevel.analyzer.input.AgentRun;
-import io.costlevel.analyzer.input.AgentSite;
 import io.costlevel.analyzer.input.AgentSitesReader;
 import io.costlevel.analyzer.input.InputException;
 import io.costlevel.analyzer.input.InputResolver;
@@ -77,9 +78,7 @@ public final class Analysis {
             if (agent != null) {
                 anyAgent = true;
                 sources.add("agent");
-                for (AgentSite site : agent.sites()) {
-                    table.addAgentSite(site, agent.uptimeSeconds());
-                }
+                AgentCharges.charge(agent, application, table);
                 // The agent knows the JVM's available processors, which a container may cap below the hardware's.
                 runCores = agent.cores() > 0 ? agent.cores() : runCores;
                 runDuration = Math.max(runDuration, agent.uptimeSeconds());
@@ -104,6 +103,7 @@ public final class Analysis {
             blindSpots.add("No recording: hot code without synchronization (L0) and where blocked threads wait "
                     + "inside the JDK are not seen.");
         }
+        blindSpots.addAll(UncountedSynchronization.blindSpots(table.all()));
         RunInfo info = new RunInfo(jvm, javaVersion, cores, duration, inputs.stream().map(Path::toString).toList(),
                 List.copyOf(sources), AnalyzerVersion.current(), Instant.now().toString());
         return new ReportBuilder().build(table.all(), new RunContext(cores, anyAgent, duration), info, blindSpots);

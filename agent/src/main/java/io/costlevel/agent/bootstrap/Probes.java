@@ -115,6 +115,7 @@ public final class Probes {
         counters.started(site);
         if (sampled) {
             counters.checkHandoff(lock, 0, site);
+            counters.findCaller(site);
             return System.nanoTime();
         }
         return 0L;
@@ -134,6 +135,7 @@ public final class Probes {
         counters.started(site);
         if (sampled) {
             counters.checkHandoff(lock, 0, site);
+            counters.findCaller(site);
         }
     }
 }

@@ -54,6 +54,8 @@ public final class ThreadCounters {
     private int spinSite = -1;
     private int spinTick;
     private int contentionCountdown;
+    /** Sampled operations at library sites until this thread next walks its stack ({@link Callers}). */
+    private int walkCountdown;
 
     private ThreadCounters(Thread thread) {
         this.thread = thread;
@@ -128,6 +130,7 @@ public final class ThreadCounters {
     /** The sampled part of an operation: who touched this line at this site last, and the start of its timing. */
     void startSample(Object target, int block, int site) {
         checkHandoff(target, block, site);
+        findCaller(site);
         sampleSite = site;
         sampleStart = System.nanoTime();
     }
@@ -156,6 +159,40 @@ public final class ThreadCounters {
         }
         last[site] = ((long) line << 32) | (threadTag & 0xffffffffL);
     }
+
+    /**
+     * On a sampled operation at a library site, one in {@link Callers#WALK_EVERY}: which application line led here.
+     * Before the timing starts, so the walk is not taken for the operation's cost.
+     */
+    void findCaller(int site) {
+        if (Callers.isLibrary(site) && --walkCountdown <= 0) {
+            walkCountdown = Callers.WALK_EVERY;
+            Callers.record(site);
+        }
+    }
+
+    /**
+     * A call into a JDK API counted as one operation returned. A sampled one that lasted longer than
+     * {@link #BLOCKED_FLOOR_NANOS} blocked (parked, waited for a monitor, or was preempted) inside: the JDK's own
+     * park is not counted, so it is inferred, and scaled by the sampling period into an estimate of all parks.
+     */
+    void completedCall(int site) {
+        tick++;
+        add(site, Evidence.OPS, 1);
+        if (sampleSite == site) {
+            sampleSite = -1;
+            long elapsed = System.nanoTime() - sampleStart - BootstrapSettings.clockCostNanos;
+            add(site, Evidence.LATENCY_SAMPLES, 1);
+            add(site, Evidence.LATENCY_NANOS, elapsed);
+            if (elapsed >= BLOCKED_FLOOR_NANOS) {
+                add(site, Evidence.PARKS, BootstrapSettings.samplingPeriod);
+                add(site, Evidence.PARKED_NANOS, elapsed * BootstrapSettings.samplingPeriod);
+            }
+        }
+    }
+
+    /** A JDK call that took this long parked or was switched out: a context switch costs 2-100 us. */
+    static final long BLOCKED_FLOOR_NANOS = 5_000;
 
     /** The operation returned: count it, and close its timing if this site's sample is still the pending one. */
     void completed(int site) {

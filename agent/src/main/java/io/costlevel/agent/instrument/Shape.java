@@ -22,5 +22,10 @@ enum Shape {
     /** unpark, notify*, signal*, Semaphore.release. */
     WAKEUP,
     /** The call is replaced by the same-named method of AcquireProbes, which tries first and times contention. */
-    REPLACE
+    REPLACE,
+    /**
+     * A call into a JDK API that synchronizes inside (CallProbes): counted as one operation when the receiver's class
+     * synchronizes, timed when sampled, parks inferred from sampled calls that lasted a context switch.
+     */
+    CALL
 }

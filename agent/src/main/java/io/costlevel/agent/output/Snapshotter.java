@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 
 import io.costlevel.agent.AgentErrors;
+import io.costlevel.agent.bootstrap.Callers;
 import io.costlevel.agent.bootstrap.CounterRegistry;
 import io.costlevel.agent.capture.Capture;
 import io.costlevel.agent.instrument.SiteTable;
@@ -75,7 +76,7 @@ public final class Snapshotter {
         try {
             Snapshot snapshot = new Snapshot(++sequence, System.currentTimeMillis(),
                     start.uptimeSince(ManagementFactory.getRuntimeMXBean().getUptime()), isFinal, sites.droppedSites(),
-                    AgentErrors.count(), sites.snapshot(), start.since(CounterRegistry.merge()));
+                    AgentErrors.count(), sites.snapshot(), start.since(CounterRegistry.merge()), Callers.snapshot());
             AtomicFiles.write(outDir.resolve(SitesJson.FILE_NAME), SitesJson.render(run, snapshot));
         } catch (Throwable t) {
             AgentErrors.report("could not write " + SitesJson.FILE_NAME + " into " + outDir, t);

@@ -9,6 +9,11 @@ package io.costlevel.analyzer.attribution;
  *                   and when there is no site)
  * @param parkFrame  the top frame is the JVM's park primitive: tells a park event from a monitor
  *                   event, which the fast parser reports as one event class
+ * @param syncFrame  the outermost frame above the site that synchronizes ({@link UncountedSynchronization}),
+ *                   or null
  */
-public record Attribution(SiteKey site, String primitives, boolean parkFrame) {
+public record Attribution(SiteKey site, String primitives, boolean parkFrame, String syncFrame) {
+    public Attribution(SiteKey site, String primitives, boolean parkFrame) {
+        this(site, primitives, parkFrame, null);
+    }
 }

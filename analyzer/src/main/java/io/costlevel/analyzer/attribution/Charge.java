@@ -10,12 +10,15 @@ public final class Charge {
     private final SiteTally tally;
     private final long[] chainCount;
     private final boolean parkFrame;
+    /** The synchronizing frame CPU samples of this stack run in, or null. */
+    private final String syncFrame;
 
-    Charge(SiteTable table, SiteTally tally, long[] chainCount, boolean parkFrame) {
+    Charge(SiteTable table, SiteTally tally, long[] chainCount, boolean parkFrame, String syncFrame) {
         this.table = table;
         this.tally = tally;
         this.chainCount = chainCount;
         this.parkFrame = parkFrame;
+        this.syncFrame = syncFrame;
     }
 
     /** The stack's top frame is the JVM's park (see {@link Attribution#parkFrame()}). */
@@ -43,6 +46,9 @@ public final class Charge {
     public void cpuSample(long threadKey, long samples) {
         if (count(threadKey, samples)) {
             tally.cpuSamples += samples;
+            if (syncFrame != null) {
+                tally.addSyncSamples(syncFrame, samples);
+            }
         }
     }
 

@@ -21,7 +21,12 @@ public final class SiteTable {
 
     /** @param uptimeSeconds how long that JVM's agent counted, to turn ops into ops per second */
     public void addAgentSite(AgentSite counters, double uptimeSeconds) {
-        SiteTally t = tally(new SiteKey(counters.className(), counters.methodName(), counters.line()));
+        addAgentSite(new SiteKey(counters.className(), counters.methodName(), counters.line()), counters, uptimeSeconds);
+    }
+
+    /** Agent counters charged to {@code line}: their own, or a library site's share charged to its caller. */
+    public void addAgentSite(SiteKey line, AgentSite counters, double uptimeSeconds) {
+        SiteTally t = tally(line);
         t.addAgent(counters);
         if (uptimeSeconds > 0) {
             // JVMs of one service run side by side: their rates add up.
@@ -29,13 +34,18 @@ public final class SiteTable {
         }
     }
 
+    /** A chain from {@code line} to a mechanism, weighed by the time the counters behind it stand for. */
+    public void addChain(SiteKey line, List<String> chain, AgentSite counters) {
+        tally(line).addChain(chain, counters);
+    }
+
     /** Resolves a stack's attribution once; its events are then charged through the returned handle. */
     public Charge charge(Attribution at) {
         if (at.site() == null) {
-            return new Charge(this, null, null, at.parkFrame());
+            return new Charge(this, null, null, at.parkFrame(), null);
         }
         SiteTally t = tally(at.site());
-        return new Charge(this, t, t.chainCounter(at.primitives()), at.parkFrame());
+        return new Charge(this, t, t.chainCounter(at.primitives()), at.parkFrame(), at.syncFrame());
     }
 
     /** Adds the thread time one recording's CPU samples at a site stand for, once its sampling period is known. */

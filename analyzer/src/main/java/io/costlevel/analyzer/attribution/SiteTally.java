@@ -3,6 +3,7 @@ package io.costlevel.analyzer.attribution;
 import io.costlevel.analyzer.input.AgentSite;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -30,6 +31,11 @@ public final class SiteTally {
     private final LongSet jfrThreads = new LongSet();
     /** Primitive chain -> events through it; the counter is shared with the {@link Charge}s of its stacks. */
     private final Map<String, long[]> primitives = new HashMap<>();
+    /** CPU samples whose stack ran inside a synchronizing JDK frame above this line, by that frame. */
+    private final Map<String, long[]> syncFrames = new HashMap<>();
+    private long syncCpuSamples;
+    /** Chains from this line to the mechanism, from the agent's counters, with the thread time each stands for. */
+    private final Map<List<String>, double[]> chains = new HashMap<>();
 
     SiteTally(SiteKey site) {
         this.site = site;
@@ -46,6 +52,42 @@ public final class SiteTally {
 
     void addAgent(AgentSite counters) {
         agent = agent == null ? counters : agent.plus(counters);
+    }
+
+    void addSyncSamples(String frame, long samples) {
+        syncCpuSamples += samples;
+        syncFrames.computeIfAbsent(frame, f -> new long[1])[0] += samples;
+    }
+
+    /** CPU samples that ran inside synchronizing JDK frames above this line. */
+    public long syncCpuSamples() {
+        return syncCpuSamples;
+    }
+
+    public Map<String, Long> syncFrames() {
+        Map<String, Long> counts = new HashMap<>();
+        syncFrames.forEach((frame, n) -> counts.put(frame, n[0]));
+        return counts;
+    }
+
+    /** Weighs a chain by the thread time its counters stand for (ops when none was timed). */
+    void addChain(List<String> chain, AgentSite counters) {
+        if (chain.isEmpty()) {
+            return;
+        }
+        double weight = counters.latencySamples() > 0
+                ? (double) Math.max(0, counters.latencyNanos()) / counters.latencySamples() * counters.ops()
+                : counters.ops();
+        chains.computeIfAbsent(List.copyOf(chain), c -> new double[1])[0] += weight;
+    }
+
+    /** The chain from this line to the mechanism that most of its counted time went through, or null. */
+    public List<String> chain() {
+        return chains.entrySet().stream()
+                .max(Map.Entry.<List<String>, double[]>comparingByValue((a, b) -> Double.compare(a[0], b[0]))
+                        .thenComparing(e -> String.join(" ", e.getKey())))
+                .map(Map.Entry::getKey)
+                .orElse(null);
     }
 
     void addThread(long threadKey) {

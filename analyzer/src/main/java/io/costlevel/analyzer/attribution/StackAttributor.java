@@ -76,12 +76,23 @@ public final class StackAttributor {
             if (isApplication(stack.className(i))) {
                 Frame frame = stack.frame(i);
                 SiteKey site = new SiteKey(frame.className(), frame.methodName(), frame.line());
-                return new Attribution(site, chain(stack, i), park);
+                return new Attribution(site, chain(stack, i), park, syncFrame(stack, i));
             }
         }
         // No site, no chain: what is not charged to a site is only counted (JIT and GC threads' stacks among them,
         // which are deep and many in an async-profiler recording).
         return new Attribution(null, "", park);
+    }
+
+    /** The outermost frame above the application frame {@code site} that synchronizes, or null. */
+    private static String syncFrame(Stack stack, int site) {
+        for (int i = site - 1; i >= 0; i--) {
+            String name = stack.frame(i).qualifiedName();
+            if (UncountedSynchronization.synchronizes(name)) {
+                return name;
+            }
+        }
+        return null;
     }
 
     /** The runtime frames above the application frame {@code site}, outermost first. */

@@ -54,7 +54,7 @@ public final class AdviceCatalog {
                     "synchronization used by one thread at a time -> thread confinement",
                     "An uncontended atomic or lock still costs an atomic instruction. If the state is really "
                             + "per-thread (a thread-local accumulator merged at the end), plain fields cost under 2 ns.");
-            case PLAIN_CPU, UNSEEN_CPU -> null;
+            case PLAIN_CPU, UNSEEN_CPU, UNCOUNTED_SYNC -> null;
         };
     }
 

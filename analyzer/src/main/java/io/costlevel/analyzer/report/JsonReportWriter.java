@@ -114,6 +114,9 @@ public final class JsonReportWriter {
         strings("reasons", s.reasons(), g);
         g.writeFieldName("advice");
         advice(s.advice(), g);
+        if (s.chain() != null) {
+            strings("chain", s.chain(), g);
+        }
         g.writeEndObject();
     }
 

@@ -1,6 +1,7 @@
 package io.costlevel.analyzer.report;
 
 import io.costlevel.analyzer.attribution.SiteTally;
+import io.costlevel.analyzer.attribution.UncountedSynchronization;
 import io.costlevel.analyzer.classify.AdviceCatalog;
 import io.costlevel.analyzer.classify.Classifier;
 import io.costlevel.analyzer.classify.Evidence;
@@ -61,7 +62,23 @@ public final class ReportBuilder {
         return new Site(t.site().className(), t.site().methodName(), t.site().line(), kind(f), v.tier(), v.confidence(),
                 ns == null ? null : Evidence.round(ns), opsPerSecond,
                 totalNanos == 0 ? 0 : Evidence.round(f.threadNanos() / totalNanos), f.threads(),
-                primitives, Evidence.of(f), reasons, AdviceCatalog.adviseOn(v, f, String.join("; ", primitives)));
+                primitives, Evidence.of(f), reasons, AdviceCatalog.adviseOn(v, f, String.join("; ", primitives)),
+                chain(t));
+    }
+
+    /**
+     * From the line to the mechanism: the agent's chain (a library site charged here, a JDK call made here), else
+     * the synchronizing frame its uncounted CPU samples ran in.
+     */
+    private static List<String> chain(SiteTally t) {
+        List<String> chain = t.chain();
+        if (chain != null) {
+            return chain;
+        }
+        if (UncountedSynchronization.significant(t)) {
+            return List.of(t.site().toString(), UncountedSynchronization.frames(t).split(", ")[0] + ": not counted");
+        }
+        return null;
     }
 
     /** The agent's primitive first (it is exact), then the recordings' chains, most frequent first. */

@@ -21,8 +21,18 @@ import java.util.Map;
  * @param evidence     the measured figures the tier was decided from (names documented in docs/report.md)
  * @param reasons      the rule decisions, in words, that gave the tier
  * @param advice       how to move this site down a tier, or null when it is already L0
+ * @param chain        from this line to the mechanism when it lies inside a library or the JDK
+ *                     ("com.acme.Shop.price:88", "java.util.Random.nextInt: 62% handoffs"), or null
  */
 public record Site(String className, String methodName, int line, String kind, int tier, String confidence,
                    Double nsPerOp, Double opsPerSecond, double shareOfTime, int threads,
-                   List<String> primitives, Map<String, Object> evidence, List<String> reasons, Advice advice) {
+                   List<String> primitives, Map<String, Object> evidence, List<String> reasons, Advice advice,
+                   List<String> chain) {
+
+    public Site(String className, String methodName, int line, String kind, int tier, String confidence,
+                Double nsPerOp, Double opsPerSecond, double shareOfTime, int threads, List<String> primitives,
+                Map<String, Object> evidence, List<String> reasons, Advice advice) {
+        this(className, methodName, line, kind, tier, confidence, nsPerOp, opsPerSecond, shareOfTime, threads,
+                primitives, evidence, reasons, advice, null);
+    }
 }

@@ -1,0 +1,101 @@
+package io.costlevel.agent.bootstrap;
+
+import java.util.Hashtable;
+import java.util.Map;
+import java.util.Random;
+import java.util.Vector;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.logging.Logger;
+
+/**
+ * Probes of calls into the JDK's concurrent and synchronized APIs, each counted as one operation at the calling
+ * line (the JDK's own code is not instrumented): ops, a sampled latency, a sampled handoff check on the state the
+ * call really moves (the receiver, or a concurrent map's receiver and key), and parks inferred from sampled calls
+ * that lasted a context switch ({@link ThreadCounters#completedCall}).
+ *
+ * <p>The call instruction names a static type, often an interface ({@code Map.put}, {@code Queue.offer},
+ * {@code Random.nextInt} on a ThreadLocalRandom): the receiver's class decides at run time whether the call
+ * synchronizes, through a {@link ClassValue} (one lookup, no lock). A call that does not (a HashMap, an ArrayDeque)
+ * is not counted: {@code before} returns null and {@code after} does nothing.
+ */
+public final class CallProbes {
+    /** Whether calls on instances of a class synchronize. JDK classes only: a library's own is instrumented itself. */
+    private static final ClassValue<Boolean> SYNCHRONIZES = new ClassValue<Boolean>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            return synchronizes(type);
+        }
+    };
+
+    private CallProbes() {}
+
+    static boolean synchronizes(Class<?> type) {
+        if (type.getClassLoader() != null || type == ThreadLocalRandom.class) {
+            return false;
+        }
+        return type.getName().startsWith("java.util.Collections$Synchronized")
+                || Random.class.isAssignableFrom(type) || ConcurrentMap.class.isAssignableFrom(type)
+                || Hashtable.class.isAssignableFrom(type) || Vector.class.isAssignableFrom(type)
+                || BlockingQueue.class.isAssignableFrom(type) || ConcurrentLinkedQueue.class.isAssignableFrom(type)
+                || ConcurrentLinkedDeque.class.isAssignableFrom(type)
+                || CopyOnWriteArrayList.class.isAssignableFrom(type) || CopyOnWriteArraySet.class.isAssignableFrom(type)
+                || Executor.class.isAssignableFrom(type) || Future.class.isAssignableFrom(type)
+                || Logger.class.isAssignableFrom(type) || type == StringBuffer.class;
+    }
+
+    /** Before a call whose shared state is its receiver. */
+    public static ThreadCounters before(Object receiver, int site) {
+        if (receiver == null || !SYNCHRONIZES.get(receiver.getClass())) {
+            return null;
+        }
+        return Probes.before(receiver, site);
+    }
+
+    /** Before a call whose shared state is not the receiver's line (Future.get, Logger.log): no handoff check. */
+    public static ThreadCounters beforeUnchecked(Object receiver, int site) {
+        if (receiver == null || !SYNCHRONIZES.get(receiver.getClass())) {
+            return null;
+        }
+        return Probes.before(null, site);
+    }
+
+    /**
+     * Before a keyed map call: the state that moves is the key's bin, so the handoff check is on the map and the
+     * key's hash (a hot key is one line, spread keys are many). The key's hash is taken on sampled calls only;
+     * the map computes it anyway.
+     */
+    public static ThreadCounters beforeKeyed(Object map, Object key, int site) {
+        if (map == null || !SYNCHRONIZES.get(map.getClass())) {
+            return null;
+        }
+        ThreadCounters counters = ThreadCounters.current();
+        if (counters.sampleNext()) {
+            counters.startSample(map, map instanceof Map && key != null ? spread(key.hashCode()) : 0, site);
+        }
+        return counters;
+    }
+
+    /** ConcurrentHashMap's own spreading of a hash: keys of one bin meet, others do not. */
+    private static int spread(int hash) {
+        return (hash ^ (hash >>> 16)) & 0x7fffffff;
+    }
+
+    public static void after(ThreadCounters counters, int site) {
+        if (counters != null) {
+            counters.completedCall(site);
+        }
+    }
+
+    /** Whether calls on instances of this class are counted (for tests and the docs' table). */
+    public static boolean counts(Class<?> type) {
+        return SYNCHRONIZES.get(type);
+    }
+}
