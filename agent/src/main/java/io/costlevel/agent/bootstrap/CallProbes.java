@@ -18,8 +18,8 @@ import java.util.logging.Logger;
 /**
  * Probes of calls into the JDK's concurrent and synchronized APIs, each counted as one operation at the calling
  * line (the JDK's own code is not instrumented): ops, a sampled latency, a sampled handoff check on the state the
- * call really moves (the receiver, or a concurrent map's receiver and key), and parks inferred from sampled calls
- * that lasted a context switch ({@link ThreadCounters#completedCall}).
+ * call really moves (the receiver, or a concurrent map's receiver and key), and, for calls that may block, parks
+ * inferred from sampled calls that lasted a context switch ({@link ThreadCounters#completedCall}).
  *
  * <p>The call instruction names a static type, often an interface ({@code Map.put}, {@code Queue.offer},
  * {@code Random.nextInt} on a ThreadLocalRandom): the receiver's class decides at run time whether the call
@@ -88,9 +88,17 @@ public final class CallProbes {
         return (hash ^ (hash >>> 16)) & 0x7fffffff;
     }
 
+    /** After a call that does not block (Random, a concurrent map). */
     public static void after(ThreadCounters counters, int site) {
         if (counters != null) {
-            counters.completedCall(site);
+            counters.completedCall(site, false);
+        }
+    }
+
+    /** After a call that may block inside (a monitor, a queue's lock, a future): long sampled calls are parks. */
+    public static void afterBlocking(ThreadCounters counters, int site) {
+        if (counters != null) {
+            counters.completedCall(site, true);
         }
     }
 

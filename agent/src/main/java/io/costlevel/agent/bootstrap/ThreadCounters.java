@@ -172,11 +172,12 @@ public final class ThreadCounters {
     }
 
     /**
-     * A call into a JDK API counted as one operation returned. A sampled one that lasted longer than
-     * {@link #BLOCKED_FLOOR_NANOS} blocked (parked, waited for a monitor, or was preempted) inside: the JDK's own
-     * park is not counted, so it is inferred, and scaled by the sampling period into an estimate of all parks.
+     * A call into a JDK API counted as one operation returned. For a call that may block ({@code mayBlock}), a
+     * sampled one that lasted longer than {@link #BLOCKED_FLOOR_NANOS} blocked (parked, waited for a monitor, or was
+     * preempted) inside: the JDK's own park is not counted, so it is inferred, and scaled by the sampling period
+     * into an estimate of all parks.
      */
-    void completedCall(int site) {
+    void completedCall(int site, boolean mayBlock) {
         tick++;
         add(site, Evidence.OPS, 1);
         if (sampleSite == site) {
@@ -184,7 +185,7 @@ public final class ThreadCounters {
             long elapsed = System.nanoTime() - sampleStart - BootstrapSettings.clockCostNanos;
             add(site, Evidence.LATENCY_SAMPLES, 1);
             add(site, Evidence.LATENCY_NANOS, elapsed);
-            if (elapsed >= BLOCKED_FLOOR_NANOS) {
+            if (mayBlock && elapsed >= BLOCKED_FLOOR_NANOS) {
                 add(site, Evidence.PARKS, BootstrapSettings.samplingPeriod);
                 add(site, Evidence.PARKED_NANOS, elapsed * BootstrapSettings.samplingPeriod);
             }

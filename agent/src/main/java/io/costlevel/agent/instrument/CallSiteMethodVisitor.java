@@ -150,7 +150,7 @@ final class CallSiteMethodVisitor extends MethodVisitor {
         for (int i = arguments.length - 1; i >= 0; i--) {
             super.visitVarInsn(arguments[i].getOpcode(Opcodes.ISTORE), argumentLocals[i]);
         }
-        if (primitive.shape() == Shape.CALL) {
+        if (primitive.shape() == Shape.CALL || primitive.shape() == Shape.CALL_BLOCKING) {
             beforeCall(primitive.target(), hasReceiver, arguments, argumentLocals, site);
         } else {
             before(primitive, owner, hasReceiver, arguments, argumentLocals, site);
@@ -282,9 +282,11 @@ final class CallSiteMethodVisitor extends MethodVisitor {
                 afterPlain("afterSpin", countersLocal, site);
                 return;
             case CALL:
+            case CALL_BLOCKING:
                 super.visitVarInsn(Opcodes.ALOAD, countersLocal);
                 pushInt(site);
-                super.visitMethodInsn(Opcodes.INVOKESTATIC, CALL_PROBES, "after", "(" + COUNTERS + "I)V", false);
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, CALL_PROBES,
+                        shape == Shape.CALL ? "after" : "afterBlocking", "(" + COUNTERS + "I)V", false);
                 return;
             default:
                 afterPlain("after", countersLocal, site);

@@ -82,7 +82,9 @@ final class PrimitiveTable {
 
     /**
      * Calls into the JDK's concurrent code, keyed on the state they move: a map's receiver and key (its bin), a
-     * queue, executor, random generator or synchronized legacy object's receiver. Reads that synchronize nothing
+     * queue, executor, random generator or synchronized legacy object's receiver. Random and the concurrent maps
+     * do not block (a ConcurrentHashMap bin's monitor rarely does, and the recording sees it): a long call there is
+     * a preemption, not a park, and is not counted as one. Reads that synchronize nothing
      * (ConcurrentHashMap.get) are left out: counted, a lock-free read would look like an atomic. Futures and loggers
      * are timed but never checked for a handoff: the state they contend on (a task's completion, a handler's lock)
      * is not their receiver's line.
@@ -90,16 +92,16 @@ final class PrimitiveTable {
     private void calls() {
         for (String owner : List.of("java/util/Map", CONCURRENT + "ConcurrentMap", CONCURRENT + "ConcurrentHashMap",
                 CONCURRENT + "ConcurrentSkipListMap", CONCURRENT + "ConcurrentNavigableMap")) {
-            call(owner, Target.RECEIVER_KEY, MAP_WRITES);
+            call(owner, Shape.CALL, Target.RECEIVER_KEY, MAP_WRITES);
         }
+        call("java/util/Random", Shape.CALL, Target.RECEIVER, List.of("nextInt", "nextLong", "nextDouble", "nextFloat",
+                "nextBoolean", "nextGaussian", "nextBytes"));
         call("java/util/Hashtable", Target.RECEIVER, List.of("put", "putIfAbsent", "merge", "compute",
                 "computeIfAbsent", "computeIfPresent", "remove", "replace", "get", "getOrDefault", "containsKey"));
         call("java/util/Vector", Target.RECEIVER, List.of("add", "addElement", "get", "elementAt", "set", "remove",
                 "insertElementAt", "removeElementAt", "firstElement", "lastElement"));
         call("java/lang/StringBuffer", Target.RECEIVER, List.of("append", "insert", "toString", "length", "charAt",
                 "setLength", "delete", "deleteCharAt", "reverse"));
-        call("java/util/Random", Target.RECEIVER, List.of("nextInt", "nextLong", "nextDouble", "nextFloat",
-                "nextBoolean", "nextGaussian", "nextBytes"));
         for (String owner : List.of("java/util/Queue", "java/util/Deque", CONCURRENT + "BlockingQueue",
                 CONCURRENT + "BlockingDeque", CONCURRENT + "TransferQueue", CONCURRENT + "ArrayBlockingQueue",
                 CONCURRENT + "LinkedBlockingQueue", CONCURRENT + "LinkedBlockingDeque",
@@ -112,7 +114,9 @@ final class PrimitiveTable {
                 CONCURRENT + "ScheduledExecutorService", CONCURRENT + "AbstractExecutorService",
                 CONCURRENT + "ThreadPoolExecutor", CONCURRENT + "ScheduledThreadPoolExecutor",
                 CONCURRENT + "ForkJoinPool")) {
-            call(owner, Target.RECEIVER, List.of("execute", "submit", "invokeAll", "invokeAny"));
+            // Handing a task over wakes a worker (a system call) but does not wait: no park inferred.
+            call(owner, Shape.CALL, Target.RECEIVER, List.of("execute", "submit"));
+            call(owner, Target.RECEIVER, List.of("invokeAll", "invokeAny"));
         }
         for (String owner : List.of(CONCURRENT + "Future", CONCURRENT + "FutureTask",
                 CONCURRENT + "CompletableFuture", CONCURRENT + "ForkJoinTask")) {
@@ -122,8 +126,13 @@ final class PrimitiveTable {
                 "config", "fine", "finer", "finest", "entering", "exiting"));
     }
 
+    /** A call that may block inside: a sampled one that lasted a context switch is counted as a park. */
     private void call(String owner, Target target, List<String> names) {
-        all(owner, "call", Family.COMPOSITES, Shape.CALL, target, names);
+        call(owner, Shape.CALL_BLOCKING, target, names);
+    }
+
+    private void call(String owner, Shape shape, Target target, List<String> names) {
+        all(owner, "call", Family.COMPOSITES, shape, target, names);
     }
 
     private void atomics(String owner, List<String> plain, Target target) {

@@ -24,8 +24,13 @@ enum Shape {
     /** The call is replaced by the same-named method of AcquireProbes, which tries first and times contention. */
     REPLACE,
     /**
-     * A call into a JDK API that synchronizes inside (CallProbes): counted as one operation when the receiver's class
-     * synchronizes, timed when sampled, parks inferred from sampled calls that lasted a context switch.
+     * A call into a JDK API that synchronizes inside without blocking (CallProbes: Random, concurrent maps): counted
+     * as one operation when the receiver's class synchronizes, timed when sampled.
      */
-    CALL
+    CALL,
+    /**
+     * A call into a JDK API that may block inside (a monitor, a queue's lock, a future): as {@link #CALL}, and a
+     * sampled call that lasted a context switch is counted as a park.
+     */
+    CALL_BLOCKING
 }

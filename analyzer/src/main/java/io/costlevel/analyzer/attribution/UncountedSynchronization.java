@@ -25,13 +25,19 @@ public final class UncountedSynchronization {
             "java.util.concurrent.FutureTask.", "java.util.concurrent.CompletableFuture.",
             "java.util.concurrent.ThreadPoolExecutor.", "java.util.concurrent.ForkJoinPool.",
             "java.util.concurrent.Semaphore.", "java.util.concurrent.CountDownLatch.",
-            "java.util.Random.next", "java.util.Hashtable.", "java.util.Vector.", "java.lang.StringBuffer.",
+            "java.util.Hashtable.", "java.util.Vector.", "java.lang.StringBuffer.",
             "java.util.Collections$Synchronized", "java.util.logging.StreamHandler.", "java.util.logging.ConsoleHandler.",
             "java.util.logging.FileHandler.", "jdk.internal.misc.Unsafe.compareAndSet",
             "jdk.internal.misc.Unsafe.compareAndExchange", "jdk.internal.misc.Unsafe.weakCompareAndSet",
             "jdk.internal.misc.Unsafe.getAndAdd", "jdk.internal.misc.Unsafe.getAndSet", "jdk.internal.misc.Unsafe.park",
-            "sun.misc.Unsafe.compareAndSwap", "sun.misc.Unsafe.getAndAdd", "java.lang.invoke.VarHandle",
+            "sun.misc.Unsafe.compareAndSwap", "sun.misc.Unsafe.getAndAdd",
             "java.lang.Object.wait", "java.lang.Thread.onSpinWait", "java.lang.Thread.yield");
+    /**
+     * Whole method names: {@code Random.next} CASes the seed, while {@code Random.nextInt} also runs for a
+     * ThreadLocalRandom, whose {@code next} is its own. VarHandle frames are not listed: their generic invokers
+     * ({@code VarHandleGuards.guard_L_I}) run plain and opaque reads as well as CAS, and say not which.
+     */
+    static final java.util.Set<String> METHODS = java.util.Set.of("java.util.Random.next");
 
     /** Below this share of a line's CPU samples, synchronization frames are incidental. */
     static final double MIN_SHARE = 0.1;
@@ -42,6 +48,9 @@ public final class UncountedSynchronization {
 
     /** True when this frame ({@code class.method}) synchronizes. */
     static boolean synchronizes(String qualifiedName) {
+        if (METHODS.contains(qualifiedName)) {
+            return true;
+        }
         for (String prefix : FRAMES) {
             if (qualifiedName.startsWith(prefix)) {
                 return true;
