@@ -15,13 +15,16 @@ import java.util.stream.Stream;
  * counted for the site. The analyzer shares the site's counters out among its callers by these counts, so the
  * application line gets the tier of what it reaches, with the chain that leads there.
  *
- * <p>Cost: nothing on the unsampled path; on the sampled path a byte read; a walk (a few microseconds) on one in
- * {@code sampling * WALK_EVERY} operations, so about 1 ns per operation at the default sampling. The counts go into a
- * shared map: rare enough that its updates never meet.
+ * <p>Cost: nothing on the unsampled path; on the sampled path a byte read; a walk (5-20 microseconds) on one in
+ * {@code sampling * WALK_EVERY} operations and at most one per millisecond of a thread, so at most 0.5-2 % of a
+ * thread's time in hot library code, and far less where library operations are rarer. The counts go into a shared
+ * map: rare enough that its updates never meet.
  */
 public final class Callers {
     /** Sampled operations at library sites between two walks of one thread. */
     static final int WALK_EVERY = 32;
+    /** And at least this long between two walks of one thread: a walk costs a few microseconds. */
+    static final long WALK_INTERVAL_NANOS = 1_000_000;
     private static final String PROBES_PACKAGE = "io.costlevel.agent.bootstrap.";
 
     /** Per site id: 1 for a site in a library class (walk its stacks), 0 for an application site. */

@@ -56,6 +56,8 @@ public final class ThreadCounters {
     private int contentionCountdown;
     /** Sampled operations at library sites until this thread next walks its stack ({@link Callers}). */
     private int walkCountdown;
+    /** When this thread last walked its stack: at most one walk per {@link Callers#WALK_INTERVAL_NANOS}. */
+    private long lastWalk = Long.MIN_VALUE / 2;
 
     private ThreadCounters(Thread thread) {
         this.thread = thread;
@@ -161,13 +163,20 @@ public final class ThreadCounters {
     }
 
     /**
-     * On a sampled operation at a library site, one in {@link Callers#WALK_EVERY}: which application line led here.
-     * Before the timing starts, so the walk is not taken for the operation's cost.
+     * On a sampled operation at a library site, one in {@link Callers#WALK_EVERY} and at most one per
+     * {@link Callers#WALK_INTERVAL_NANOS} of this thread: which application line led here. A walk costs
+     * microseconds; the time bound keeps hot library code from paying it more than ~1000 times a second, the count
+     * lets rarely used library sites be walked soon. Before the timing starts, so the walk is not taken for the
+     * operation's cost.
      */
     void findCaller(int site) {
         if (Callers.isLibrary(site) && --walkCountdown <= 0) {
-            walkCountdown = Callers.WALK_EVERY;
-            Callers.record(site);
+            long now = System.nanoTime();
+            if (now - lastWalk >= Callers.WALK_INTERVAL_NANOS) {
+                walkCountdown = Callers.WALK_EVERY;
+                lastWalk = now;
+                Callers.record(site);
+            }
         }
     }
 

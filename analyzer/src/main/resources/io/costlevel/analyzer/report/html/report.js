@@ -329,6 +329,8 @@
           ['kind', formatValue(site.kind)], ['tier', tierName(site.tier)], ['confidence', formatValue(site.confidence)],
           ['threads', formatValue(site.threads)], ['ns/op', formatNs(site.nsPerOp)], ['ops/s', formatRate(site.opsPerSecond)],
           ['share of time', formatShare(site.shareOfTime)]]),
+        el('h3', null, 'Chain to the mechanism'),
+        Array.isArray(site.chain) ? list('ol', site.chain, 'mono') : el('p', null, 'at this line'),
         el('h3', null, 'Primitives'),
         list('ol', site.primitives, 'mono')
       ]),
