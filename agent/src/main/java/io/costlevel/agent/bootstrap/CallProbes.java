@@ -53,18 +53,42 @@ public final class CallProbes {
 
     /** Before a call whose shared state is its receiver. */
     public static ThreadCounters before(Object receiver, int site) {
-        if (receiver == null || !SYNCHRONIZES.get(receiver.getClass())) {
+        ThreadCounters counters = ThreadCounters.current();
+        if (receiver == null || !counts(counters, receiver.getClass(), site)) {
             return null;
         }
-        return Probes.before(receiver, site);
+        if (counters.sampleNext()) {
+            counters.startSample(receiver, 0, site);
+        }
+        return counters;
     }
 
     /** Before a call whose shared state is not the receiver's line (Future.get, Logger.log): no handoff check. */
     public static ThreadCounters beforeUnchecked(Object receiver, int site) {
-        if (receiver == null || !SYNCHRONIZES.get(receiver.getClass())) {
+        ThreadCounters counters = ThreadCounters.current();
+        if (receiver == null || !counts(counters, receiver.getClass(), site)) {
             return null;
         }
-        return Probes.before(null, site);
+        if (counters.sampleNext()) {
+            counters.startSample(null, 0, site);
+        }
+        return counters;
+    }
+
+    /**
+     * Whether calls on this class are counted, from the thread's own small cache of the class last seen at this
+     * site's slot (one load and compare): {@link ClassValue#get} costs hundreds of ns where other ClassValues of the
+     * same class compete for its cache slots (measured under JMH, issue 11), and a site sees one class nearly always.
+     */
+    private static boolean counts(ThreadCounters counters, Class<?> type, int site) {
+        int slot = site & (ThreadCounters.CLASS_SLOTS - 1);
+        if (counters.knownClasses[slot] == type) {
+            return counters.knownVerdicts[slot];
+        }
+        boolean verdict = SYNCHRONIZES.get(type);
+        counters.knownClasses[slot] = type;
+        counters.knownVerdicts[slot] = verdict;
+        return verdict;
     }
 
     /**
@@ -73,10 +97,10 @@ public final class CallProbes {
      * the map computes it anyway.
      */
     public static ThreadCounters beforeKeyed(Object map, Object key, int site) {
-        if (map == null || !SYNCHRONIZES.get(map.getClass())) {
+        ThreadCounters counters = ThreadCounters.current();
+        if (map == null || !counts(counters, map.getClass(), site)) {
             return null;
         }
-        ThreadCounters counters = ThreadCounters.current();
         if (counters.sampleNext()) {
             counters.startSample(map, map instanceof Map && key != null ? spread(key.hashCode()) : 0, site);
         }

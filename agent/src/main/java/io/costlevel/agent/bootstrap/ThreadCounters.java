@@ -54,6 +54,14 @@ public final class ThreadCounters {
     private int spinSite = -1;
     private int spinTick;
     private int contentionCountdown;
+    /** Slots of the per-thread cache of receiver classes ({@link CallProbes}), by site id modulo this. */
+    static final int CLASS_SLOTS = 64;
+    /**
+     * The receiver class last seen at each slot and whether its calls are counted. Thread-owned; holds a class
+     * until another takes its slot (a class of a discarded loader is unloaded once every thread moved on).
+     */
+    final Class<?>[] knownClasses = new Class<?>[CLASS_SLOTS];
+    final boolean[] knownVerdicts = new boolean[CLASS_SLOTS];
     /** Sampled operations at library sites until this thread next walks its stack ({@link Callers}). */
     private int walkCountdown;
     /** When this thread last walked its stack: at most one walk per {@link Callers#WALK_INTERVAL_NANOS}. */
