@@ -116,6 +116,8 @@ public final class JsonReportWriter {
         advice(s.advice(), g);
         if (s.chain() != null) {
             strings("chain", s.chain(), g);
+        } else {
+            g.writeNullField("chain");
         }
         g.writeEndObject();
     }

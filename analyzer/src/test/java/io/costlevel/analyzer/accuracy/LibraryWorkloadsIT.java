@@ -10,6 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,10 +26,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * HdrHistogram, Dropwizard metrics, Caffeine, java.util.logging), each run twice in a forked JVM at two threads:
  * without the agent, for its native cost, and with it ({@code include=io.costlevel.workloads.}, so the libraries
  * are not the application). The workload's application line must get the tier its mechanism and native cost give
- * (docs/tiers.md, "Real libraries"), and its measured ns/op must lie within 3x of the native one.
+ * (docs/tiers.md, "Real libraries"), and its measured ns/op must lie within 3x of the native one (see
+ * {@link NativeCost}).
  *
  * <p>True sharing needs the two threads on two cores at once: a case expecting Level 2 that missed while the
- * machine's load was above its core count is reported as aborted (machine too busy), as in {@link SampleLadderIT}.
+ * machine's load was above its core count is reported as aborted (machine too busy), as in {@link SampleLadderIT};
+ * so is a case whose tier was right but whose ns/op was not, on such a machine: a timed operation preempted
+ * carries a share of a time slice in its latency.
  */
 class LibraryWorkloadsIT {
     static final int THREADS = 2;
@@ -56,34 +60,79 @@ class LibraryWorkloadsIT {
         // ops and ns/op are not known from the library's counters, and the rare drain's handoffs decide its tier.
     }
 
-    @ParameterizedTest(name = "{0} -> L{2}: {3}")
+    /** JDK 25: one workload per mechanism family the suite covers (plain, library atomics, JDK calls, blocking). */
+    static Stream<Arguments> jdk25() {
+        return workloads().filter(a -> List.of("thread-local-random", "chm-per-thread", "metrics-meter",
+                "executor-round-trip").contains((String) a.get()[0]));
+    }
+
+    @ParameterizedTest(name = "JDK 17: {0} -> L{2}: {3}")
     @MethodSource("workloads")
     void classifiedAtTheApplicationLine(String workload, String appClass, int tier, String mechanism) throws Exception {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        check(Path.of(System.getProperty("java.home"), "bin", "java"), workload, appClass, tier, mechanism);
+    }
+
+    @ParameterizedTest(name = "JDK 25: {0} -> L{2}: {3}")
+    @MethodSource("jdk25")
+    void classifiedOnJdk25(String workload, String appClass, int tier, String mechanism) throws Exception {
+        String home = System.getProperty("costlevel.jdk25", "");
+        Assumptions.assumeTrue(!home.isBlank() && Files.isExecutable(Path.of(home, "bin", "java")),
+                "no JDK 25 configured (costlevel.jdk25)");
+        check(Path.of(home, "bin", "java"), workload, appClass, tier, mechanism);
+    }
+
+    private void check(Path java, String workload, String appClass, int tier, String mechanism) throws Exception {
         List<String> misses = new ArrayList<>();
+        boolean tierRight = false;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            double nativeNsPerOp = nativeNsPerOp(java, workload);
-            Path out = work.resolve(workload + "-" + attempt);
+            NativeCost cost = nativeCost(java, workload);
+            Path out = work.resolve(workload + "-" + attempt + "-" + System.nanoTime());
             run(java, workload, List.of("-javaagent:" + SampleUnderAgent.jar("costlevel.agentJar")
                     + "=out=" + out + ",include=" + PACKAGE));
             Report report = new Analysis(null, Progress.silent()).run(List.of(out));
             report.sites().forEach(EvidenceConsistency::assertConsistent);
             Site site = applicationSite(report, PACKAGE + appClass);
-            String seen = describe(report, site, nativeNsPerOp);
-            if (site != null && site.tier() == tier && withinThreeTimes(site, nativeNsPerOp)) {
-                if (tier > 0 && !appClass.equals("ThreadLocalRandomDraw")) {
+            String seen = describe(report, site, cost);
+            if (site != null && site.tier() == tier) {
+                tierRight = true;
+                if (tier > 0) {
                     assertThat(site.chain()).as("the chain from the line to the mechanism: %s", seen).isNotNull();
                 }
-                return;
+                if (cost.agrees(site)) {
+                    return;
+                }
             }
             misses.add("attempt " + attempt + ": " + seen);
         }
         double load = MachineLoad.oneMinute();
-        Assumptions.assumeFalse(tier == 2 && load > SampleLadderIT.CORES, String.format(
+        boolean busy = load > SampleLadderIT.CORES;
+        Assumptions.assumeFalse(busy && tier == 2 && !tierRight, String.format(
                 "machine too busy for %s (load %.1f on %d cores: the threads could not share a line at the same time):%n%s",
                 workload, load, SampleLadderIT.CORES, String.join("\n", misses)));
-        throw new AssertionError(workload + " expected L" + tier + " (" + mechanism + "), load " + load + ":\n"
-                + String.join("\n", misses));
+        Assumptions.assumeFalse(busy && tierRight, String.format(
+                "machine too busy for %s's ns/op (load %.1f on %d cores: timed operations were preempted), its tier was right:%n%s",
+                workload, load, SampleLadderIT.CORES, String.join("\n", misses)));
+        throw new AssertionError(workload + " expected L" + tier + " (" + mechanism + ") within 3x of its native cost, load "
+                + load + ":\n" + String.join("\n", misses));
+    }
+
+    /**
+     * The workload's cost without the agent. Its true cost per op lies between the threads' CPU time per op and their
+     * thread time per op (which, on a shared machine, includes waiting for a core): the reported ns/op must lie
+     * within 3x of that range. Level 0 sites have no ns/op (nothing counted).
+     */
+    record NativeCost(double nsPerOp, double cpuNsPerOp) {
+        boolean agrees(Site site) {
+            if (site.nsPerOp() == null) {
+                return site.tier() == 0;
+            }
+            return site.nsPerOp() >= cpuNsPerOp / 3 && site.nsPerOp() <= 3 * nsPerOp;
+        }
+
+        @Override
+        public String toString() {
+            return String.format("native %.1f ns/op (CPU %.1f)", nsPerOp, cpuNsPerOp);
+        }
     }
 
     /** The costliest site of the workload's class: its application line(s). */
@@ -94,19 +143,11 @@ class LibraryWorkloadsIT {
                 .orElse(null);
     }
 
-    /** Level 0 sites have no ns/op (nothing counted); every other must be within 3x of the native cost. */
-    private static boolean withinThreeTimes(Site site, double nativeNsPerOp) {
-        if (site.nsPerOp() == null) {
-            return site.tier() == 0;
-        }
-        return site.nsPerOp() <= 3 * nativeNsPerOp && site.nsPerOp() >= nativeNsPerOp / 3;
-    }
-
-    /** Thread time per op without the agent: the same workload, same threads and seconds. */
-    private double nativeNsPerOp(Path java, String workload) throws Exception {
+    /** The same workload without the agent, same threads and seconds. */
+    private NativeCost nativeCost(Path java, String workload) throws Exception {
         Matcher m = NATIVE.matcher(run(java, workload, List.of()));
         assertThat(m.find()).as("the workload prints its native cost").isTrue();
-        return Double.parseDouble(m.group(1));
+        return new NativeCost(Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)));
     }
 
     private String run(Path java, String workload, List<String> jvmOptions) throws Exception {
@@ -133,8 +174,8 @@ class LibraryWorkloadsIT {
         return cp;
     }
 
-    private static String describe(Report report, Site site, double nativeNsPerOp) {
-        StringBuilder b = new StringBuilder(String.format("native %.1f ns/op; ", nativeNsPerOp));
+    private static String describe(Report report, Site site, NativeCost cost) {
+        StringBuilder b = new StringBuilder(cost + "; ");
         b.append(site == null ? "no site of the workload's class" : String.format("L%d %s %.1f ns/op chain=%s %s",
                 site.tier(), site.confidence(), site.nsPerOp(), site.chain(), site.reasons()));
         report.sites().stream().limit(5).forEach(s -> b.append("\n    L").append(s.tier()).append(' ').append(s.kind())
