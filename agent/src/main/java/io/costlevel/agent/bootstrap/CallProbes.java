@@ -53,24 +53,22 @@ public final class CallProbes {
 
     /** Before a call whose shared state is its receiver. */
     public static ThreadCounters before(Object receiver, int site) {
-        ThreadCounters counters = ThreadCounters.current();
-        if (receiver == null || !counts(counters, receiver.getClass(), site)) {
-            return null;
-        }
-        if (counters.sampleNext()) {
-            counters.startSample(receiver, 0, site);
-        }
-        return counters;
+        return beforeOn(receiver, receiver, site);
     }
 
     /** Before a call whose shared state is not the receiver's line (Future.get, Logger.log): no handoff check. */
     public static ThreadCounters beforeUnchecked(Object receiver, int site) {
+        return beforeOn(receiver, null, site);
+    }
+
+    /** Counted when the receiver's class synchronizes; the handoff check, when sampled, on {@code target}. */
+    private static ThreadCounters beforeOn(Object receiver, Object target, int site) {
         ThreadCounters counters = ThreadCounters.current();
         if (receiver == null || !counts(counters, receiver.getClass(), site)) {
             return null;
         }
         if (counters.sampleNext()) {
-            counters.startSample(null, 0, site);
+            counters.startSample(target, 0, site);
         }
         return counters;
     }
