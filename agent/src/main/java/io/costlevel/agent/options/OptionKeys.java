@@ -32,8 +32,8 @@ public final class OptionKeys {
         add(OUT, "costlevel-out", OptionKey.anyText());
         add(INCLUDE, "", OptionKey.prefixes());
         add(EXCLUDE, "", OptionKey.prefixes());
-        add(INSTRUMENT, "", OptionKey.prefixes());
         add(INTERVAL, "10", OptionKey.integer(1, 86_400));
+        add(INSTRUMENT, "", OptionKey.prefixes());
         add(SAMPLING, "64", OptionKey.integer(1, 1 << 20));
         add(MAX_SITES, "10000", OptionKey.integer(1, 1_000_000));
         add(DURATION, "0", OptionKey.integer(0, 30 * 86_400));
