@@ -65,10 +65,11 @@ public final class CallProbes {
     private static ThreadCounters beforeOn(Object receiver, Object target, int site) {
         ThreadCounters counters = ThreadCounters.current();
         if (receiver == null || !counts(counters, receiver.getClass(), site)) {
+            counters.uncounted();
             return null;
         }
-        if (counters.sampleNext()) {
-            counters.startSample(target, 0, site);
+        if (counters.isDue() && counters.due(target, 0, site)) {
+            counters.startTiming(site);
         }
         return counters;
     }
@@ -91,18 +92,25 @@ public final class CallProbes {
 
     /**
      * Before a keyed map call: the state that moves is the key's bin, so the handoff check is on the map and the
-     * key's hash (a hot key is one line, spread keys are many). The key's hash is taken on sampled calls only;
-     * the map computes it anyway.
+     * key's hash (a hot key is one line, spread keys are many). The key's hash is taken only when the probe calls
+     * {@link ThreadCounters#due} (at most 1 in {@link ThreadCounters#MAX_OPS_BETWEEN_CALLS} calls); the map
+     * computes it anyway.
      */
     public static ThreadCounters beforeKeyed(Object map, Object key, int site) {
         ThreadCounters counters = ThreadCounters.current();
         if (map == null || !counts(counters, map.getClass(), site)) {
+            counters.uncounted();
             return null;
         }
-        if (counters.sampleNext()) {
-            counters.startSample(map, map instanceof Map && key != null ? spread(key.hashCode()) : 0, site);
+        if (counters.isDue() && counters.due(map, keyBlock(map, key), site)) {
+            counters.startTiming(site);
         }
         return counters;
+    }
+
+    /** The key's bin, for the handoff check: keys of one bin meet, others do not. */
+    private static int keyBlock(Object map, Object key) {
+        return map instanceof Map && key != null ? spread(key.hashCode()) : 0;
     }
 
     /** ConcurrentHashMap's own spreading of a hash: keys of one bin meet, others do not. */

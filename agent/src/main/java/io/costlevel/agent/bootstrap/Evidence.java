@@ -28,15 +28,31 @@ public final class Evidence {
     public static final int CONTENDED_SAMPLES = 19;
     /** Distinct threads: never written by the hot path, filled in when the threads' arrays are merged. */
     public static final int THREADS = 20;
-    public static final int WIDTH = 21;
+    /**
+     * The share of virtual threads (JDK 21+), also filled in at the merge from each thread's kind, so the hot path
+     * pays nothing for it: virtual threads that used the site, their ops, and their parks, waits and sleeps with
+     * their time. A virtual thread that blocks unmounts instead of switching in the kernel (unless pinned), so
+     * the analyzer must know which blocks were theirs.
+     */
+    public static final int VIRTUAL_THREADS = 21;
+    public static final int VIRTUAL_OPS = 22;
+    public static final int VIRTUAL_BLOCKS = 23;
+    public static final int VIRTUAL_BLOCKED_NANOS = 24;
+    public static final int WIDTH = 25;
 
     private static final String[] NAMES = {
         "ops", "casAttempts", "casFailures", "contended", "contendedNanos", "parks", "parkedNanos",
         "waits", "waitedNanos", "sleeps", "sleptNanos", "yields", "spins", "spinWaits", "wakeups",
-        "handoffChecks", "handoffs", "latencySamples", "latencyNanos", "contendedSamples", "threads"
+        "handoffChecks", "handoffs", "latencySamples", "latencyNanos", "contendedSamples", "threads",
+        "virtualThreads", "virtualOps", "virtualBlocks", "virtualBlockedNanos"
     };
 
     private Evidence() {}
+
+    /** Columns that count threads that ever used a site, not events: a later snapshot never subtracts them. */
+    public static boolean countsThreads(int column) {
+        return column == THREADS || column == VIRTUAL_THREADS;
+    }
 
     public static String name(int column) {
         return NAMES[column];

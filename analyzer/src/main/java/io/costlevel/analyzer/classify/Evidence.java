@@ -54,6 +54,10 @@ public final class Evidence {
                 // The sampled count scaled to every op, so it reads beside the exact counts.
                 e.put("handoffsEstimated", Math.round(f.handoffRatio() * a.ops()));
             }
+            putIfCounted(e, "virtualThreads", a.virtual().threads());
+            putIfCounted(e, "virtualOps", a.virtual().ops());
+            putIfCounted(e, "virtualBlocks", a.virtual().blocks());
+            putIfCounted(e, "virtualBlockedNanos", a.virtual().blockedNanos());
         }
         var t = f.tally();
         putIfCounted(e, "jfrCpuSamples", t.cpuSamples());
@@ -65,6 +69,11 @@ public final class Evidence {
         putIfCounted(e, "jfrWaitNanos", t.waitNanos());
         putIfCounted(e, "jfrSleepEvents", t.sleepEvents());
         putIfCounted(e, "jfrSleepNanos", t.sleepNanos());
+        putIfCounted(e, "jfrVirtualHandoffSamples", t.virtualHandoffSamples());
+        putIfCounted(e, "jfrVirtualBlockEvents", t.virtualBlockEvents());
+        putIfCounted(e, "jfrVirtualBlockNanos", t.virtualBlockNanos());
+        putIfCounted(e, "jfrPinnedEvents", t.pinnedEvents());
+        putIfCounted(e, "jfrPinnedNanos", t.pinnedNanos());
         return e;
     }
 

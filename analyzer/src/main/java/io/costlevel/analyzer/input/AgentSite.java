@@ -3,6 +3,8 @@ package io.costlevel.analyzer.input;
 /**
  * One entry of costlevel-sites.json (docs/agent-data-format.md): what the agent counted at one
  * call site. Field names and meanings follow that document; absent fields read as 0.
+ *
+ * @param virtual what of it virtual threads did ({@link VirtualShare#NONE} before JDK 21)
  */
 public record AgentSite(String className, String methodName, int line, String kind, String primitive,
                         long ops, int threads,
@@ -14,7 +16,8 @@ public record AgentSite(String className, String methodName, int line, String ki
                         long spins, long spinWaits,
                         long wakeups,
                         long handoffChecks, long handoffs,
-                        long latencySamples, long latencyNanos) {
+                        long latencySamples, long latencyNanos,
+                        VirtualShare virtual) {
 
     /** Kinds by how costly their mechanism can be: when two agent sites share a line, the costlier names it. */
     private static final java.util.List<String> KINDS_BY_SEVERITY = java.util.List.of(
@@ -38,12 +41,14 @@ public record AgentSite(String className, String methodName, int line, String ki
                 spins + o.spins, spinWaits + o.spinWaits,
                 wakeups + o.wakeups,
                 handoffChecks + o.handoffChecks, handoffs + o.handoffs,
-                latencySamples + o.latencySamples, latencyNanos + o.latencyNanos);
+                latencySamples + o.latencySamples, latencyNanos + o.latencyNanos,
+                virtual.plus(o.virtual));
     }
 
     /**
      * This site's counters times {@code share} (0..1), rounded: the part of a library site's operations that one of
-     * its callers made. Ratios (failures per attempt, handoffs per check, latency per sample) are kept.
+     * its callers made, its virtual threads' part included. Ratios (failures per attempt, handoffs per check, latency
+     * per sample) are kept.
      */
     public AgentSite scaled(double share) {
         return new AgentSite(className, methodName, line, kind, primitive,
@@ -56,7 +61,8 @@ public record AgentSite(String className, String methodName, int line, String ki
                 part(spins, share), part(spinWaits, share),
                 part(wakeups, share),
                 part(handoffChecks, share), part(handoffs, share),
-                part(latencySamples, share), part(latencyNanos, share));
+                part(latencySamples, share), part(latencyNanos, share),
+                virtual.scaled(share));
     }
 
     /**
@@ -67,10 +73,10 @@ public record AgentSite(String className, String methodName, int line, String ki
         return new AgentSite(className, methodName, line, kind, primitive, newOps, threads,
                 casAttempts, casFailures, contended, contendedNanos, parks, parkedNanos, waits, waitedNanos,
                 yields, sleeps, sleptNanos, spins, spinWaits, wakeups, handoffChecks, handoffs,
-                newLatencySamples, newLatencyNanos);
+                newLatencySamples, newLatencyNanos, virtual);
     }
 
-    private static long part(long value, double share) {
+    static long part(long value, double share) {
         return Math.round(value * share);
     }
 

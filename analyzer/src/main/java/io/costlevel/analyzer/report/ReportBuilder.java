@@ -3,6 +3,7 @@ package io.costlevel.analyzer.report;
 import io.costlevel.analyzer.attribution.SiteTally;
 import io.costlevel.analyzer.attribution.UncountedSynchronization;
 import io.costlevel.analyzer.classify.AdviceCatalog;
+import io.costlevel.analyzer.classify.CarrierPinning;
 import io.costlevel.analyzer.classify.Classifier;
 import io.costlevel.analyzer.classify.Evidence;
 import io.costlevel.analyzer.classify.RunContext;
@@ -63,7 +64,7 @@ public final class ReportBuilder {
                 ns == null ? null : Evidence.round(ns), opsPerSecond,
                 totalNanos == 0 ? 0 : Evidence.round(f.threadNanos() / totalNanos), f.threads(),
                 primitives, Evidence.of(f), reasons, AdviceCatalog.adviseOn(v, f, String.join("; ", primitives)),
-                chain(t));
+                chain(t), CarrierPinning.of(f));
     }
 
     /**

@@ -1,5 +1,8 @@
 package io.costlevel.analyzer.report;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.costlevel.analyzer.classify.CarrierPinning;
+
 import java.util.List;
 import java.util.Map;
 
@@ -23,16 +26,17 @@ import java.util.Map;
  * @param advice       how to move this site down a tier, or null when it is already L0
  * @param chain        from this line to the mechanism when it lies inside a library or the JDK
  *                     ("com.acme.Shop.price:88", "java.util.Random.nextInt: 62% handoffs"), or null
+ * @param pinning      virtual threads blocked here while pinned to their carrier (JDK 21+), or null
  */
 public record Site(String className, String methodName, int line, String kind, int tier, String confidence,
                    Double nsPerOp, Double opsPerSecond, double shareOfTime, int threads,
                    List<String> primitives, Map<String, Object> evidence, List<String> reasons, Advice advice,
-                   List<String> chain) {
-
+                   List<String> chain, @JsonInclude(JsonInclude.Include.NON_NULL) CarrierPinning pinning) {
+    /** A site with no chain where no virtual thread was pinned. */
     public Site(String className, String methodName, int line, String kind, int tier, String confidence,
-                Double nsPerOp, Double opsPerSecond, double shareOfTime, int threads, List<String> primitives,
-                Map<String, Object> evidence, List<String> reasons, Advice advice) {
+                Double nsPerOp, Double opsPerSecond, double shareOfTime, int threads,
+                List<String> primitives, Map<String, Object> evidence, List<String> reasons, Advice advice) {
         this(className, methodName, line, kind, tier, confidence, nsPerOp, opsPerSecond, shareOfTime, threads,
-                primitives, evidence, reasons, advice, null);
+                primitives, evidence, reasons, advice, null, null);
     }
 }

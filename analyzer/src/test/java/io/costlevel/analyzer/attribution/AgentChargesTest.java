@@ -8,6 +8,7 @@ import io.costlevel.analyzer.classify.Verdict;
 import io.costlevel.analyzer.input.AgentCaller;
 import io.costlevel.analyzer.input.AgentRun;
 import io.costlevel.analyzer.input.AgentSite;
+import io.costlevel.analyzer.input.VirtualShare;
 import org.junit.jupiter.api.Test;
 
 import java.util.IdentityHashMap;
@@ -26,7 +27,7 @@ class AgentChargesTest {
     private static AgentSite libraryCas(String method, int line, long ops) {
         return new AgentSite("org.lib.Histogram", method, line, "atomic",
                 "java.util.concurrent.atomic.AtomicLongFieldUpdater.compareAndSet", ops, 2, ops, ops / 4, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, ops / 64, ops / 128, ops / 64, 60 * (ops / 64));
+                0, 0, 0, 0, 0, 0, 0, 0, ops / 64, ops / 128, ops / 64, 60 * (ops / 64), VirtualShare.NONE);
     }
 
     private static AgentRun run(List<AgentSite> sites, Map<AgentSite, List<AgentCaller>> callers) {
@@ -88,7 +89,7 @@ class AgentChargesTest {
     @Test
     void aJdkCallAtTheApplicationLineHasItsChain() {
         AgentSite draw = new AgentSite("com.acme.OrderService", "price", 88, "call", "java.util.Random.nextInt",
-                6400, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 100, 60, 100, 4700);
+                6400, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 100, 60, 100, 4700, VirtualShare.NONE);
         SiteTable table = new SiteTable();
         AgentCharges.charge(run(List.of(draw), new IdentityHashMap<>()), ACME, table);
         assertThat(tallyOf(table, PRICE).chain())
