@@ -11,6 +11,7 @@ import io.costlevel.agent.attach.InstrumentedClasses;
 import io.costlevel.agent.attach.StackSafeRetransformer;
 
 import io.costlevel.agent.bootstrap.BootstrapSettings;
+import io.costlevel.agent.bootstrap.Callers;
 import io.costlevel.agent.bootstrap.Probes;
 import io.costlevel.agent.capture.Capture;
 import io.costlevel.agent.instrument.CallSiteTransformer;
@@ -58,6 +59,7 @@ final class AgentRuntime {
         BootstrapSettings.install(options.sampling(), options.maxSites(), clockCost);
         SiteTable sites = siteTable(options.maxSites());
         Selection selection = Selection.of(options);
+        Callers.install(options.maxSites(), selection.applicationPrefixes());
         ClassFileTransformer transformer = InstrumentedClasses.noting(
                 new CallSiteTransformer(sites, selection, inst, Probes.class.getModule()));
         inst.addTransformer(transformer, true);

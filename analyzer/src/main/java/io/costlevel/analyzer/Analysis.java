@@ -1,13 +1,14 @@
 package io.costlevel.analyzer;
 
+import io.costlevel.analyzer.attribution.AgentCharges;
 import io.costlevel.analyzer.attribution.ApplicationCode;
 import io.costlevel.analyzer.attribution.SiteTable;
 import io.costlevel.analyzer.attribution.SiteTally;
 import io.costlevel.analyzer.attribution.StackAttributor;
+import io.costlevel.analyzer.attribution.UncountedSynchronization;
 import io.costlevel.analyzer.classify.Evidence;
 import io.costlevel.analyzer.classify.RunContext;
 import io.costlevel.analyzer.input.AgentRun;
-import io.costlevel.analyzer.input.AgentSite;
 import io.costlevel.analyzer.input.AgentSitesReader;
 import io.costlevel.analyzer.input.InputException;
 import io.costlevel.analyzer.input.InputResolver;
@@ -107,9 +108,7 @@ public final class Analysis {
                 anyAgent = true;
                 sources.add("agent");
                 notInstrumented.addAll(agent.notInstrumented());
-                for (AgentSite site : agent.sites()) {
-                    table.addAgentSite(site);
-                }
+                AgentCharges.charge(agent, application, table);
                 if (agent.wallMillis() > 0) {
                     // The agent counted over the uptime before its snapshot; its start is the JVM's when no recording says.
                     double start = agent.wallMillis() / 1000.0 - agent.uptimeSeconds();
@@ -141,6 +140,7 @@ public final class Analysis {
             blindSpots.add("No recording: hot code without synchronization (L0) and where blocked threads wait "
                     + "inside the JDK are not seen.");
         }
+        blindSpots.addAll(UncountedSynchronization.blindSpots(table.all()));
         if (table.probeSamples() > 0) {
             blindSpots.add(String.format("%d CPU samples were taken inside the agent's own probes: its cost, not the "
                     + "application's, so they are charged to no site.", table.probeSamples()));

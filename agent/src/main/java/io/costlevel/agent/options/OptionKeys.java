@@ -18,6 +18,8 @@ public final class OptionKeys {
     public static final String OUT = "out";
     public static final String INCLUDE = "include";
     public static final String EXCLUDE = "exclude";
+    /** Narrows instrumentation (for overhead) without changing what the application is ({@code include}). */
+    public static final String INSTRUMENT = "instrument";
     public static final String INTERVAL = "interval";
     public static final String SAMPLING = "sampling";
     public static final String MAX_SITES = "maxSites";
@@ -31,6 +33,7 @@ public final class OptionKeys {
         add(INCLUDE, "", OptionKey.prefixes());
         add(EXCLUDE, "", OptionKey.prefixes());
         add(INTERVAL, "10", OptionKey.integer(1, 86_400));
+        add(INSTRUMENT, "", OptionKey.prefixes());
         add(SAMPLING, "64", OptionKey.integer(1, 1 << 20));
         add(MAX_SITES, "10000", OptionKey.integer(1, 1_000_000));
         add(DURATION, "0", OptionKey.integer(0, 30 * 86_400));

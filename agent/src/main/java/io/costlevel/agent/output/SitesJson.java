@@ -1,8 +1,12 @@
 package io.costlevel.agent.output;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.costlevel.agent.bootstrap.Callers;
 import io.costlevel.agent.bootstrap.Evidence;
 import io.costlevel.agent.instrument.Site;
 
@@ -64,10 +68,14 @@ public final class SitesJson {
                 .endObject();
         json.name("sites").beginArray();
         long[] counters = snapshot.counters();
+        Map<Integer, List<Callers.Caller>> callers = new HashMap<>();
+        for (Callers.Caller caller : snapshot.callers()) {
+            callers.computeIfAbsent(caller.site(), id -> new ArrayList<>()).add(caller);
+        }
         for (int id = 0; id < snapshot.sites().size(); id++) {
             int base = id * Evidence.WIDTH;
             if (base < counters.length && anyCount(counters, base)) {
-                site(json, id, snapshot.sites().get(id), counters, base);
+                site(json, id, snapshot.sites().get(id), counters, base, callers.getOrDefault(id, List.of()));
             }
         }
         return json.endArray().endObject().toJson();
@@ -97,7 +105,8 @@ public final class SitesJson {
         return false;
     }
 
-    private static void site(JsonWriter json, int id, Site site, long[] counters, int base) {
+    private static void site(JsonWriter json, int id, Site site, long[] counters, int base,
+            List<Callers.Caller> callers) {
         json.beginObject()
                 .name("id").value(id)
                 .name("className").value(site.className())
@@ -108,6 +117,22 @@ public final class SitesJson {
                 .name("primitive").value(site.primitive());
         for (int column = 0; column < Evidence.WIDTH; column++) {
             json.name(Evidence.name(column)).value(counters[base + column]);
+        }
+        if (!callers.isEmpty()) {
+            // Most walks first, so a reader that keeps a few keeps the main ones.
+            List<Callers.Caller> sorted = new ArrayList<>(callers);
+            sorted.sort(Comparator.comparingLong(Callers.Caller::walks).reversed());
+            json.name("callers").beginArray();
+            for (Callers.Caller caller : sorted) {
+                json.beginObject()
+                        .name("className").value(caller.className())
+                        .name("methodName").value(caller.methodName())
+                        .name("line").value(caller.line())
+                        .name("via").value(caller.via())
+                        .name("walks").value(caller.walks())
+                        .endObject();
+            }
+            json.endArray();
         }
         json.endObject();
     }

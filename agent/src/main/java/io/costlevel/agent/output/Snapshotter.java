@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import io.costlevel.agent.AgentErrors;
+import io.costlevel.agent.bootstrap.Callers;
 import io.costlevel.agent.bootstrap.CounterRegistry;
 import io.costlevel.agent.capture.Capture;
 import io.costlevel.agent.instrument.SiteTable;
@@ -88,7 +89,7 @@ public final class Snapshotter {
             Snapshot snapshot = new Snapshot(++sequence, System.currentTimeMillis(),
                     start.uptimeSince(ManagementFactory.getRuntimeMXBean().getUptime()), isFinal, sites.droppedSites(),
                     AgentErrors.count(), watchdog.stalls(), watchdog.longestStallMillis(), sites.snapshot(),
-                    start.since(CounterRegistry.merge()));
+                    start.since(CounterRegistry.merge()), Callers.snapshot());
             AtomicFiles.write(outDir.resolve(SitesJson.FILE_NAME), SitesJson.render(run, snapshot, notInstrumented));
         } catch (Throwable t) {
             AgentErrors.report("could not write " + SitesJson.FILE_NAME + " into " + outDir, t);

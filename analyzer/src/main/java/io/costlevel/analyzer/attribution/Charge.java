@@ -10,13 +10,16 @@ public final class Charge {
     private final SiteTally tally;
     private final long[] chainCount;
     private final boolean parkFrame;
+    /** The synchronizing frame CPU samples of this stack run in, or null. */
+    private final String syncFrame;
     private final Uncharged uncharged;
 
-    Charge(SiteTable table, SiteTally tally, long[] chainCount, boolean parkFrame, Uncharged uncharged) {
+    Charge(SiteTable table, SiteTally tally, long[] chainCount, boolean parkFrame, String syncFrame, Uncharged uncharged) {
         this.table = table;
         this.tally = tally;
         this.chainCount = chainCount;
         this.parkFrame = parkFrame;
+        this.syncFrame = syncFrame;
         this.uncharged = uncharged;
     }
 
@@ -61,6 +64,9 @@ public final class Charge {
         }
         if (count(threadKey, samples, 0, true)) {
             tally.cpuSamples += samples;
+            if (syncFrame != null) {
+                tally.addSyncSamples(syncFrame, samples);
+            }
         } else {
             table.unchargedCpu(uncharged, samples);
         }

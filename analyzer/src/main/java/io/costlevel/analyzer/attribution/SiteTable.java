@@ -41,13 +41,23 @@ public final class SiteTable {
         sites.values().forEach(t -> t.endJvm(index));
     }
 
+    /** Agent counters charged to {@code line}: a library site's share charged to the application line that called it. */
+    public void addAgentSite(SiteKey line, AgentSite counters) {
+        tally(line).addAgent(counters);
+    }
+
+    /** A chain from {@code line} to a mechanism, weighed by the time the counters behind it stand for. */
+    public void addChain(SiteKey line, List<String> chain, AgentSite counters) {
+        tally(line).addChain(chain, counters);
+    }
+
     /** Resolves a stack's attribution once; its events are then charged through the returned handle. */
     public Charge charge(Attribution at) {
         if (at.site() == null) {
-            return new Charge(this, null, null, at.parkFrame(), at.uncharged());
+            return new Charge(this, null, null, at.parkFrame(), null, at.uncharged());
         }
         SiteTally t = tally(at.site());
-        return new Charge(this, t, t.chainCounter(at.primitives()), at.parkFrame(), at.uncharged());
+        return new Charge(this, t, t.chainCounter(at.primitives()), at.parkFrame(), at.syncFrame(), at.uncharged());
     }
 
     /** Adds the thread time one recording's CPU samples at a site stand for, once its sampling period is known. */

@@ -3,6 +3,7 @@ package io.costlevel.analyzer.attribution;
 import io.costlevel.analyzer.input.AgentSite;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -69,6 +70,11 @@ public final class SiteTally {
     private final Map<String, long[]> pinningFrames = new HashMap<>();
     /** Primitive chain -> {events through it, blocked nanos}; shared with the {@link Charge}s of its stacks. */
     private final Map<String, long[]> primitives = new HashMap<>();
+    /** CPU samples whose stack ran inside a synchronizing JDK frame above this line, by that frame. */
+    private final Map<String, long[]> syncFrames = new HashMap<>();
+    private long syncCpuSamples;
+    /** Chains from this line to the mechanism, from the agent's counters, with the thread time each stands for. */
+    private final Map<List<String>, double[]> chains = new HashMap<>();
 
     SiteTally(SiteKey site) {
         this.site = site;
@@ -88,6 +94,42 @@ public final class SiteTally {
         // Two call sites on one line are mostly run by the same threads: the larger count, not the sum.
         jvmAgentThreads = Math.max(jvmAgentThreads, counters.threads());
         agentInJvm = true;
+    }
+
+    void addSyncSamples(String frame, long samples) {
+        syncCpuSamples += samples;
+        syncFrames.computeIfAbsent(frame, f -> new long[1])[0] += samples;
+    }
+
+    /** CPU samples that ran inside synchronizing JDK frames above this line. */
+    public long syncCpuSamples() {
+        return syncCpuSamples;
+    }
+
+    public Map<String, Long> syncFrames() {
+        Map<String, Long> counts = new HashMap<>();
+        syncFrames.forEach((frame, n) -> counts.put(frame, n[0]));
+        return counts;
+    }
+
+    /** Weighs a chain by the thread time its counters stand for (ops when none was timed). */
+    void addChain(List<String> chain, AgentSite counters) {
+        if (chain.isEmpty()) {
+            return;
+        }
+        double weight = counters.latencySamples() > 0
+                ? (double) Math.max(0, counters.latencyNanos()) / counters.latencySamples() * counters.ops()
+                : counters.ops();
+        chains.computeIfAbsent(List.copyOf(chain), c -> new double[1])[0] += weight;
+    }
+
+    /** The chain from this line to the mechanism that most of its counted time went through, or null. */
+    public List<String> chain() {
+        return chains.entrySet().stream()
+                .max(Map.Entry.<List<String>, double[]>comparingByValue((a, b) -> Double.compare(a[0], b[0]))
+                        .thenComparing(e -> String.join(" ", e.getKey())))
+                .map(Map.Entry::getKey)
+                .orElse(null);
     }
 
     void addEventThread(long threadKey) {

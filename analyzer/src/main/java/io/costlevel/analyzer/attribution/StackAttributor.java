@@ -85,7 +85,8 @@ public final class StackAttributor {
             if (isApplication(className)) {
                 Frame frame = stack.frame(i);
                 SiteKey site = new SiteKey(frame.className(), frame.methodName(), frame.line());
-                return new Attribution(site, chain(stack, i), park, probe ? Uncharged.PROBE : Uncharged.NOT);
+                return new Attribution(site, chain(stack, i), park, syncFrame(stack, i),
+                        probe ? Uncharged.PROBE : Uncharged.NOT);
             }
         }
         // No site, no chain: what is not charged to a site is only counted (JIT and GC threads' stacks among them,
@@ -133,6 +134,17 @@ public final class StackAttributor {
             }
         }
         return Uncharged.NO_JAVA;
+    }
+
+    /** The outermost frame above the application frame {@code site} that synchronizes, or null. */
+    private static String syncFrame(Stack stack, int site) {
+        for (int i = site - 1; i >= 0; i--) {
+            String name = stack.frame(i).qualifiedName();
+            if (UncountedSynchronization.synchronizes(name)) {
+                return name;
+            }
+        }
+        return null;
     }
 
     /** The runtime frames above the application frame {@code site}, outermost first. */

@@ -83,7 +83,7 @@ public final class AdviceCatalog {
                     "Each handoff unmounts one virtual thread and remounts another: cheap (no kernel switch), but "
                             + "still hundreds of ns. Batches per handoff (drainTo, a list per put) or fewer turn "
                             + "changes per op save most of it.");
-            case PLAIN_CPU, UNSEEN_CPU -> null;
+            case PLAIN_CPU, UNSEEN_CPU, UNCOUNTED_SYNC -> null;
         };
     }
 

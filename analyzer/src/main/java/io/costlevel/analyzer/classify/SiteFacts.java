@@ -1,6 +1,7 @@
 package io.costlevel.analyzer.classify;
 
 import io.costlevel.analyzer.attribution.SiteTally;
+import io.costlevel.analyzer.attribution.UncountedSynchronization;
 import io.costlevel.analyzer.input.AgentSite;
 
 /**
@@ -91,6 +92,9 @@ public final class SiteFacts {
 
     public long jfrBlockingEvents() { return tally.jfrBlockingEvents(); }
     public long cpuSamples() { return tally.cpuSamples(); }
+
+    /** CPU samples here ran inside JDK synchronization the agent did not count (its silence is no evidence). */
+    public boolean uncountedSync() { return UncountedSynchronization.significant(tally); }
 
     /** Any synchronization seen here, by the agent or the recording (virtual-thread handoffs and pins included). */
     public boolean synchronizes() {

@@ -133,6 +133,11 @@ public final class JsonReportWriter {
         g.writeBooleanField("idle", s.idle());
         g.writeStringField("waitKind", s.waitKind());
         g.writeStringField("nsPerOpNote", s.nsPerOpNote());
+        if (s.chain() != null) {
+            strings("chain", s.chain(), g);
+        } else {
+            g.writeNullField("chain");
+        }
         if (s.pinning() != null) {
             pinning(s.pinning(), g);
         }

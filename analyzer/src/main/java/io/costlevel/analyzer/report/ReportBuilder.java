@@ -1,6 +1,7 @@
 package io.costlevel.analyzer.report;
 
 import io.costlevel.analyzer.attribution.SiteTally;
+import io.costlevel.analyzer.attribution.UncountedSynchronization;
 import io.costlevel.analyzer.classify.AdviceCatalog;
 import io.costlevel.analyzer.classify.Assessment;
 import io.costlevel.analyzer.classify.CarrierPinning;
@@ -107,7 +108,7 @@ public final class ReportBuilder {
                 a.verdict().confidence(), ns == null ? null : Evidence.round(ns), opsPerSecond,
                 totalNanos == 0 ? 0 : Evidence.round(assessed.rankedNanos() / totalNanos), f.threads(),
                 primitives, evidence, a.reasons(), roundAdvice(advice), timeByTier(time), time.idle(),
-                time.waitKind() == null ? null : time.waitKind().label(), a.nsPerOpNote(), CarrierPinning.of(f));
+                time.waitKind() == null ? null : time.waitKind().label(), a.nsPerOpNote(), chain(t), CarrierPinning.of(f));
     }
 
     private static void putNanos(Map<String, Object> evidence, String name, double nanos) {
@@ -144,6 +145,21 @@ public final class ReportBuilder {
         Map<String, Double> ordered = new LinkedHashMap<>();
         split.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> ordered.put(e.getKey(), e.getValue()));
         return ordered;
+    }
+
+    /**
+     * From the line to the mechanism: the agent's chain (a library site charged here, a JDK call made here), else
+     * the synchronizing frame its uncounted CPU samples ran in.
+     */
+    private static List<String> chain(SiteTally t) {
+        List<String> chain = t.chain();
+        if (chain != null) {
+            return chain;
+        }
+        if (UncountedSynchronization.significant(t)) {
+            return List.of(t.site().toString(), UncountedSynchronization.frames(t).split(", ")[0] + ": not counted");
+        }
+        return null;
     }
 
     /** The agent's primitive first (it is exact), then the recordings' chains, most frequent first. */

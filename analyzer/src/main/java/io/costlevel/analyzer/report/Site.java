@@ -29,19 +29,21 @@ import java.util.Map;
  * @param idle         most of the site's time is waiting for work or I/O: shown apart, not ranked
  * @param waitKind     "idle" or "I/O wait" when the site waited that way at all, else null
  * @param nsPerOpNote  why {@code nsPerOp} is null, else null
+ * @param chain        from this line to the mechanism when it lies inside a library or the JDK
+ *                     ("com.acme.Shop.price:88", "java.util.Random.nextInt: 62% handoffs"), or null
  * @param pinning      virtual threads blocked here while pinned to their carrier (JDK 21+), or null
  */
 public record Site(String className, String methodName, int line, String kind, int tier, String confidence,
                    Double nsPerOp, Double opsPerSecond, double shareOfTime, int threads,
                    List<String> primitives, Map<String, Object> evidence, List<String> reasons, Advice advice,
                    Map<String, Double> timeByTier, boolean idle, String waitKind, String nsPerOpNote,
-                   @JsonInclude(JsonInclude.Include.NON_NULL) CarrierPinning pinning) {
-    /** A site where no virtual thread was pinned. */
+                   List<String> chain, @JsonInclude(JsonInclude.Include.NON_NULL) CarrierPinning pinning) {
+    /** A site with no chain where no virtual thread was pinned. */
     public Site(String className, String methodName, int line, String kind, int tier, String confidence,
                 Double nsPerOp, Double opsPerSecond, double shareOfTime, int threads,
                 List<String> primitives, Map<String, Object> evidence, List<String> reasons, Advice advice,
                 Map<String, Double> timeByTier, boolean idle, String waitKind, String nsPerOpNote) {
         this(className, methodName, line, kind, tier, confidence, nsPerOp, opsPerSecond, shareOfTime, threads,
-                primitives, evidence, reasons, advice, timeByTier, idle, waitKind, nsPerOpNote, null);
+                primitives, evidence, reasons, advice, timeByTier, idle, waitKind, nsPerOpNote, null, null);
     }
 }

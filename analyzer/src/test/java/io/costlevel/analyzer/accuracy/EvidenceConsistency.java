@@ -35,7 +35,9 @@ final class EvidenceConsistency {
                         + number(e, "methodOps") + virtualHandoffs(e))
                         .as("L2 needs the line to move, or virtual threads handing over: %s", where).isPositive();
             }
-            case 1 -> assertThat(number(e, "ops")).as("L1 needs counted synchronization: %s", where).isPositive();
+            // Or, at low confidence, CPU samples inside synchronization the agent did not count (issue 11, item 4).
+            case 1 -> assertThat(number(e, "ops") + ("low".equals(site.confidence()) ? number(e, "jfrCpuSamples") : 0))
+                    .as("L1 needs counted synchronization: %s", where).isPositive();
             case 0 -> {
                 assertThat(number(e, "jfrCpuSamples")).as("L0 needs CPU samples: %s", where).isPositive();
                 assertThat(number(e, "ops")).as("L0 has no synchronization: %s", where).isZero();

@@ -380,6 +380,8 @@
           ['share of time', site.idle ? (site.waitKind || 'idle') + ': not ranked' : formatShare(site.shareOfTime)],
           ['time by tier', splitText(site) || (site.timeByTier && Object.keys(site.timeByTier).length
             ? 'all in L' + Object.keys(site.timeByTier)[0] : 'no time measured')]]),
+        el('h3', null, 'Chain to the mechanism'),
+        Array.isArray(site.chain) ? list('ol', site.chain, 'mono') : el('p', null, 'at this line'),
         el('h3', null, 'Primitives'),
         list('ol', site.primitives, 'mono')
       ]),
