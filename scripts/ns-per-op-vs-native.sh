@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Issue 12, item 2: the report's time per op against the sample's own, for every seed-ladder sample at
+# 1 thread, threads = cores and 4 x cores. Each case runs twice, back to back: natively (the sample's
+# thread time per op: seconds x threads / ops, as JMH counts it) and under the agent; the report's time per
+# op is the sample's own sites' tiered and blocked time (runningNanos + contentionNanos + unmountedNanos +
+# pinnedCarrierNanos + idleNanos) over the ops the sample printed. Prints one line per case: both, the
+# sample's own thread time per op under the agent (what the report should match: the agent's overhead is
+# in it), the ratios report/native and report/own, and how many of the sample's sites have ops and an nsPerOp.
+#
+# Usage (after `mvn -B -o verify -DskipTests`, on a machine with nothing else running, under the IT lock
+# when other forked JVMs may run):  scripts/ns-per-op-vs-native.sh [SECONDS] [SAMPLE...]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-1}
+shift || true
+samples=("$@")
+if [ ${#samples[@]} -eq 0 ]; then
+  samples=(synchronized reentrant-lock atomic cas yielding-ticket blocking-ticket spinning-ticket
+           cooperative-ticket sharded long-adder thread-local polling-ticket)
+fi
+cores=$(nproc)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+field() { sed -n "s/.*[[:space:]]$1=\([^[:space:]]*\).*/\1/p" "$2" | head -1; }
+
+printf '%-20s %3s %11s %11s %11s %8s %8s %s\n' sample thr native_ns report_ns own_ns rep/nat rep/own \
+  "sites with ops (with nsPerOp)"
+for sample in "${samples[@]}"; do
+  for threads in 1 "$cores" $((4 * cores)); do
+    native="$work/$sample-$threads-native.log"
+    timeout 60 java -jar samples/target/costlevel-samples.jar "$sample" --threads "$threads" --seconds "$seconds" > "$native"
+    out="$work/$sample-$threads-agent"
+    timeout 60 java -javaagent:agent/target/costlevel-agent.jar=out="$out",include=io.costlevel.samples. \
+      -jar samples/target/costlevel-samples.jar "$sample" --threads "$threads" --seconds "$seconds" > "$out.log"
+    timeout 120 java -jar analyzer/target/costlevel.jar analyze --json="$out.json" "$out" > /dev/null
+    per_op() { awk -v s="$(field seconds "$1")" -v t="$threads" -v o="$(field ops "$1")" 'BEGIN { printf "%.1f", s * t * 1e9 / o }'; }
+    native_ns=$(per_op "$native")
+    own_ns=$(per_op "$out.log")
+    ops=$(field ops "$out.log")
+    read -r report_ns sites timed < <(jq -r --argjson ops "$ops" '
+      [.sites[] | select(.className | test("^io\\.costlevel\\.samples\\.S[0-9]"))] as $own
+      | (([$own[] | .evidence | (.runningNanos // 0) + (.contentionNanos // 0) + (.unmountedNanos // 0)
+          + (.pinnedCarrierNanos // 0) + (.idleNanos // 0)] | add // 0) / $ops) as $ns
+      | "\($ns * 10 | round / 10) \([$own[] | select(.evidence.ops // 0 > 0)] | length) \([$own[] | select(.evidence.ops // 0 > 0 and .nsPerOp != null)] | length)"' "$out.json")
+    ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+    printf '%-20s %3d %11s %11s %11s %8s %8s %s (%s)\n' "$sample" "$threads" "$native_ns" "$report_ns" "$own_ns" \
+      "$(ratio "$report_ns" "$native_ns")" "$(ratio "$report_ns" "$own_ns")" "$sites" "$timed"
+  done
+done
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg), $cores cores, $(java -version 2>&1 | head -1)"
