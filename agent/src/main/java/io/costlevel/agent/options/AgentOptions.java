@@ -36,7 +36,10 @@ public final class AgentOptions {
                 if (given.containsKey(key)) {
                     throw new BadOptionException(option, "given twice");
                 }
-                String problem = known.problem(value);
+                String problem = OptionKeys.embeddedKey(key, value);
+                if (problem == null) {
+                    problem = known.problem(value);
+                }
                 if (problem != null) {
                     throw new BadOptionException(option, problem);
                 }

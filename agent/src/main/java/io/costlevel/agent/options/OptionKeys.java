@@ -52,6 +52,32 @@ public final class OptionKeys {
         KNOWN.put(name, new OptionKey(name, defaultValue, check));
     }
 
+    /**
+     * Says so when {@code value} holds another option, {@code key=} after a separator other than ',' (typically
+     * {@code out=dir;include=com.acme.}, which would otherwise make a directory of that name and drop include).
+     * Returns null when it holds none.
+     */
+    static String embeddedKey(String key, String value) {
+        for (String other : KNOWN.keySet()) {
+            int at = value.indexOf(other + "=");
+            while (at >= 0) {
+                if (at == 0 || !isNamePart(value.charAt(at - 1))) {
+                    char separator = at == 0 ? ' ' : value.charAt(at - 1);
+                    String before = value.substring(0, at == 0 ? 0 : at - 1);
+                    return "the value holds another option ('" + other + "='); options are separated by ','"
+                            + (at == 0 ? "" : ", not '" + separator + "'") + ": write " + key + "=" + before + ","
+                            + value.substring(at);
+                }
+                at = value.indexOf(other + "=", at + 1);
+            }
+        }
+        return null;
+    }
+
+    private static boolean isNamePart(char c) {
+        return Character.isLetterOrDigit(c) || c == '.' || c == '_';
+    }
+
     static OptionKey find(String name) {
         return KNOWN.get(name);
     }

@@ -24,6 +24,10 @@ public final class SitesJson {
     private SitesJson() {}
 
     public static String render(RunInfo run, Snapshot snapshot) {
+        return render(run, snapshot, List.of());
+    }
+
+    public static String render(RunInfo run, Snapshot snapshot, List<NotInstrumented> notInstrumented) {
         JsonWriter json = new JsonWriter().beginObject();
         json.name("format").value("costlevel-agent");
         json.name("version").value(VERSION);
@@ -53,8 +57,9 @@ public final class SitesJson {
                 .name("droppedSites").value(snapshot.droppedSites())
                 .name("errors").value(snapshot.errors())
                 .name("stalls").value(snapshot.stalls())
-                .name("longestStallMillis").value(snapshot.longestStallMillis())
-                .endObject();
+                .name("longestStallMillis").value(snapshot.longestStallMillis());
+        notInstrumented(json, notInstrumented);
+        json.endObject();
         json.name("snapshot").beginObject()
                 .name("sequence").value(snapshot.sequence())
                 .name("wallMillis").value(snapshot.wallMillis())
@@ -74,6 +79,21 @@ public final class SitesJson {
             }
         }
         return json.endArray().endObject().toJson();
+    }
+
+    private static void notInstrumented(JsonWriter json, List<NotInstrumented> classes) {
+        json.name("notInstrumented").beginArray();
+        for (NotInstrumented type : classes) {
+            json.beginObject()
+                    .name("className").value(type.className())
+                    .name("reason").value(type.reason())
+                    .name("methods").beginArray();
+            for (String method : type.methods()) {
+                json.value(method);
+            }
+            json.endArray().endObject();
+        }
+        json.endArray();
     }
 
     private static boolean anyCount(long[] counters, int base) {

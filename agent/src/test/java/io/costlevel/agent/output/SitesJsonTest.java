@@ -51,6 +51,20 @@ class SitesJsonTest {
         }
     }
 
+    /** Issue 13: the classes an attach left out, so readers do not take their silence for evidence. */
+    @Test
+    void listsTheClassesLeftOutWithWhyAndTheirRunningMethods() {
+        Snapshot snapshot = new Snapshot(1, 0, 0, true, 0, 0, 0, 0, List.of(Site.OVERFLOW), new long[0]);
+        List<NotInstrumented> leftOut = List.of(new NotInstrumented("com.acme.Loop", NotInstrumented.ON_STACK, List.of("run", "main")));
+
+        Map<String, Object> agent = section(MiniJson.object(SitesJson.render(RUN, snapshot, leftOut)), "agent");
+
+        assertThat(agent).containsEntry("notInstrumented",
+                List.of(Map.of("className", "com.acme.Loop", "reason", "onStack", "methods", List.of("run", "main"))));
+        assertThat(section(MiniJson.object(SitesJson.render(RUN, snapshot)), "agent"))
+                .containsEntry("notInstrumented", List.of());
+    }
+
     @Test
     void aLibrarySiteListsItsApplicationCallersMostWalksFirst() {
         Site site = new Site("org.lib.Histogram", "record", "()V", 201,

@@ -31,7 +31,7 @@ public final class AgentCharges {
             List<AgentCaller> callers = applicationCallers(run.callersOf(site), application);
             if (application.contains(site.className()) || callers.isEmpty()) {
                 SiteKey own = new SiteKey(site.className(), site.methodName(), site.line());
-                table.addAgentSite(own, site, run.uptimeSeconds());
+                table.addAgentSite(own, site);
                 if ("call".equals(site.kind())) {
                     table.addChain(own, List.of(own.toString(), mechanism(site)), site);
                 }
@@ -45,7 +45,7 @@ public final class AgentCharges {
                 table.addChain(line, chain(line, caller, site), part);
             }
         }
-        parts.forEach((line, sites) -> table.addAgentSite(line, asOneCall(sites), run.uptimeSeconds()));
+        parts.forEach((line, sites) -> table.addAgentSite(line, asOneCall(sites)));
     }
 
     /** The parts of one application call: counters added up, ops of the busiest part, time of all parts. */

@@ -15,15 +15,19 @@ import java.util.Map;
  * @param exclude       the agent's exclude option ("" = none)
  * @param finalSnapshot false when the JVM was killed and this is the last periodic snapshot
  * @param sites         the per-site counters
- * @param callers       per site (by identity), the application lines found calling it; absent for most sites
+ * @param wallMillis      when the snapshot was taken (epoch milliseconds, 0 when absent): the counting ran over
+ *                        the {@code uptimeSeconds} before it
+ * @param notInstrumented application classes the agent left out (empty for data written before it said so)
+ * @param callers         per site (by identity), the application lines found calling it; absent for most sites
  */
 public record AgentRun(String jvmName, String javaVersion, int cores, double uptimeSeconds,
-                       String include, String exclude, boolean finalSnapshot, List<AgentSite> sites,
-                       Map<AgentSite, List<AgentCaller>> callers) {
+                       String include, String exclude, boolean finalSnapshot, List<AgentSite> sites, long wallMillis,
+                       List<NotInstrumented> notInstrumented, Map<AgentSite, List<AgentCaller>> callers) {
 
     public AgentRun(String jvmName, String javaVersion, int cores, double uptimeSeconds, String include,
                     String exclude, boolean finalSnapshot, List<AgentSite> sites) {
-        this(jvmName, javaVersion, cores, uptimeSeconds, include, exclude, finalSnapshot, sites, new IdentityHashMap<>());
+        this(jvmName, javaVersion, cores, uptimeSeconds, include, exclude, finalSnapshot, sites, 0, List.of(),
+                new IdentityHashMap<>());
     }
 
     /** The application lines that called this site, most walks first; empty when the agent found none. */

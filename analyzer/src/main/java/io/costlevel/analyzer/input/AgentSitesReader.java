@@ -63,7 +63,12 @@ public final class AgentSitesReader {
                 agent.object("options").text("include", ""),
                 agent.object("options").text("exclude", ""),
                 snapshot.bool("final", true),
-                List.copyOf(sites), callers);
+                List.copyOf(sites),
+                snapshot.number("wallMillis", 0),
+                agent.objects("notInstrumented").stream()
+                        .map(c -> new NotInstrumented(c.text("className", "?"), c.text("reason", "?"), c.texts("methods")))
+                        .toList(),
+                callers);
     }
 
     private static List<AgentCaller> callers(JsonTree site) {

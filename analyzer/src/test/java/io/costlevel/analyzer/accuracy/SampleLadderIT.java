@@ -88,6 +88,9 @@ class SampleLadderIT {
         cases.add(exactly("blocking-ticket", "S06_BlockingTicketLockCounter", oversubscribed, 4));
         cases.add(exactly("cooperative-ticket", "S08_CooperativeSpinningTicketLockCounter", oversubscribed, 4));
         cases.add(exactly("thread-local", "S11_ThreadLocalCounter", oversubscribed, 0));
+        // Issue 12, item 5: the spinning ticket lock without onSpinWait, found by its CPU time per op.
+        cases.add(exactly("polling-ticket", "S12_PollingTicketLockCounter", cores, 2));
+        cases.add(exactly("polling-ticket", "S12_PollingTicketLockCounter", oversubscribed, 5));
         for (String[] s : SAMPLES) {
             for (int threads : new int[] {cores, oversubscribed}) {
                 boolean named = cases.stream().anyMatch(c -> c.sample().equals(s[0]) && c.threads() == threads);
@@ -115,7 +118,7 @@ class SampleLadderIT {
             {"spinning-ticket", "S07_SpinningTicketLockCounter"},
             {"cooperative-ticket", "S08_CooperativeSpinningTicketLockCounter"},
             {"sharded", "S09_ShardedCounter"}, {"long-adder", "S10_LongAdderCounter"},
-            {"thread-local", "S11_ThreadLocalCounter"}};
+            {"thread-local", "S11_ThreadLocalCounter"}, {"polling-ticket", "S12_PollingTicketLockCounter"}};
 
     @ParameterizedTest(name = "JDK 17: {0}")
     @MethodSource("jdk17")

@@ -31,7 +31,7 @@ class AgentChargesTest {
     }
 
     private static AgentRun run(List<AgentSite> sites, Map<AgentSite, List<AgentCaller>> callers) {
-        return new AgentRun("vm", "17", 2, 1.0, "com.acme.", "", true, sites, callers);
+        return new AgentRun("vm", "17", 2, 1.0, "com.acme.", "", true, sites, 0, List.of(), callers);
     }
 
     private static SiteTally tallyOf(SiteTable table, SiteKey key) {

@@ -28,6 +28,11 @@ public final class PlainCodeRule implements TierRule {
                                     + "atomic operation, possibly more (see the blind spots)", f.tally().syncCpuSamples(),
                             f.cpuSamples(), UncountedSynchronization.frames(f.tally()))));
         }
+        if (f.run().agentPresent() && !f.run().instrumented(f.tally().site().className())) {
+            return Optional.of(new Verdict(Tiers.L0_VANILLA, Mechanism.UNSEEN_CPU, Verdict.LOW, String.format(
+                    "%d CPU samples; the agent left this class uninstrumented, so an atomic or spin here would be invisible",
+                    f.cpuSamples())));
+        }
         if (f.run().agentPresent()) {
             return Optional.of(new Verdict(Tiers.L0_VANILLA, Mechanism.PLAIN_CPU, Verdict.HIGH,
                     String.format("%d CPU samples and no synchronization counted by the agent", f.cpuSamples())));
