@@ -19,6 +19,9 @@ public final class OutOfLineMarks {
     static final String CONTENDED = "Ljdk/internal/vm/annotation/Contended;";
     /** {@code io.costlevel.agent.bootstrap.OwnCacheLines}, by name, as {@link #MARK}. */
     static final String OWN_LINES_MARK = "Lio/costlevel/agent/bootstrap/OwnCacheLines;";
+    /** Each mark and the JDK annotation it becomes (their targets keep method and class marks apart). */
+    private static final java.util.Map<String, String> JDK_ANNOTATIONS = java.util.Map.of(
+            MARK, DONT_INLINE, OWN_LINES_MARK, CONTENDED);
 
     private OutOfLineMarks() {}
 
@@ -33,11 +36,9 @@ public final class OutOfLineMarks {
         reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
             @Override
             public AnnotationVisitor visitAnnotation(String annotation, boolean visible) {
-                if (OWN_LINES_MARK.equals(annotation)) {
-                    marked[0] = true;
-                    return super.visitAnnotation(CONTENDED, true);
-                }
-                return super.visitAnnotation(annotation, visible);
+                String jdk = JDK_ANNOTATIONS.get(annotation);
+                marked[0] |= jdk != null;
+                return super.visitAnnotation(jdk != null ? jdk : annotation, visible || jdk != null);
             }
 
             @Override
@@ -46,11 +47,9 @@ public final class OutOfLineMarks {
                 return new MethodVisitor(Opcodes.ASM9, super.visitMethod(access, name, descriptor, signature, exceptions)) {
                     @Override
                     public AnnotationVisitor visitAnnotation(String annotation, boolean visible) {
-                        if (MARK.equals(annotation)) {
-                            marked[0] = true;
-                            return super.visitAnnotation(DONT_INLINE, true);
-                        }
-                        return super.visitAnnotation(annotation, visible);
+                        String jdk = JDK_ANNOTATIONS.get(annotation);
+                        marked[0] |= jdk != null;
+                        return super.visitAnnotation(jdk != null ? jdk : annotation, visible || jdk != null);
                     }
                 };
             }
