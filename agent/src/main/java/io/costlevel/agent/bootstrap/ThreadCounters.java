@@ -5,7 +5,9 @@ package io.costlevel.agent.bootstrap;
  * sites allocated when the thread first counts at one of them (a thread pays for the sites it uses, not for every
  * site id below them). Written only by the owner thread (no atomics, no locks), read racily by the dumper
  * ({@link CounterRegistry}), which may lag by one snapshot for live threads and is exact for threads that ended.
+ * Padded to cache lines of its own ({@link OwnCacheLines}): its tick is written on every operation.
  */
+@OwnCacheLines
 public final class ThreadCounters {
     /**
      * Threads by id, the fast way to a thread's counters: two plain loads from an array only ever written by the

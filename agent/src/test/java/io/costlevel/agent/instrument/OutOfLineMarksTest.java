@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.costlevel.agent.bootstrap.OutOfLine;
+import io.costlevel.agent.bootstrap.OwnCacheLines;
 import io.costlevel.agent.bootstrap.Probes;
 import io.costlevel.agent.bootstrap.ThreadCounters;
 import net.bytebuddy.jar.asm.AnnotationVisitor;
@@ -29,6 +30,29 @@ class OutOfLineMarksTest {
     @Test
     void theMarkIsNamedAfterTheAnnotationClass() {
         assertThat(OutOfLineMarks.MARK).isEqualTo(Type.getDescriptor(OutOfLine.class));
+        assertThat(OutOfLineMarks.OWN_LINES_MARK).isEqualTo(Type.getDescriptor(OwnCacheLines.class));
+    }
+
+    /** A thread's counters, written on every operation, get cache lines of their own: HotSpot's @Contended. */
+    @Test
+    void theThreadCountersClassIsMarkedContended() throws IOException {
+        byte[] original = classFile(ThreadCounters.class);
+        assertThat(classAnnotations(OutOfLineMarks.apply(original))).contains(OutOfLineMarks.CONTENDED);
+        assertThat(classAnnotations(original)).doesNotContain(OutOfLineMarks.CONTENDED);
+    }
+
+    private static List<String> classAnnotations(byte[] classFile) {
+        List<String> annotations = new ArrayList<>();
+        new ClassReader(classFile).accept(new ClassVisitor(Opcodes.ASM9) {
+            @Override
+            public AnnotationVisitor visitAnnotation(String annotation, boolean visible) {
+                if (visible) {
+                    annotations.add(annotation);
+                }
+                return null;
+            }
+        }, 0);
+        return annotations;
     }
 
     @Test
