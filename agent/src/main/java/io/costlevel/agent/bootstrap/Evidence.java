@@ -26,14 +26,19 @@ public final class Evidence {
     public static final int LATENCY_SAMPLES = 17;
     public static final int LATENCY_NANOS = 18;
     public static final int CONTENDED_SAMPLES = 19;
+    /** Sampled checks that met the line the previous sampled op at this site worked on (by any thread). */
+    public static final int SAME_LINE_CHECKS = 20;
+    /** Sampled checks on a line another thread had already touched at this site (issue 16: shared vs confined state). */
+    public static final int SHARED_LINE_CHECKS = 21;
     /** Distinct threads: never written by the hot path, filled in when the threads' arrays are merged. */
-    public static final int THREADS = 20;
-    public static final int WIDTH = 21;
+    public static final int THREADS = 22;
+    public static final int WIDTH = 23;
 
     private static final String[] NAMES = {
         "ops", "casAttempts", "casFailures", "contended", "contendedNanos", "parks", "parkedNanos",
         "waits", "waitedNanos", "sleeps", "sleptNanos", "yields", "spins", "spinWaits", "wakeups",
-        "handoffChecks", "handoffs", "latencySamples", "latencyNanos", "contendedSamples", "threads"
+        "handoffChecks", "handoffs", "latencySamples", "latencyNanos", "contendedSamples",
+        "sameLineChecks", "sharedLineChecks", "threads"
     };
 
     private Evidence() {}

@@ -14,7 +14,8 @@ public record AgentSite(String className, String methodName, int line, String ki
                         long spins, long spinWaits,
                         long wakeups,
                         long handoffChecks, long handoffs,
-                        long latencySamples, long latencyNanos) {
+                        long latencySamples, long latencyNanos,
+                        long sameLineChecks, long sharedLineChecks) {
 
     /** Kinds by how costly their mechanism can be: when two agent sites share a line, the costlier names it. */
     private static final java.util.List<String> KINDS_BY_SEVERITY = java.util.List.of(
@@ -38,8 +39,17 @@ public record AgentSite(String className, String methodName, int line, String ki
                 spins + o.spins, spinWaits + o.spinWaits,
                 wakeups + o.wakeups,
                 handoffChecks + o.handoffChecks, handoffs + o.handoffs,
-                latencySamples + o.latencySamples, latencyNanos + o.latencyNanos);
+                latencySamples + o.latencySamples, latencyNanos + o.latencyNanos,
+                sumOfCounted(sameLineChecks, o.sameLineChecks), sumOfCounted(sharedLineChecks, o.sharedLineChecks));
     }
+
+    /** Fields an older agent did not write read as -1 (not counted): a sum with one of them is not counted either. */
+    private static long sumOfCounted(long a, long b) {
+        return a < 0 || b < 0 ? NOT_COUNTED : a + b;
+    }
+
+    /** A field the agent that wrote the data did not have (sameLineChecks, sharedLineChecks: issue 16). */
+    public static final long NOT_COUNTED = -1;
 
     private static int severity(String kind) {
         int index = KINDS_BY_SEVERITY.indexOf(kind);

@@ -71,6 +71,7 @@ public final class AgentSitesReader {
                 n.number("spins", 0), n.number("spinWaits", 0),
                 n.number("wakeups", 0),
                 n.number("handoffChecks", 0), n.number("handoffs", 0),
-                n.number("latencySamples", 0), n.number("latencyNanos", 0));
+                n.number("latencySamples", 0), n.number("latencyNanos", 0),
+                n.number("sameLineChecks", AgentSite.NOT_COUNTED), n.number("sharedLineChecks", AgentSite.NOT_COUNTED));
     }
 }

@@ -37,6 +37,6 @@ final class AgentSiteBuilder {
     AgentSite build() {
         return new AgentSite("com.acme.Hot", "run", 42, kind, "java.util.concurrent.atomic.AtomicLong.incrementAndGet",
                 ops, threads, casAttempts, casFailures, contended, contendedNanos, parks, parkedNanos, 0, 0,
-                yields, 0, 0, spins, spinWaits, wakeups, handoffChecks, handoffs, latencySamples, latencyNanos);
+                yields, 0, 0, spins, spinWaits, wakeups, handoffChecks, handoffs, latencySamples, latencyNanos, AgentSite.NOT_COUNTED, AgentSite.NOT_COUNTED);
     }
 }
