@@ -7,6 +7,7 @@ import io.costlevel.analyzer.report.Report;
 import io.costlevel.analyzer.report.TextSummary;
 import io.costlevel.analyzer.report.html.HtmlReportWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -22,8 +23,6 @@ import java.util.concurrent.Callable;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:report written", "1:unreadable or invalid input, or the report could not be written", "2:wrong usage"})
 final class AnalyzeCommand implements Callable<Integer> {
-    static final int BAD_INPUT = 1;
-
     @Parameters(arity = "1..*", paramLabel = "INPUT",
             description = "Agent out directory, or .jfr recording (agent, -XX:StartFlightRecording, async-profiler), or costlevel-sites.json. Several inputs (JVMs of one service) are merged.")
     List<Path> inputs;
@@ -38,8 +37,8 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "Class-name prefixes of application code, separated by ';' (default: the agent's include and exclude options, else every class outside the JDK).")
     String include;
 
-    @Option(names = "--verbose", description = "Show the stack trace of an error.")
-    boolean verbose;
+    @Mixin
+    ErrorReport errors;
 
     @Override
     public Integer call() {
@@ -57,20 +56,12 @@ final class AnalyzeCommand implements Callable<Integer> {
             }
             return 0;
         } catch (InputException e) {
-            return fail(err, e.getMessage(), e);
+            return errors.fail(err, e.getMessage(), e);
         } catch (IOException e) {
-            return fail(err, "cannot write the report: " + e.getMessage(), e);
+            return errors.fail(err, "cannot write the report: " + e.getMessage(), e);
         } catch (RuntimeException e) {
             // A bug of ours, or input damaged in a way no check foresaw: still one line, details on request.
-            return fail(err, "analysis failed: " + e + (verbose ? "" : " (--verbose shows where)"), e);
+            return errors.fail(err, errors.unexpected("analysis", e), e);
         }
-    }
-
-    private int fail(PrintStream err, String message, Exception e) {
-        err.println("costlevel: " + message);
-        if (verbose) {
-            e.printStackTrace(err);
-        }
-        return BAD_INPUT;
     }
 }

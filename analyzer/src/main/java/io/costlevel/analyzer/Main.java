@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = AnalyzerVersion.class,
         description = "Tells, per hot line of Java code, which tier (L0-L5) of the concurrency cost hierarchy it lives in.",
-        subcommands = {AnalyzeCommand.class, AttachCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {AnalyzeCommand.class, AttachCommand.class, ForecastCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -29,6 +29,6 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         // No subcommand given: say what there is, as a usage error.
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: analyze or attach");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: analyze, attach or forecast");
     }
 }
