@@ -65,6 +65,19 @@ class AnalyzerJarIT {
         return Files.readAllLines(report).stream().filter(l -> !l.contains("\"generatedAt\"")).toList();
     }
 
+    /** diff from the jar: a directory analysed first against the report of it; exit 0 clean, 3 when a rule fires. */
+    @Test
+    void diffsARunAgainstItsReportAndGatesOnARule() throws Exception {
+        String dirInput = Path.of("src/test/resources/golden/agent-cas-2t").toAbsolutePath().toString();
+        String report = Path.of("src/test/resources/golden/agent-cas-2t.expected.json").toAbsolutePath().toString();
+        Result clean = run("diff", report, dirInput, "--fail-on", "tier-increase,new-tier>=2");
+        assertThat(clean.exit()).as(clean.err()).isZero();
+        assertThat(clean.out()).contains("no change beyond the noise");
+        Result gated = run("diff", report, dirInput, "--fail-on", "tier>=2");
+        assertThat(gated.exit()).isEqualTo(3);
+        assertThat(gated.err().lines()).containsExactly("costlevel: --fail-on tier>=2 fired: 1 site: S04_CasCounter.increment:33 L2");
+    }
+
     @Test
     void badInputIsOneLineAndExitCodeOne() throws Exception {
         Path notJfr = Files.writeString(dir.resolve("x.jfr"), "hello");

@@ -8,9 +8,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -45,7 +42,7 @@ public final class HtmlReportWriter {
                 : new RunInfo(null, null, 0, 0, List.of(), List.of(), null, null);
         Map<String, String> values = new LinkedHashMap<>(TierRanges.placeholders());
         values.putAll(Map.ofEntries(
-                Map.entry("scriptSha256", sha256Base64(HtmlTemplate.resource(SCRIPT))),
+                Map.entry("scriptSha256", HtmlTemplate.scriptHash(SCRIPT)),
                 Map.entry("analyzerVersion", orUnknown(run.analyzerVersion())),
                 Map.entry("generatedAt", orUnknown(run.generatedAt())),
                 Map.entry("jvm", orUnknown(run.jvm())),
@@ -65,15 +62,5 @@ public final class HtmlReportWriter {
 
     private static String joined(List<String> values, String separator) {
         return values == null || values.isEmpty() ? "none" : String.join(separator, values);
-    }
-
-    /** The CSP source expression for an inline script is the base64 SHA-256 of its exact text. */
-    private static String sha256Base64(String script) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(script.getBytes(StandardCharsets.UTF_8));
-            return Base64.getEncoder().encodeToString(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
     }
 }

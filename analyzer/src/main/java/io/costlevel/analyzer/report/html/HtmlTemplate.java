@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -19,8 +22,10 @@ import java.util.regex.Pattern;
  *       The template, not the caller, says in which context a value lands, so a value can only
  *       ever be inserted with the escaping of the place it goes to.</li>
  * </ul>
+ * Public for the other pages of the family (the diff page, io.costlevel.analyzer.diff), which take
+ * their template, styles and scripts from this folder too.
  */
-final class HtmlTemplate {
+public final class HtmlTemplate {
     private static final Pattern INCLUDE = Pattern.compile("\\{\\{include:([A-Za-z0-9_.-]+)}}");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(text|attr|json):([A-Za-z][A-Za-z0-9]*)}}");
 
@@ -30,7 +35,7 @@ final class HtmlTemplate {
         this.source = source;
     }
 
-    static HtmlTemplate fromResource(String name) {
+    public static HtmlTemplate fromResource(String name) {
         Matcher m = INCLUDE.matcher(resource(name));
         StringBuilder out = new StringBuilder();
         while (m.find()) {
@@ -45,7 +50,7 @@ final class HtmlTemplate {
     }
 
     /** A resource next to this class, as UTF-8 text. */
-    static String resource(String name) {
+    public static String resource(String name) {
         try (InputStream in = HtmlTemplate.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException("resource missing from the jar: " + name);
@@ -61,7 +66,7 @@ final class HtmlTemplate {
      * placeholder uses, is a bug between template and writer, so both fail instead of leaving
      * {@code {{...}}} in the page or silently dropping data.
      */
-    String render(Map<String, String> values) {
+    public String render(Map<String, String> values) {
         Matcher m = PLACEHOLDER.matcher(source);
         StringBuilder out = new StringBuilder(source.length() + 4096);
         Set<String> used = new HashSet<>();
@@ -81,6 +86,19 @@ final class HtmlTemplate {
             throw new IllegalArgumentException("template has no placeholder for " + unused);
         }
         return out.toString();
+    }
+
+    /**
+     * The CSP source expression for an inline script: the base64 SHA-256 of its exact text, here the
+     * text of the resource the template includes in the script element.
+     */
+    public static String scriptHash(String resourceName) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(resource(resourceName).getBytes(StandardCharsets.UTF_8));
+            return Base64.getEncoder().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
     }
 
     private static String escape(String context, String value) {

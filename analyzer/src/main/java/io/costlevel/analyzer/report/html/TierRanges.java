@@ -13,12 +13,12 @@ import java.util.Map;
  * {@code tier<t>FloorNs} and {@code tier<t>CeilingNs} (plain numbers in ns for the chart; the last
  * tier's ceiling is {@code Infinity}) and {@code tier<t>Range}, the same range for a reader.
  */
-final class TierRanges {
+public final class TierRanges {
     private static final String[][] UNITS = {{"1000000000", "s"}, {"1000000", "ms"}, {"1000", "µs"}};
 
     private TierRanges() {}
 
-    static Map<String, String> placeholders() {
+    public static Map<String, String> placeholders() {
         Map<String, String> values = new LinkedHashMap<>();
         for (int tier = 0; tier < Tiers.count(); tier++) {
             double floor = Tiers.floorNs(tier);

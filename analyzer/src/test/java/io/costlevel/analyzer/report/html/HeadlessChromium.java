@@ -13,6 +13,7 @@ import java.net.http.WebSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
@@ -25,6 +26,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Headless Chromium driven over the Chrome DevTools Protocol with the JDK's own WebSocket client,
@@ -53,6 +57,20 @@ final class HeadlessChromium implements AutoCloseable {
 
     static boolean installed() {
         return Files.isExecutable(binary());
+    }
+
+    /**
+     * Starts Chromium for a browser test class, or skips the class when it is missing, unless
+     * {@code -Dcostlevel.requireBrowser=true} (CI), where a missing browser is a failure.
+     */
+    static HeadlessChromium startOrSkip() throws IOException, InterruptedException {
+        if (!installed()) {
+            assertThat(Boolean.getBoolean("costlevel.requireBrowser"))
+                    .as("costlevel.requireBrowser is set but %s is missing; run scripts/install-test-deps.sh", binary())
+                    .isFalse();
+            assumeTrue(false, binary() + " missing; run scripts/install-test-deps.sh to run the browser test");
+        }
+        return start();
     }
 
     static HeadlessChromium start() throws IOException, InterruptedException {
@@ -152,6 +170,36 @@ final class HeadlessChromium implements AutoCloseable {
             throw new IOException("evaluating " + expression + " threw " + result.get("exceptionDetails"));
         }
         return result.path("result").path("value");
+    }
+
+    /** Whatever a test did, the page must not have alerted, thrown, logged an error or gone anywhere but itself. */
+    void assertQuiet(Path opened) {
+        assertThat(dialogs()).as("dialogs").isEmpty();
+        assertThat(errors()).as("script errors and CSP violations").isEmpty();
+        assertThat(requests()).as("requests").allMatch(url -> url.equals(opened.toUri().toString()));
+    }
+
+    /** An expression's value as text, "" for null. */
+    String text(String expression) throws IOException {
+        JsonNode value = evaluate(expression);
+        return value.isNull() || value.isMissingNode() ? "" : value.asText();
+    }
+
+    /** An expression's array value as texts (null stays null). */
+    List<String> strings(String expression) throws IOException {
+        List<String> values = new ArrayList<>();
+        evaluate(expression).forEach(v -> values.add(v.isNull() ? null : v.asText()));
+        return values;
+    }
+
+    List<Double> doubles(String expression) throws IOException {
+        List<Double> values = new ArrayList<>();
+        evaluate(expression).forEach(v -> values.add(v.asDouble()));
+        return values;
+    }
+
+    void click(String selector) throws IOException {
+        evaluate("document.querySelector('" + selector.replace("'", "\\'") + "').click()");
     }
 
     /** Sets the viewport (and phone emulation), lets the page re-layout, then captures what is visible as PNG. */
