@@ -1,6 +1,7 @@
 package io.costlevel.analyzer;
 
 import io.costlevel.analyzer.forecast.Forecast;
+import io.costlevel.analyzer.forecast.ForecastHtml;
 import io.costlevel.analyzer.forecast.ForecastInputs;
 import io.costlevel.analyzer.forecast.ForecastJson;
 import io.costlevel.analyzer.forecast.ForecastText;
@@ -42,6 +43,9 @@ final class ForecastCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Write the forecast as JSON.")
     Path json;
 
+    @Option(names = "--html", paramLabel = "FILE", description = "Write the forecast as one self-contained HTML page.")
+    Path html;
+
     @Option(names = "--include", paramLabel = "PREFIXES", description = "Class-name prefixes of application code, as for analyze.")
     String include;
 
@@ -59,7 +63,11 @@ final class ForecastCommand implements Callable<Integer> {
             Forecast forecast = Forecaster.forecast(ForecastInputs.load(new Analysis(include, new Progress(err)), inputs), threads, cores);
             if (json != null) {
                 ForecastJson.write(forecast, json);
-            } else {
+            }
+            if (html != null) {
+                ForecastHtml.write(forecast, html);
+            }
+            if (json == null && html == null) {
                 ForecastText.print(forecast, System.out);
             }
             return 0;

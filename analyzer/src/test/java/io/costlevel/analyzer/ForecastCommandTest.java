@@ -76,6 +76,18 @@ class ForecastCommandTest {
     }
 
     @Test
+    void theHtmlPageEmbedsTheJsonAndSaysTheHeadlineWithoutScript() throws IOException {
+        Path html = dir.resolve("forecast.html");
+
+        CommandLineRun run = CommandLineRun.of("forecast", run(1, 6).toString(), run(2, 30).toString(), "--html", html.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        String page = Files.readString(html);
+        assertThat(page).contains("<title>costlevel forecast · 0 of 1 sites change tier; the highest at 8 threads on 2 cores is L2</title>")
+                .contains("\"forecastTier\" : 2").contains("USL fit over 2 thread counts").doesNotContain("{{");
+    }
+
+    @Test
     void twoInputsAtOneThreadCountAreOnePointAndBadInput() throws IOException {
         Path a = run(2, 30);
         Path b = Files.createDirectories(dir.resolve("again"));

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 
 import java.io.IOException;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -16,32 +17,45 @@ public final class ForecastJson {
 
     public static void write(Forecast f, Path file) throws IOException {
         try (JsonGenerator g = FACTORY.createGenerator(file.toFile(), JsonEncoding.UTF8)) {
-            g.useDefaultPrettyPrinter();
+            write(f, g);
+        }
+    }
+
+    /** The same JSON as a string, for the HTML page to embed. */
+    public static String toJson(Forecast f) throws IOException {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            write(f, g);
+        }
+        return out.toString();
+    }
+
+    private static void write(Forecast f, JsonGenerator g) throws IOException {
+        g.useDefaultPrettyPrinter();
+        g.writeStartObject();
+        g.writeNumberField("schemaVersion", Forecast.SCHEMA_VERSION);
+        g.writeObjectFieldStart("target");
+        g.writeNumberField("threads", f.target().threads());
+        g.writeNumberField("cores", f.target().cores());
+        g.writeEndObject();
+        g.writeArrayFieldStart("runs");
+        for (ObservedRun run : f.runs()) {
             g.writeStartObject();
-            g.writeNumberField("schemaVersion", Forecast.SCHEMA_VERSION);
-            g.writeObjectFieldStart("target");
-            g.writeNumberField("threads", f.target().threads());
-            g.writeNumberField("cores", f.target().cores());
-            g.writeEndObject();
-            g.writeArrayFieldStart("runs");
-            for (ObservedRun run : f.runs()) {
-                g.writeStartObject();
-                g.writeStringField("input", run.label());
-                g.writeNumberField("threads", run.threads());
-                g.writeNumberField("cores", run.cores());
-                g.writeBooleanField("agent", run.hasAgent());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-            writeFit(g, "fit", f.fit(), f.target().threads());
-            g.writeArrayFieldStart("sites");
-            for (SiteForecast s : f.sites()) {
-                writeSite(g, s, f.target().threads());
-            }
-            g.writeEndArray();
-            writeStrings(g, "notes", f.notes());
+            g.writeStringField("input", run.label());
+            g.writeNumberField("threads", run.threads());
+            g.writeNumberField("cores", run.cores());
+            g.writeBooleanField("agent", run.hasAgent());
             g.writeEndObject();
         }
+        g.writeEndArray();
+        writeFit(g, "fit", f.fit(), f.target().threads());
+        g.writeArrayFieldStart("sites");
+        for (SiteForecast s : f.sites()) {
+            writeSite(g, s, f.target().threads());
+        }
+        g.writeEndArray();
+        writeStrings(g, "notes", f.notes());
+        g.writeEndObject();
     }
 
     private static void writeSite(JsonGenerator g, SiteForecast s, int targetThreads) throws IOException {
