@@ -1,11 +1,12 @@
 package io.costlevel.analyzer.forecast;
 
-import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 
 import java.io.IOException;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -16,9 +17,7 @@ public final class ForecastJson {
     private ForecastJson() {}
 
     public static void write(Forecast f, Path file) throws IOException {
-        try (JsonGenerator g = FACTORY.createGenerator(file.toFile(), JsonEncoding.UTF8)) {
-            write(f, g);
-        }
+        Files.writeString(file, toJson(f), StandardCharsets.UTF_8);
     }
 
     /** The same JSON as a string, for the HTML page to embed. */
@@ -54,7 +53,7 @@ public final class ForecastJson {
             writeSite(g, s, f.target().threads());
         }
         g.writeEndArray();
-        writeStrings(g, "notes", f.notes());
+        strings(g, "notes", f.notes());
         g.writeEndObject();
     }
 
@@ -66,12 +65,12 @@ public final class ForecastJson {
         g.writeStringField("kind", s.kind());
         g.writeNumberField("tier", s.tier());
         g.writeNumberField("threads", s.threads());
-        writeNullable(g, "nsPerOp", s.nsPerOp());
+        g.writeObjectField("nsPerOp", s.nsPerOp());
         g.writeNumberField("forecastTier", s.forecastTier());
         g.writeStringField("mechanism", s.mechanism());
         g.writeStringField("confidence", s.confidence());
-        writeStrings(g, "reasons", s.reasons());
-        writeNullable(g, "forecastNsPerOp", s.forecastNsPerOp());
+        strings(g, "reasons", s.reasons());
+        g.writeObjectField("forecastNsPerOp", s.forecastNsPerOp());
         g.writeBooleanField("forecastNsPerOpIsLowerBound", s.nsPerOpIsLowerBound());
         writeFit(g, "fit", s.fit(), targetThreads);
         g.writeEndObject();
@@ -86,11 +85,11 @@ public final class ForecastJson {
         g.writeNumberField("lambda", fit.lambda());
         g.writeNumberField("sigma", fit.sigma());
         g.writeNumberField("kappa", fit.kappa());
-        writeNullable(g, "peakThreads", fit.peakThreads());
+        g.writeObjectField("peakThreads", fit.peakThreads());
         g.writeNumberField("throughputAtTarget", fit.throughputAt(targetThreads));
         g.writeNumberField("rmsRelativeError", fit.rmsRelativeError());
         g.writeBooleanField("trustworthy", fit.trustworthy());
-        writeStrings(g, "caveats", fit.caveats());
+        strings(g, "caveats", fit.caveats());
         g.writeArrayFieldStart("points");
         for (Throughput p : fit.points()) {
             g.writeStartObject();
@@ -103,19 +102,8 @@ public final class ForecastJson {
         g.writeEndObject();
     }
 
-    private static void writeNullable(JsonGenerator g, String name, Double value) throws IOException {
-        if (value == null) {
-            g.writeNullField(name);
-        } else {
-            g.writeNumberField(name, value);
-        }
-    }
-
-    private static void writeStrings(JsonGenerator g, String name, List<String> values) throws IOException {
-        g.writeArrayFieldStart(name);
-        for (String v : values) {
-            g.writeString(v);
-        }
-        g.writeEndArray();
+    private static void strings(JsonGenerator g, String name, List<String> values) throws IOException {
+        g.writeFieldName(name);
+        g.writeArray(values.toArray(String[]::new), 0, values.size());
     }
 }

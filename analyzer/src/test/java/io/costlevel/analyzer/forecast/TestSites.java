@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Report sites and their histories as the forecast reads them, built in one place (Site's shape changes with the report). */
-final class TestSites {
+public final class TestSites {
     private final String kind;
     private final Map<String, Object> evidence = new LinkedHashMap<>();
     private int tier = 1;
@@ -15,12 +15,32 @@ final class TestSites {
     private Double nsPerOp;
     private List<String> primitives = List.of();
 
-    private TestSites(String kind) {
+    private final String className;
+
+    private TestSites(String kind, String className) {
         this.kind = kind;
+        this.className = className;
     }
 
     static TestSites site(String kind) {
-        return new TestSites(kind);
+        return new TestSites(kind, "com.acme.Hot");
+    }
+
+    /**
+     * A forecast for the page tests: a spin site of {@code className} that moves L2 -> L5 and a striped adder that
+     * stays L1, from a 1- and a 2-thread run on 2 cores, at 8 threads.
+     */
+    public static Forecast pageForecast(String className) {
+        Target target = new Target(8, 2);
+        TestSites spin = new TestSites("spin", className).tier(2).threads(2).nsPerOp(500).count("ops", 9_000_000)
+                .count("spins", 9_000_000).count("spinWaits", 19_000);
+        TestSites adder = new TestSites("atomic", className).tier(1).threads(2).nsPerOp(6).count("ops", 50_000_000)
+                .primitive("java.util.concurrent.atomic.LongAdder.increment");
+        UslFit fit = UslFitter.fit(List.of(new Throughput(1, 1e8), new Throughput(2, 4e6)), target.threads());
+        List<SiteForecast> sites = List.of(Forecaster.forecastSite(spin.today(2), target, fit),
+                Forecaster.forecastSite(adder.today(2), target, fit));
+        List<ObservedRun> runs = List.of(new ObservedRun("out-1t", null, 1, 2, true), new ObservedRun("out-2t", null, 2, 2, true));
+        return new Forecast(target, runs, fit, sites, List.of("a note"));
     }
 
     TestSites tier(int v) { tier = v; return this; }
@@ -30,12 +50,12 @@ final class TestSites {
     TestSites count(String name, long value) { evidence.put(name, value); return this; }
 
     Site build() {
-        return new Site("com.acme.Hot", "run", 42, kind, tier, "high", nsPerOp, null, 0.5, threads, primitives,
+        return new Site(className, "run", 42, kind, tier, "high", nsPerOp, null, 0.5, threads, primitives,
                 evidence, List.of(), null);
     }
 
     /** This site as the one point of a history, measured with the agent on {@code cores} cores. */
     SiteHistory today(int cores) {
-        return new SiteHistory("com.acme.Hot", "run", 42, List.of(new SitePoint(build(), threads, cores, true)));
+        return new SiteHistory(className, "run", 42, List.of(new SitePoint(build(), threads, cores, true)));
     }
 }

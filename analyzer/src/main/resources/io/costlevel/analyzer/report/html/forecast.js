@@ -18,14 +18,15 @@
     return k.isNumber(s.forecastNsPerOp) ? (s.forecastNsPerOpIsLowerBound ? '≥ ' : '') + k.ns(s.forecastNsPerOp) : '—';
   }
 
-  var notes = Array.isArray(forecast.notes) ? forecast.notes : [];
-  if (notes.length > 0) {
-    document.getElementById('notes').appendChild(el('div', {'class': 'blind-spots'},
-      el('ul', null, notes.map(function (n) { return el('li', null, String(n)); }))));
+  function renderNotes() {
+    var notes = Array.isArray(forecast.notes) ? forecast.notes : [];
+    if (notes.length > 0) {
+      document.getElementById('notes').appendChild(el('div', {'class': 'blind-spots'},
+        el('ul', null, notes.map(function (n) { return el('li', null, String(n)); }))));
+    }
   }
 
-  var table = document.getElementById('forecast');
-  sites.forEach(function (s) {
+  function renderSite(table, s) {
     var moved = s.forecastTier !== s.tier;
     var body = el('tbody', {'class': 'site'});
     body.appendChild(el('tr', {'class': moved ? 'moved' : null}, [
@@ -41,5 +42,17 @@
     body.appendChild(el('tr', {'class': 'detail'}, el('td', {colspan: 7},
       el('ul', null, reasons.map(function (r) { return el('li', null, String(r)); })))));
     table.appendChild(body);
-  });
+  }
+
+  try {
+    renderNotes();
+    var table = document.getElementById('forecast');
+    sites.forEach(function (s) { renderSite(table, s); });
+    // What the page tests wait for (HeadlessChromium.open), as on the report and diff pages.
+    document.body.setAttribute('data-rendered', 'true');
+  } catch (error) {
+    document.querySelector('main').insertBefore(el('p', {'class': 'blind-spots', role: 'alert'},
+      'The forecast could not be fully rendered: ' + error.message), document.querySelector('main').firstChild);
+    throw error;
+  }
 })();
