@@ -3,14 +3,9 @@ package io.costlevel.analyzer.report.html;
 import io.costlevel.analyzer.forecast.Forecast;
 import io.costlevel.analyzer.forecast.ForecastHtml;
 import io.costlevel.analyzer.forecast.TestSites;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -22,35 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * page that never alerts, throws, logs an error or touches the network. Skips without Chromium unless
  * -Dcostlevel.requireBrowser=true.
  */
-class ForecastHtmlBrowserTest {
-    private static final Path PAGES = Path.of(System.getProperty("basedir", ".")).resolve("target").resolve("html-test");
+class ForecastHtmlBrowserTest extends BrowserPageTest {
     private static final String HOSTILE = "com.acme.<img src=x onerror=alert(1)>Spin";
-    private static HeadlessChromium chromium;
-
-    private Path opened;
-
-    @BeforeAll
-    static void startChromium() throws IOException, InterruptedException {
-        chromium = HeadlessChromium.startOrSkip();
-        Files.createDirectories(PAGES);
-    }
-
-    @AfterAll
-    static void stopChromium() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
-    @BeforeEach
-    void forgetPreviousPage() {
-        chromium.clearRecords();
-    }
-
-    @AfterEach
-    void pageStayedQuiet() {
-        chromium.assertQuiet(opened);
-    }
 
     @Test
     void showsEverySiteBothTiersAndTheReasons() throws IOException {
