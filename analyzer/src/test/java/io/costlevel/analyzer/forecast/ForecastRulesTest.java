@@ -136,6 +136,29 @@ class ForecastRulesTest {
     }
 
     @Test
+    void aLineOnlyOneOfTheRunsThreadsRanKeepsItsTier() {
+        // A shutdown flag the main thread sets in a run of 4 workers: more workers do not run it.
+        SiteHistory stop = new SiteHistory("com.acme.Hot", "stop", 7, java.util.List.of(
+                new SitePoint(site("lock").tier(1).threads(1).count("ops", 1).build(), 4, 2, true)));
+
+        SiteForecast f = at(stop, EIGHT_ON_TWO);
+
+        assertThat(f.forecastTier()).isEqualTo(1);
+        assertThat(f.mechanism()).isEqualTo("one-thread-line");
+    }
+
+    @Test
+    void withoutTheAgentRecordedBlockingStaysL4WithLowConfidence() {
+        SiteHistory monitor = new SiteHistory("com.acme.Hot", "run", 42, java.util.List.of(new SitePoint(
+                site("monitor").tier(4).threads(8).count("jfrMonitorEnterEvents", 120).build(), 8, 2, false)));
+
+        SiteForecast f = at(monitor, new Target(16, 2));
+
+        assertThat(f.forecastTier()).isEqualTo(4);
+        assertThat(f.confidence()).isEqualTo(Move.LOW);
+    }
+
+    @Test
     void plainCodeKeepsItsTier() {
         SiteHistory cpu = site("cpu").tier(0).threads(2).count("jfrCpuSamples", 300).today(2);
 
