@@ -18,6 +18,8 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
 
+import io.costlevel.agent.instrument.OutOfLineMarks;
+
 /**
  * Puts the {@code io/costlevel/agent/bootstrap/} classes of the agent jar into the boot class loader, so code
  * instrumented in any class loader's classes finds one shared copy of the probes. They are defined there directly:
@@ -80,7 +82,7 @@ final class BootstrapClasses {
         }
     }
 
-    /** Binary class name to class file, in the jar's order. */
+    /** Binary class name to class file, in the jar's order, {@link OutOfLineMarks} applied. */
     private static Map<String, byte[]> readFromAgentJar() throws IOException {
         Map<String, byte[]> classes = new LinkedHashMap<>();
         try (JarFile jar = new JarFile(agentJar().toFile())) {
@@ -90,7 +92,7 @@ final class BootstrapClasses {
                 if (name.startsWith(PACKAGE_PATH) && name.endsWith(".class")) {
                     try (InputStream in = jar.getInputStream(entry)) {
                         classes.put(name.substring(0, name.length() - ".class".length()).replace('/', '.'),
-                                in.readAllBytes());
+                                OutOfLineMarks.apply(in.readAllBytes()));
                     }
                 }
             }

@@ -33,7 +33,7 @@ public final class CounterRegistry {
         for (Iterator<ThreadCounters> it = LIVE.iterator(); it.hasNext(); ) {
             ThreadCounters counters = it.next();
             if (counters.retireIfFinished()) {
-                retired = addInto(retired, counters.chunks);
+                retired = addInto(retired, counters.chunks, counters.virtual);
                 it.remove();
             }
         }
@@ -48,34 +48,51 @@ public final class CounterRegistry {
             retireFinished();
             long[] total = retired.clone();
             for (ThreadCounters counters : LIVE) {
-                total = addInto(total, counters.chunks);
+                total = addInto(total, counters.chunks, counters.virtual);
             }
             return total;
         }
     }
 
-    /** Adds one thread's chunks into {@code sum} (grown as needed), counting the thread at each site it used. */
-    private static long[] addInto(long[] sum, long[][] chunks) {
+    /**
+     * Adds one thread's chunks into {@code sum} (grown as needed), counting the thread at each site it used, and
+     * for a virtual thread its ops and blocks in the virtual columns too.
+     */
+    private static long[] addInto(long[] sum, long[][] chunks, boolean virtual) {
         int width = ThreadCounters.CHUNK_SITES * Evidence.WIDTH;
         int length = chunks.length * width;
         long[] result = sum.length >= length ? sum : java.util.Arrays.copyOf(sum, length);
         for (int index = 0; index < chunks.length; index++) {
             long[] chunk = chunks[index];
             if (chunk != null) {
-                addChunk(result, index * width, chunk);
+                addChunk(result, index * width, chunk, virtual);
             }
         }
         return result;
     }
 
-    private static void addChunk(long[] result, int offset, long[] chunk) {
+    private static void addChunk(long[] result, int offset, long[] chunk, boolean virtual) {
         for (int base = 0; base < chunk.length; base += Evidence.WIDTH) {
-            for (int column = 0; column < Evidence.THREADS; column++) {
-                result[offset + base + column] += chunk[base + column];
+            for (int column = 0; column < Evidence.WIDTH; column++) {
+                if (Evidence.writtenByProbes(column)) {
+                    result[offset + base + column] += chunk[base + column];
+                }
             }
             if (chunk[base + Evidence.OPS] != 0) {
                 result[offset + base + Evidence.THREADS]++;
+                if (virtual) {
+                    addVirtual(result, offset + base, chunk, base);
+                }
             }
         }
+    }
+
+    private static void addVirtual(long[] result, int at, long[] chunk, int base) {
+        result[at + Evidence.VIRTUAL_THREADS]++;
+        result[at + Evidence.VIRTUAL_OPS] += chunk[base + Evidence.OPS];
+        result[at + Evidence.VIRTUAL_BLOCKS] += chunk[base + Evidence.PARKS] + chunk[base + Evidence.WAITS]
+                + chunk[base + Evidence.SLEEPS];
+        result[at + Evidence.VIRTUAL_BLOCKED_NANOS] += chunk[base + Evidence.PARKED_NANOS]
+                + chunk[base + Evidence.WAITED_NANOS] + chunk[base + Evidence.SLEPT_NANOS];
     }
 }

@@ -26,22 +26,42 @@ public final class Evidence {
     public static final int LATENCY_SAMPLES = 17;
     public static final int LATENCY_NANOS = 18;
     public static final int CONTENDED_SAMPLES = 19;
-    /** Sampled checks that met the line the previous sampled op at this site worked on (by any thread). */
-    public static final int SAME_LINE_CHECKS = 20;
-    /** Sampled checks on a line another thread had already touched at this site (issue 16: shared vs confined state). */
-    public static final int SHARED_LINE_CHECKS = 21;
     /** Distinct threads: never written by the hot path, filled in when the threads' arrays are merged. */
-    public static final int THREADS = 22;
-    public static final int WIDTH = 23;
+    public static final int THREADS = 20;
+    /**
+     * The share of virtual threads (JDK 21+), also filled in at the merge from each thread's kind, so the hot path
+     * pays nothing for it: virtual threads that used the site, their ops, and their parks, waits and sleeps with
+     * their time. A virtual thread that blocks unmounts instead of switching in the kernel (unless pinned), so
+     * the analyzer must know which blocks were theirs.
+     */
+    public static final int VIRTUAL_THREADS = 21;
+    public static final int VIRTUAL_OPS = 22;
+    public static final int VIRTUAL_BLOCKS = 23;
+    public static final int VIRTUAL_BLOCKED_NANOS = 24;
+    /** Sampled checks that met the line the previous sampled op at this site worked on (by any thread). */
+    public static final int SAME_LINE_CHECKS = 25;
+    /** Sampled checks on a line another thread had already touched at this site (issue 16: shared vs confined state). */
+    public static final int SHARED_LINE_CHECKS = 26;
+    public static final int WIDTH = 27;
 
     private static final String[] NAMES = {
         "ops", "casAttempts", "casFailures", "contended", "contendedNanos", "parks", "parkedNanos",
         "waits", "waitedNanos", "sleeps", "sleptNanos", "yields", "spins", "spinWaits", "wakeups",
-        "handoffChecks", "handoffs", "latencySamples", "latencyNanos", "contendedSamples",
-        "sameLineChecks", "sharedLineChecks", "threads"
+        "handoffChecks", "handoffs", "latencySamples", "latencyNanos", "contendedSamples", "threads",
+        "virtualThreads", "virtualOps", "virtualBlocks", "virtualBlockedNanos", "sameLineChecks", "sharedLineChecks"
     };
 
     private Evidence() {}
+
+    /** Columns that count threads that ever used a site, not events: a later snapshot never subtracts them. */
+    public static boolean countsThreads(int column) {
+        return column == THREADS || column == VIRTUAL_THREADS;
+    }
+
+    /** Columns the probes write, summed over the threads at the merge; the others are filled in by the merge. */
+    public static boolean writtenByProbes(int column) {
+        return column < THREADS || column > VIRTUAL_BLOCKED_NANOS;
+    }
 
     public static String name(int column) {
         return NAMES[column];

@@ -7,7 +7,8 @@ package io.costlevel.agent.bootstrap;
  * </pre>
  * Every method is small, static and branch-light so the JIT inlines it into the caller. Unsampled cost: one
  * lookup of the thread's counters by thread id, two plain increments of the thread's own memory, a few predictable
- * branches.
+ * branches; once in at most {@link ThreadCounters#MAX_OPS_BETWEEN_CALLS} operations, one call that is never inlined,
+ * so that a loop around the operation still reaches safepoints (see {@link ThreadCounters#due}).
  * An operation that throws is not counted ({@code ops} are operations that returned).
  */
 public final class Probes {
@@ -25,8 +26,8 @@ public final class Probes {
      */
     public static ThreadCounters beforeElement(Object target, int block, int site) {
         ThreadCounters counters = ThreadCounters.current();
-        if (counters.sampleNext()) {
-            counters.startSample(target, block, site);
+        if (counters.isDue() && counters.due(target, block, site)) {
+            counters.startTiming(site);
         }
         return counters;
     }
@@ -111,13 +112,9 @@ public final class Probes {
      */
     public static long beforeMonitor(Object lock, int site) {
         ThreadCounters counters = ThreadCounters.current();
-        boolean sampled = counters.sampleNext();
+        boolean sampled = counters.isDue() && counters.due(lock, 0, site);
         counters.started(site);
-        if (sampled) {
-            counters.checkHandoff(lock, 0, site);
-            return System.nanoTime();
-        }
-        return 0L;
+        return sampled ? System.nanoTime() : 0L;
     }
 
     /** First thing inside the protected range after {@code monitorenter}: closes a sampled timing. */
@@ -130,10 +127,9 @@ public final class Probes {
     /** At the entry of a synchronized method, where the monitor is already held: counted, never timed. */
     public static void synchronizedMethod(Object lock, int site) {
         ThreadCounters counters = ThreadCounters.current();
-        boolean sampled = counters.sampleNext();
-        counters.started(site);
-        if (sampled) {
-            counters.checkHandoff(lock, 0, site);
+        if (counters.isDue()) {
+            counters.due(lock, 0, site);
         }
+        counters.started(site);
     }
 }

@@ -30,10 +30,18 @@ public final class ThreadCounters {
     /** One in this many contended acquisitions is timed. */
     static final int CONTENTION_SAMPLING = 8;
 
+    /**
+     * {@code Thread.isVirtual()}, which exists from JDK 21 on; null before (the agent is compiled for 17). Asked
+     * once per thread, when its counters are made, never on the hot path.
+     */
+    private static final java.lang.invoke.MethodHandle IS_VIRTUAL = isVirtualHandle();
+
     final Thread thread;
+    /** The thread is virtual: its blocks unmount it from its carrier instead of switching in the kernel. */
+    final boolean virtual;
     private final long threadId;
     private final int threadTag;
-    /** Sites per chunk: 32 x 168 bytes, a little over 5 KB. */
+    /** Sites per chunk: 32 x 216 bytes, 6.9 KB. */
     static final int CHUNK_SITES = 32;
     private static final int CHUNK_SHIFT = 5;
 
@@ -42,10 +50,18 @@ public final class ThreadCounters {
      * never shrunk) by its owner; the dumper reads whichever it sees.
      */
     long[][] chunks = new long[4][];
+    /**
+     * At most this many operations between two calls of {@link #due}, the probes' only out-of-line call: its return
+     * is a safepoint poll the JIT cannot remove (see {@link OutOfLine}).
+     */
+    static final int MAX_OPS_BETWEEN_CALLS = 64;
+
     /** Counts this thread's operations; spin runs are told apart on it. */
     int tick;
     /** The tick of the next sampled operation. */
     private int nextSampledTick;
+    /** The tick at which the probe next calls {@link #due}: the next sample, or sooner for a safepoint poll. */
+    private int nextDueTick;
     /** xorshift state: sampling intervals are random so they cannot alias with a loop's period. */
     private int random;
     private int sampleSite = -1;
@@ -57,10 +73,32 @@ public final class ThreadCounters {
 
     private ThreadCounters(Thread thread) {
         this.thread = thread;
+        this.virtual = isVirtual(thread);
         this.threadId = thread.getId();
         this.threadTag = (int) threadId;
         this.random = 0x9E3779B9 * (threadTag + 1) | 1;
         this.nextSampledTick = nextSampleInterval();
+        this.nextDueTick = nextDueTick(0);
+    }
+
+    private static java.lang.invoke.MethodHandle isVirtualHandle() {
+        try {
+            return java.lang.invoke.MethodHandles.publicLookup().findVirtual(Thread.class, "isVirtual",
+                    java.lang.invoke.MethodType.methodType(boolean.class));
+        } catch (NoSuchMethodException | IllegalAccessException beforeJdk21) {
+            return null;
+        }
+    }
+
+    static boolean isVirtual(Thread thread) {
+        if (IS_VIRTUAL == null) {
+            return false;
+        }
+        try {
+            return (boolean) IS_VIRTUAL.invokeExact(thread);
+        } catch (Throwable cannotHappen) {
+            return false;
+        }
     }
 
     /** The counters of the current thread. The owner check guards against a Thread subclass overriding getId(). */
@@ -77,17 +115,42 @@ public final class ThreadCounters {
     }
 
     /**
-     * True for 1 in {@code sampling} operations on average, decided before the operation. Only reads: the tick
-     * advances after the operation ({@link #completed}), so no store of ours waits in the store buffer for the
-     * operation's own locked instruction. The intervals are drawn from 1 .. 2 * sampling - 1: a fixed period
-     * would always pick the same call of a loop with several sites.
+     * Whether the probe must call {@link #due} before this operation: true once in at most
+     * {@link #MAX_OPS_BETWEEN_CALLS} operations, and for every sampled one. Only reads: the tick advances after the
+     * operation ({@link #completed}), so no store of ours waits in the store buffer for the operation's own locked
+     * instruction.
      */
-    boolean sampleNext() {
-        if (tick + 1 != nextSampledTick) {
-            return false;
+    boolean isDue() {
+        return tick + 1 == nextDueTick;
+    }
+
+    /**
+     * The probes' slow path, called when {@link #isDue}: returns true when this operation is sampled (1 in
+     * {@code sampling} on average; intervals drawn from 1 .. 2 * sampling - 1, as a fixed period would always pick
+     * the same call of a loop with several sites), after its handoff check.
+     *
+     * <p>Never inlined, and called at least every {@link #MAX_OPS_BETWEEN_CALLS} operations even when nothing is
+     * sampled: C2 drops the safepoint polls of a counted loop whose body holds any call, however rarely taken
+     * (JDK 17's {@code PhaseIdealLoop}: no strip mining with {@code _has_call}), trusting the call to poll.
+     * The probes' rare paths (a thread's first count, a new counter chunk) are such calls; this one makes the
+     * trust good. Without it a loop counting one op per turn ran 2^31 turns between polls and held a safepoint
+     * for minutes (issue 17, docs/production.md).
+     */
+    @OutOfLine
+    boolean due(Object target, int block, int site) {
+        int next = tick + 1;
+        boolean sampled = next == nextSampledTick;
+        if (sampled) {
+            nextSampledTick = next + nextSampleInterval();
+            checkHandoff(target, block, site);
         }
-        nextSampledTick = tick + 1 + nextSampleInterval();
-        return true;
+        nextDueTick = nextDueTick(next);
+        return sampled;
+    }
+
+    /** The next sampled tick after {@code tick}, or the poll before it (differences, so the int may wrap). */
+    private int nextDueTick(int tick) {
+        return tick + Math.min(nextSampledTick - tick, MAX_OPS_BETWEEN_CALLS);
     }
 
     private int nextSampleInterval() {
@@ -125,9 +188,8 @@ public final class ThreadCounters {
         return chunk;
     }
 
-    /** The sampled part of an operation: who touched this line at this site last, and the start of its timing. */
-    void startSample(Object target, int block, int site) {
-        checkHandoff(target, block, site);
+    /** A sampled operation is about to run: the start of its timing, closed by {@link #completed}. */
+    void startTiming(int site) {
         sampleSite = site;
         sampleStart = System.nanoTime();
     }

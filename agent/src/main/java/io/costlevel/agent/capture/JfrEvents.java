@@ -13,8 +13,18 @@ import jdk.jfr.FlightRecorder;
 final class JfrEvents {
     /** Waits, charged to a site with their duration: the L3/L4/L5 evidence. */
     static final List<String> WAITS = List.of(
-            "jdk.JavaMonitorEnter", "jdk.JavaMonitorWait", "jdk.ThreadPark", "jdk.ThreadSleep",
-            "jdk.VirtualThreadPinned");
+            "jdk.JavaMonitorEnter", "jdk.JavaMonitorWait", "jdk.ThreadPark", "jdk.ThreadSleep");
+    /**
+     * A virtual thread that blocked while pinned to its carrier (JDK 21+), with the stack that pinned it: the
+     * carrier itself is blocked, the cost of a platform thread's block. Recorded from {@link #PINNED_THRESHOLD_NANOS}
+     * on (or the wait threshold when lower), not from the waits' threshold: a pin of 20 us blocks the carrier
+     * ten times a context switch's cost, and pins are rare where code is fit for virtual threads, so the
+     * recording stays small.
+     */
+    static final String VIRTUAL_THREAD_PINNED = "jdk.VirtualThreadPinned";
+    static final long PINNED_THRESHOLD_NANOS = 2_000;
+    /** The virtual-thread scheduler refused a continuation (an instant event, JDK 21+): no threshold. */
+    static final String VIRTUAL_THREAD_SUBMIT_FAILED = "jdk.VirtualThreadSubmitFailed";
     /**
      * Where CPU time goes. When async-profiler samples CPU, JFR's samplers are off: the analyzer reads
      * both as CPU samples (JfrReader parses NativeMethodSample as an ExecutionSample too) and estimates one
@@ -54,6 +64,12 @@ final class JfrEvents {
         Map<String, String> out = new LinkedHashMap<>(base);
         for (String e : WAITS) {
             enable(out, present, writtenByProfiler, e, "threshold", s.thresholdNanos);
+        }
+        enable(out, present, writtenByProfiler, VIRTUAL_THREAD_PINNED, "threshold",
+                Math.min(s.thresholdNanos, PINNED_THRESHOLD_NANOS));
+        if (present.contains(VIRTUAL_THREAD_SUBMIT_FAILED)) {
+            out.put(VIRTUAL_THREAD_SUBMIT_FAILED + "#enabled", "true");
+            out.put(VIRTUAL_THREAD_SUBMIT_FAILED + "#stackTrace", "true");
         }
         for (String e : CPU_SAMPLES) {
             enable(out, present, writtenByProfiler, e, "period", s.samplePeriodNanos);

@@ -31,13 +31,13 @@ public final class SessionStart {
     }
 
     /**
-     * Counters since the start. {@link Evidence#THREADS} is kept as merged: threads that ever used the site, which
+     * Counters since the start. {@link Evidence#THREADS} and {@link Evidence#VIRTUAL_THREADS} are kept as merged: threads that ever used the site, which
      * cannot be told apart per session.
      */
     long[] since(long[] merged) {
         long[] result = merged.clone();
         for (int i = 0; i < Math.min(counts.length, result.length); i++) {
-            if (i % Evidence.WIDTH != Evidence.THREADS) {
+            if (!Evidence.countsThreads(i % Evidence.WIDTH)) {
                 result[i] -= counts[i];
             }
         }

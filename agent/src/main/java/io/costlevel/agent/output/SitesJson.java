@@ -49,6 +49,8 @@ public final class SitesJson {
         json.endArray()
                 .name("droppedSites").value(snapshot.droppedSites())
                 .name("errors").value(snapshot.errors())
+                .name("stalls").value(snapshot.stalls())
+                .name("longestStallMillis").value(snapshot.longestStallMillis())
                 .endObject();
         json.name("snapshot").beginObject()
                 .name("sequence").value(snapshot.sequence())

@@ -19,6 +19,7 @@ public final class Snapshotter {
     private final SiteTable sites;
     private final Capture capture;
     private final SessionStart start;
+    private final StallWatchdog watchdog = new StallWatchdog();
     private long sequence;
     private boolean finished;
 
@@ -35,8 +36,9 @@ public final class Snapshotter {
         this.start = start;
     }
 
-    /** Starts the interval thread and registers the final snapshot at JVM exit. */
+    /** Starts the interval thread and the stall watchdog, and registers the final snapshot at JVM exit. */
     public void start(int intervalSeconds) {
+        watchdog.start();
         Thread periodic = new Thread(() -> everyInterval(intervalSeconds * 1000L), "costlevel-snapshot");
         periodic.setDaemon(true);
         periodic.start();
@@ -72,21 +74,28 @@ public final class Snapshotter {
         if (isFinal) {
             writeRecording(true);
         }
+        watchdog.begin("writing " + SitesJson.FILE_NAME);
         try {
             Snapshot snapshot = new Snapshot(++sequence, System.currentTimeMillis(),
                     start.uptimeSince(ManagementFactory.getRuntimeMXBean().getUptime()), isFinal, sites.droppedSites(),
-                    AgentErrors.count(), sites.snapshot(), start.since(CounterRegistry.merge()));
+                    AgentErrors.count(), watchdog.stalls(), watchdog.longestStallMillis(), sites.snapshot(),
+                    start.since(CounterRegistry.merge()));
             AtomicFiles.write(outDir.resolve(SitesJson.FILE_NAME), SitesJson.render(run, snapshot));
         } catch (Throwable t) {
             AgentErrors.report("could not write " + SitesJson.FILE_NAME + " into " + outDir, t);
+        } finally {
+            watchdog.end();
         }
-        if (!isFinal) {
+        if (isFinal) {
+            watchdog.stop();
+        } else {
             writeRecording(false);
         }
         return !isFinal;
     }
 
     private void writeRecording(boolean isFinal) {
+        watchdog.begin(isFinal ? "writing the final recording" : "writing the recording");
         try {
             if (isFinal) {
                 capture.stop(outDir);
@@ -95,6 +104,8 @@ public final class Snapshotter {
             }
         } catch (Throwable t) {
             AgentErrors.report("the recording's snapshot failed", t);
+        } finally {
+            watchdog.end();
         }
     }
 }

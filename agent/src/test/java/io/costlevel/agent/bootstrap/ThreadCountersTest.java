@@ -27,6 +27,50 @@ class ThreadCountersTest {
         assertThat(counters.thread).isSameAs(Thread.currentThread());
     }
 
+    /**
+     * The probes' out-of-line call, whose return is the safepoint poll a JIT-compiled loop around an operation may
+     * rely on (issue 17), comes at least every {@link ThreadCounters#MAX_OPS_BETWEEN_CALLS} operations, however
+     * rarely operations are sampled, and at every sampled one.
+     */
+    @Test
+    void theOutOfLineCallComesEverySixtyFourOperationsAtMostAndAtEverySample() throws Exception {
+        BootstrapSettings.install(1 << 20, 10, 0);
+        try {
+            int[] longestGap = {0};
+            int[] sampled = {0};
+            runAs(new Thread(() -> {
+                ThreadCounters counters = ThreadCounters.current();
+                int sinceCall = 0;
+                for (int op = 0; op < 100_000; op++) {
+                    sinceCall++;
+                    if (counters.isDue()) {
+                        longestGap[0] = Math.max(longestGap[0], sinceCall);
+                        sinceCall = 0;
+                        sampled[0] += counters.due(null, 0, 1) ? 1 : 0;
+                    }
+                    counters.completed(1);
+                }
+            }));
+            assertThat(longestGap[0]).isEqualTo(ThreadCounters.MAX_OPS_BETWEEN_CALLS);
+            assertThat(sampled[0]).as("1 in 2^20 on average, over 100,000 ops: the calls were polls").isLessThan(10);
+
+            BootstrapSettings.install(1, 10, 0);
+            int[] calls = {0};
+            runAs(new Thread(() -> {
+                ThreadCounters counters = ThreadCounters.current();
+                for (int op = 0; op < 1_000; op++) {
+                    if (counters.isDue() && counters.due(null, 0, 1)) {
+                        calls[0]++;
+                    }
+                    counters.completed(1);
+                }
+            }));
+            assertThat(calls[0]).as("sampling=1: every operation sampled").isEqualTo(1_000);
+        } finally {
+            BootstrapSettings.install(64, 1, 0);
+        }
+    }
+
     private static void runAs(Thread thread) throws InterruptedException {
         thread.start();
         thread.join(10_000);

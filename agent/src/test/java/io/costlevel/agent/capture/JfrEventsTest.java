@@ -33,9 +33,7 @@ class JfrEventsTest {
                 new AsyncProfilerApi(new AsyncProfilerSessionTest.ScriptedProfiler(0)), defaults, dir, 1 << 20);
         Map<String, String> s = JfrEvents.settings(Map.of(), defaults, JfrEvents.writtenByAsyncProfiler(profiler.profilesLocks()));
         for (String e : JfrEvents.WAITS) {
-            if (s.containsKey(e + "#enabled")) { // VirtualThreadPinned: JDK 21+
-                assertThat(s).containsEntry(e + "#enabled", "true").containsEntry(e + "#threshold", "20000 ns");
-            }
+            assertThat(s).containsEntry(e + "#enabled", "true").containsEntry(e + "#threshold", "20000 ns");
         }
         assertThat(s).containsEntry("jdk.ThreadPark#enabled", "true").containsEntry("jdk.JavaMonitorEnter#enabled", "true")
                 .containsEntry("jdk.ExecutionSample#enabled", "false").containsEntry("jdk.NativeMethodSample#enabled", "false");
@@ -57,6 +55,23 @@ class JfrEventsTest {
                 .map(EventType::getName).anyMatch("jdk.VirtualThreadPinned"::equals);
         Map<String, String> s = JfrEvents.settings(Map.of(), defaults, Set.of());
         assertThat(s.containsKey("jdk.VirtualThreadPinned#enabled")).isEqualTo(present);
+        assertThat(s.containsKey("jdk.VirtualThreadSubmitFailed#enabled")).isEqualTo(present);
         assertThat(present).isEqualTo(Runtime.version().feature() >= 21);
+        if (present) {
+            // A pin blocks the carrier: recorded from 2 us on, far below the waits' 20 us, with the pinning stack.
+            assertThat(s).containsEntry("jdk.VirtualThreadPinned#enabled", "true")
+                    .containsEntry("jdk.VirtualThreadPinned#threshold", "2000 ns")
+                    .containsEntry("jdk.VirtualThreadPinned#stackTrace", "true")
+                    .containsEntry("jdk.VirtualThreadSubmitFailed#enabled", "true");
+        }
+    }
+
+    @Test
+    void aLowerWaitThresholdAlsoLowersThePinnedOne() {
+        CaptureSettings fine = CaptureSettings.from(Map.of("jfr.threshold", "1us"), problem -> {});
+        Map<String, String> s = JfrEvents.settings(Map.of(), fine, Set.of());
+        if (s.containsKey("jdk.VirtualThreadPinned#enabled")) {
+            assertThat(s).containsEntry("jdk.VirtualThreadPinned#threshold", "1000 ns");
+        }
     }
 }

@@ -25,7 +25,7 @@ class SitesJsonTest {
         for (int column = 0; column < Evidence.WIDTH; column++) {
             counters[2 * Evidence.WIDTH + column] = 100 + column;
         }
-        Snapshot snapshot = new Snapshot(7, 2000, 1000, true, 3, 1, List.of(Site.OVERFLOW, unused(), site), counters);
+        Snapshot snapshot = new Snapshot(7, 2000, 1000, true, 3, 1, 2, 31_000, List.of(Site.OVERFLOW, unused(), site), counters);
 
         Map<String, Object> json = MiniJson.object(SitesJson.render(RUN, snapshot));
 
@@ -34,6 +34,7 @@ class SitesJsonTest {
                 .containsEntry("command", "app --path C:\\dir\n\t\u0001").containsEntry("pid", 42L);
         assertThat(section(json, "agent")).containsEntry("samplingPeriod", 64L).containsEntry("clockCostNanos", 18L)
                 .containsEntry("droppedSites", 3L).containsEntry("errors", 1L)
+                .containsEntry("stalls", 2L).containsEntry("longestStallMillis", 31_000L)
                 .containsEntry("options", Map.of("include", "com.acme."))
                 .containsEntry("sampledFields", List.of("handoffChecks", "handoffs", "latencySamples",
                         "latencyNanos", "contendedSamples", "contendedNanos", "sameLineChecks", "sharedLineChecks"));
@@ -51,7 +52,7 @@ class SitesJsonTest {
 
     @Test
     void countersShorterThanTheSiteListMeanTheLastSitesNeverRan() {
-        Snapshot snapshot = new Snapshot(1, 0, 0, false, 0, 0, List.of(Site.OVERFLOW, unused()), new long[0]);
+        Snapshot snapshot = new Snapshot(1, 0, 0, false, 0, 0, 0, 0, List.of(Site.OVERFLOW, unused()), new long[0]);
 
         assertThat(MiniJson.object(SitesJson.render(RUN, snapshot))).containsEntry("sites", List.of());
     }

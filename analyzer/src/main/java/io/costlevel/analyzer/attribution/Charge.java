@@ -73,4 +73,37 @@ public final class Charge {
             tally.sleepNanos += nanos;
         }
     }
+
+    /** CPU samples of a virtual thread in the unmount/remount path: they are also {@link #cpuSample}s. */
+    public void virtualHandoffSample(long samples) {
+        if (tally != null) {
+            tally.virtualHandoffSamples += samples;
+        }
+    }
+
+    /** A virtual thread's park, sleep, wait or monitor enter that unmounted it (no kernel switch). */
+    public void virtualBlock(long threadKey, long nanos) {
+        if (count(threadKey, 1)) {
+            tally.virtualBlockEvents++;
+            tally.virtualBlockNanos += nanos;
+        }
+    }
+
+    /**
+     * A virtual thread that blocked while pinned: its carrier was blocked for {@code nanos} from {@code startNanos}
+     * (the recording's clock).
+     *
+     * @param reason the recording's reason, or null
+     * @param frame  the frame that pinned it, as {@code Class.method:line}, or null
+     */
+    public void pinned(long threadKey, long startNanos, long nanos, String reason, String frame) {
+        if (count(threadKey, 1)) {
+            tally.pinnedEvents++;
+            tally.pinnedNanos += nanos;
+            tally.pinnedFirstNanos = Math.min(tally.pinnedFirstNanos, startNanos);
+            tally.pinnedLastNanos = Math.max(tally.pinnedLastNanos, startNanos + nanos);
+            tally.pinnedTimeline.add(startNanos, nanos);
+            tally.pinnedBy(reason, frame);
+        }
+    }
 }

@@ -27,6 +27,21 @@ public final class SiteTally {
     long waitNanos;
     long sleepEvents;
     long sleepNanos;
+    /** CPU samples of virtual threads in the unmount/remount path (VirtualThread.park/unpark, Continuation.yield). */
+    long virtualHandoffSamples;
+    /** Blocking events of virtual threads that unmounted (a park through VirtualThread.park, a sleep, JDK 24+ monitors). */
+    long virtualBlockEvents;
+    long virtualBlockNanos;
+    /** jdk.VirtualThreadPinned: a virtual thread blocked while pinned, its carrier blocked with it. */
+    long pinnedEvents;
+    long pinnedNanos;
+    /** The span from the first pinned block's start to the last one's end, on the recording's clock. */
+    long pinnedFirstNanos = Long.MAX_VALUE;
+    long pinnedLastNanos = Long.MIN_VALUE;
+    final PinnedTimeline pinnedTimeline = new PinnedTimeline();
+    /** Why they were pinned (the event's pinnedReason, JDK 24+) and the frame that pinned them, with counts. */
+    private final Map<String, long[]> pinnedReasons = new HashMap<>();
+    private final Map<String, long[]> pinningFrames = new HashMap<>();
     private final LongSet jfrThreads = new LongSet();
     /** Primitive chain -> events through it; the counter is shared with the {@link Charge}s of its stacks. */
     private final Map<String, long[]> primitives = new HashMap<>();
@@ -68,6 +83,46 @@ public final class SiteTally {
     public long waitNanos() { return waitNanos; }
     public long sleepEvents() { return sleepEvents; }
     public long sleepNanos() { return sleepNanos; }
+    public long virtualHandoffSamples() { return virtualHandoffSamples; }
+    public long virtualBlockEvents() { return virtualBlockEvents; }
+    public long virtualBlockNanos() { return virtualBlockNanos; }
+    public long pinnedEvents() { return pinnedEvents; }
+    public long pinnedNanos() { return pinnedNanos; }
+
+    public PinnedTimeline pinnedTimeline() {
+        return pinnedTimeline;
+    }
+
+    /** Wall time from the first pinned block here to the end of the last, 0 without any. */
+    public long pinnedSpanNanos() {
+        return pinnedEvents == 0 ? 0 : Math.max(0, pinnedLastNanos - pinnedFirstNanos);
+    }
+
+    void pinnedBy(String reason, String frame) {
+        if (reason != null) {
+            pinnedReasons.computeIfAbsent(reason, r -> new long[1])[0]++;
+        }
+        if (frame != null) {
+            pinningFrames.computeIfAbsent(frame, f -> new long[1])[0]++;
+        }
+    }
+
+    /** The commonest reason the recording gave for pinning here, or null (JDK 21-23 give none). */
+    public String pinnedReason() {
+        return commonest(pinnedReasons);
+    }
+
+    /** The commonest frame that pinned the virtual thread here (a class initializer, a native method), or null. */
+    public String pinningFrame() {
+        return commonest(pinningFrames);
+    }
+
+    private static String commonest(Map<String, long[]> counts) {
+        return counts.entrySet().stream()
+                .max(Map.Entry.<String, long[]>comparingByValue(java.util.Comparator.comparingLong(c -> c[0]))
+                        .thenComparing(Map.Entry.comparingByKey(java.util.Comparator.reverseOrder())))
+                .map(Map.Entry::getKey).orElse(null);
+    }
 
     /** Blocking events the recordings saw (each one a thread taken off its core). */
     public long jfrBlockingEvents() {

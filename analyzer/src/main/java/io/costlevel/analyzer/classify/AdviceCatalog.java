@@ -54,6 +54,18 @@ public final class AdviceCatalog {
                     "synchronization used by one thread at a time -> thread confinement",
                     "An uncontended atomic or lock still costs an atomic instruction. If the state is really "
                             + "per-thread (a thread-local accumulator merged at the end), plain fields cost under 2 ns.");
+            case PINNED_CARRIER -> advice(Tiers.L3_SYSCALL, facts,
+                    "virtual thread blocks while pinned -> block outside the pinning frame",
+                    "The virtual thread cannot unmount, so its carrier blocks with it and other virtual threads wait "
+                            + "for a carrier. Move the blocking call out of the class initializer or native callback "
+                            + "that pins it (initialize eagerly, or lazily outside <clinit>); on JDK 21-23 replace "
+                            + "synchronized around blocking code with a ReentrantLock; or run that work on a platform "
+                            + "thread pool.");
+            case VIRTUAL_UNMOUNT -> advice(Tiers.L2_TRUE_SHARING, facts,
+                    "virtual threads hand over per op -> hand over more work per handoff",
+                    "Each handoff unmounts one virtual thread and remounts another: cheap (no kernel switch), but "
+                            + "still hundreds of ns. Batches per handoff (drainTo, a list per put) or fewer turn "
+                            + "changes per op save most of it.");
             case PLAIN_CPU, UNSEEN_CPU -> null;
         };
     }

@@ -6,6 +6,7 @@ import io.costlevel.analyzer.classify.rules.SpinWhileDescheduledRule;
 import io.costlevel.analyzer.classify.rules.SyscallRule;
 import io.costlevel.analyzer.classify.rules.TrueSharingRule;
 import io.costlevel.analyzer.classify.rules.UncontendedSyncRule;
+import io.costlevel.analyzer.classify.rules.VirtualThreadRule;
 import io.costlevel.analyzer.classify.rules.YieldRule;
 
 import java.util.List;
@@ -13,11 +14,13 @@ import java.util.Optional;
 
 /**
  * Asks every rule and keeps the costliest verdict: a site is in the highest tier whose mechanism it
- * shows (with its cross-check). Rules are stateless, so one classifier serves all sites.
+ * shows (with its cross-check); on a tie the earlier rule's verdict stands. Rules are stateless, so one classifier serves all sites.
  */
 public final class Classifier {
     private final List<TierRule> rules = List.of(
             new SpinWhileDescheduledRule(),
+            // Before the rules it ties with: its mechanism (unmount, pinning) is the more precise one.
+            new VirtualThreadRule(),
             new ContextSwitchRule(),
             new YieldRule(),
             new SyscallRule(),

@@ -59,6 +59,10 @@ public final class Evidence {
                     e.put("sharedLineChecks", a.sharedLineChecks());
                 }
             }
+            putIfCounted(e, "virtualThreads", a.virtual().threads());
+            putIfCounted(e, "virtualOps", a.virtual().ops());
+            putIfCounted(e, "virtualBlocks", a.virtual().blocks());
+            putIfCounted(e, "virtualBlockedNanos", a.virtual().blockedNanos());
         }
         var t = f.tally();
         putIfCounted(e, "jfrCpuSamples", t.cpuSamples());
@@ -70,6 +74,11 @@ public final class Evidence {
         putIfCounted(e, "jfrWaitNanos", t.waitNanos());
         putIfCounted(e, "jfrSleepEvents", t.sleepEvents());
         putIfCounted(e, "jfrSleepNanos", t.sleepNanos());
+        putIfCounted(e, "jfrVirtualHandoffSamples", t.virtualHandoffSamples());
+        putIfCounted(e, "jfrVirtualBlockEvents", t.virtualBlockEvents());
+        putIfCounted(e, "jfrVirtualBlockNanos", t.virtualBlockNanos());
+        putIfCounted(e, "jfrPinnedEvents", t.pinnedEvents());
+        putIfCounted(e, "jfrPinnedNanos", t.pinnedNanos());
         return e;
     }
 

@@ -6,6 +6,10 @@ public enum Mechanism {
     SPIN_WHILE_DESCHEDULED,
     /** Threads park, wait or sleep: the kernel switches them out and back. */
     BLOCKING,
+    /** A virtual thread blocked while pinned to its carrier: the carrier is switched out with it. */
+    PINNED_CARRIER,
+    /** Virtual threads block and unmount from their carrier: a user-space handoff, no kernel switch. */
+    VIRTUAL_UNMOUNT,
     /** Thread.yield with more runnable threads than cores: the yield hands the core over. */
     YIELD_SWITCH,
     /** System calls that return without switching: yield with a free core, park with a permit, wakeups. */

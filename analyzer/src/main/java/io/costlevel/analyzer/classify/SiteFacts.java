@@ -60,6 +60,17 @@ public final class SiteFacts {
     public double blockedNsPerBlock() { return ratio(blockedNanos(), blocks()); }
     public double contendedNsPerOp() { return agent == null ? 0 : ratio(agent.contendedNanos(), agent.ops()); }
 
+    /** Blocks of platform threads only: a virtual thread's block unmounts it, no kernel switch (unless pinned). */
+    public long platformBlocks() { return blocks() - virtualBlocks(); }
+    public long platformBlockedNanos() { return blockedNanos() - virtualBlockedNanos(); }
+    public double platformBlockedNsPerOp() { return ratio(platformBlockedNanos(), ops()); }
+    public double platformBlockedNsPerBlock() { return ratio(platformBlockedNanos(), platformBlocks()); }
+
+    /** The agent's count of parks, waits and sleeps by virtual threads (JDK 21+), and their time. */
+    public long virtualBlocks() { return agent == null ? 0 : agent.virtual().blocks(); }
+    public long virtualBlockedNanos() { return agent == null ? 0 : agent.virtual().blockedNanos(); }
+    public double virtualBlockedNsPerBlock() { return ratio(virtualBlockedNanos(), virtualBlocks()); }
+
     public long yields() { return agent == null ? 0 : agent.yields(); }
     public double yieldsPerOp() { return ratio(yields(), ops()); }
     public double wakeupsPerOp() { return agent == null ? 0 : ratio(agent.wakeups(), agent.ops()); }
@@ -72,8 +83,11 @@ public final class SiteFacts {
     public long jfrBlockingEvents() { return tally.jfrBlockingEvents(); }
     public long cpuSamples() { return tally.cpuSamples(); }
 
-    /** Any synchronization seen here, by the agent or the recording. */
-    public boolean synchronizes() { return counted() || jfrBlockingEvents() > 0; }
+    /** Any synchronization seen here, by the agent or the recording (virtual-thread handoffs and pins included). */
+    public boolean synchronizes() {
+        return counted() || jfrBlockingEvents() > 0 || tally.pinnedEvents() > 0 || tally.virtualBlockEvents() > 0
+                || tally.virtualHandoffSamples() > 0;
+    }
 
     /**
      * Estimated cost of one operation: the agent's sampled latency; for a spin site, whose ops are
@@ -106,7 +120,7 @@ public final class SiteFacts {
     public double threadNanos() {
         Double latency = latencyNs();
         double counted = latency == null ? 0 : latency * ops();
-        double recorded = tally.jfrBlockedNanos() + tally.cpuNanos();
+        double recorded = tally.jfrBlockedNanos() + tally.virtualBlockNanos() + tally.cpuNanos();
         return Math.max(counted, recorded);
     }
 

@@ -3,6 +3,8 @@ package io.costlevel.analyzer.input;
 /**
  * One entry of costlevel-sites.json (docs/agent-data-format.md): what the agent counted at one
  * call site. Field names and meanings follow that document; absent fields read as 0.
+ *
+ * @param virtual what of it virtual threads did ({@link VirtualShare#NONE} before JDK 21)
  */
 public record AgentSite(String className, String methodName, int line, String kind, String primitive,
                         long ops, int threads,
@@ -15,6 +17,7 @@ public record AgentSite(String className, String methodName, int line, String ki
                         long wakeups,
                         long handoffChecks, long handoffs,
                         long latencySamples, long latencyNanos,
+                        VirtualShare virtual,
                         long sameLineChecks, long sharedLineChecks) {
 
     /** Kinds by how costly their mechanism can be: when two agent sites share a line, the costlier names it. */
@@ -40,6 +43,7 @@ public record AgentSite(String className, String methodName, int line, String ki
                 wakeups + o.wakeups,
                 handoffChecks + o.handoffChecks, handoffs + o.handoffs,
                 latencySamples + o.latencySamples, latencyNanos + o.latencyNanos,
+                virtual.plus(o.virtual),
                 sumOfCounted(sameLineChecks, o.sameLineChecks), sumOfCounted(sharedLineChecks, o.sharedLineChecks));
     }
 

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 
+import io.costlevel.analyzer.classify.CarrierPinning;
+import io.costlevel.analyzer.classify.Evidence;
+
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -114,6 +117,24 @@ public final class JsonReportWriter {
         strings("reasons", s.reasons(), g);
         g.writeFieldName("advice");
         advice(s.advice(), g);
+        if (s.pinning() != null) {
+            pinning(s.pinning(), g);
+        }
+        g.writeEndObject();
+    }
+
+    /** Only at sites where virtual threads were pinned (absent elsewhere, so reports without them read as before). */
+    private static void pinning(CarrierPinning p, JsonGenerator g) throws IOException {
+        g.writeObjectFieldStart("pinning");
+        g.writeNumberField("events", p.events());
+        g.writeNumberField("meanNanos", Evidence.round(p.meanNanos()));
+        g.writeStringField("frame", p.frame());
+        g.writeStringField("reason", p.reason());
+        g.writeNumberField("carriers", p.carriers());
+        g.writeNumberField("carrierShare", Evidence.round(p.carrierShare()));
+        g.writeNumberField("spanNanos", p.spanNanos());
+        g.writeNumberField("allCarriersPinnedNanos", p.allCarriersPinnedNanos());
+        g.writeBooleanField("carrierStarvation", p.starvesCarriers());
         g.writeEndObject();
     }
 

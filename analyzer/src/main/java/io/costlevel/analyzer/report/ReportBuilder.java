@@ -2,6 +2,7 @@ package io.costlevel.analyzer.report;
 
 import io.costlevel.analyzer.attribution.SiteTally;
 import io.costlevel.analyzer.classify.AdviceCatalog;
+import io.costlevel.analyzer.classify.CarrierPinning;
 import io.costlevel.analyzer.classify.Classifier;
 import io.costlevel.analyzer.classify.Evidence;
 import io.costlevel.analyzer.classify.RunContext;
@@ -61,7 +62,8 @@ public final class ReportBuilder {
         return new Site(t.site().className(), t.site().methodName(), t.site().line(), kind(f), v.tier(), v.confidence(),
                 ns == null ? null : Evidence.round(ns), opsPerSecond,
                 totalNanos == 0 ? 0 : Evidence.round(f.threadNanos() / totalNanos), f.threads(),
-                primitives, Evidence.of(f), reasons, AdviceCatalog.adviseOn(v, f, String.join("; ", primitives)));
+                primitives, Evidence.of(f), reasons, AdviceCatalog.adviseOn(v, f, String.join("; ", primitives)),
+                CarrierPinning.of(f));
     }
 
     /** The agent's primitive first (it is exact), then the recordings' chains, most frequent first. */

@@ -1,5 +1,8 @@
 package io.costlevel.analyzer.report;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.costlevel.analyzer.classify.CarrierPinning;
+
 import java.util.List;
 import java.util.Map;
 
@@ -21,8 +24,17 @@ import java.util.Map;
  * @param evidence     the measured figures the tier was decided from (names documented in docs/report.md)
  * @param reasons      the rule decisions, in words, that gave the tier
  * @param advice       how to move this site down a tier, or null when it is already L0
+ * @param pinning      virtual threads blocked here while pinned to their carrier (JDK 21+), or null
  */
 public record Site(String className, String methodName, int line, String kind, int tier, String confidence,
                    Double nsPerOp, Double opsPerSecond, double shareOfTime, int threads,
-                   List<String> primitives, Map<String, Object> evidence, List<String> reasons, Advice advice) {
+                   List<String> primitives, Map<String, Object> evidence, List<String> reasons, Advice advice,
+                   @JsonInclude(JsonInclude.Include.NON_NULL) CarrierPinning pinning) {
+    /** A site where no virtual thread was pinned. */
+    public Site(String className, String methodName, int line, String kind, int tier, String confidence,
+                Double nsPerOp, Double opsPerSecond, double shareOfTime, int threads,
+                List<String> primitives, Map<String, Object> evidence, List<String> reasons, Advice advice) {
+        this(className, methodName, line, kind, tier, confidence, nsPerOp, opsPerSecond, shareOfTime, threads,
+                primitives, evidence, reasons, advice, null);
+    }
 }

@@ -19,6 +19,13 @@ public final class TextSummary {
         if (report.sites().size() > TOP_SITES) {
             out.printf("... %d more sites (use --json or --html for all)%n", report.sites().size() - TOP_SITES);
         }
+        report.sites().stream().filter(s -> s.pinning() != null).forEach(s -> out.printf(
+                "pinning: %s.%s:%d: %d virtual-thread blocks kept their carrier blocked%s%s%n",
+                s.className(), s.methodName(), s.line(), s.pinning().events(),
+                s.pinning().frame() == null ? "" : " (" + s.pinning().frame() + ")",
+                s.pinning().starvesCarriers() ? String.format("; carrier starvation: %.0f%% of the %d carriers' time, "
+                        + "all of them for %.0f ms", 100 * s.pinning().carrierShare(), s.pinning().carriers(),
+                        s.pinning().allCarriersPinnedNanos() / 1e6) : ""));
         for (String blind : report.blindSpots()) {
             out.println("note: " + blind);
         }

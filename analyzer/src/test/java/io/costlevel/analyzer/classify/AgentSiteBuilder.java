@@ -1,6 +1,7 @@
 package io.costlevel.analyzer.classify;
 
 import io.costlevel.analyzer.input.AgentSite;
+import io.costlevel.analyzer.input.VirtualShare;
 
 /** Agent counters for rule tests, named field by field (everything not set is 0). */
 final class AgentSiteBuilder {
@@ -8,6 +9,7 @@ final class AgentSiteBuilder {
     private long ops, casAttempts, casFailures, contended, contendedNanos, parks, parkedNanos, yields, spins, spinWaits,
             wakeups, handoffChecks, handoffs, latencySamples, latencyNanos;
     private int threads = 1;
+    private VirtualShare virtual = VirtualShare.NONE;
 
     private AgentSiteBuilder(String kind) {
         this.kind = kind;
@@ -27,6 +29,9 @@ final class AgentSiteBuilder {
     AgentSiteBuilder wakeups(long v) { wakeups = v; return this; }
     AgentSiteBuilder handoffs(long checks, long n) { handoffChecks = checks; handoffs = n; return this; }
 
+    /** Every op and park so far done by {@code n} virtual threads. */
+    AgentSiteBuilder allVirtual(int n) { virtual = new VirtualShare(n, ops, parks, parkedNanos); return this; }
+
     /** Latency sampled on every 64th op, as the agent does, with this mean. */
     AgentSiteBuilder nsPerOp(double ns) {
         latencySamples = Math.max(1, ops / 64);
@@ -37,6 +42,7 @@ final class AgentSiteBuilder {
     AgentSite build() {
         return new AgentSite("com.acme.Hot", "run", 42, kind, "java.util.concurrent.atomic.AtomicLong.incrementAndGet",
                 ops, threads, casAttempts, casFailures, contended, contendedNanos, parks, parkedNanos, 0, 0,
-                yields, 0, 0, spins, spinWaits, wakeups, handoffChecks, handoffs, latencySamples, latencyNanos, AgentSite.NOT_COUNTED, AgentSite.NOT_COUNTED);
+                yields, 0, 0, spins, spinWaits, wakeups, handoffChecks, handoffs, latencySamples, latencyNanos, virtual,
+                AgentSite.NOT_COUNTED, AgentSite.NOT_COUNTED);
     }
 }

@@ -15,7 +15,8 @@ import java.util.Optional;
  * threshold). Two cross-checks: a block must last as long as a switch (a park that returns at once
  * found its permit and is a Level 3 system call), and blocking must be a real part of the op's cost,
  * not a rare event under an otherwise cheap op (a ReentrantLock that parks once per thousand ops is
- * Level 2).
+ * Level 2). Only platform threads' blocks count: a virtual thread that blocks unmounts from its carrier
+ * without a kernel switch ({@link VirtualThreadRule} tiers those, and pinned ones).
  */
 public final class ContextSwitchRule implements TierRule {
     /** A block shorter than this on average did not switch. */
@@ -40,13 +41,15 @@ public final class ContextSwitchRule implements TierRule {
     }
 
     private Optional<Verdict> counted(SiteFacts f) {
-        if (f.blocks() == 0 || f.blockedNsPerBlock() < MIN_NS_PER_BLOCK || f.blockedNsPerOp() < MIN_BLOCKED_NS_PER_OP) {
+        if (f.platformBlocks() == 0 || f.platformBlockedNsPerBlock() < MIN_NS_PER_BLOCK
+                || f.platformBlockedNsPerOp() < MIN_BLOCKED_NS_PER_OP) {
             return Optional.empty();
         }
         Double ns = f.nsPerOp();
         String confidence = ns == null || ns >= Tiers.L3_FLOOR_NS ? Verdict.HIGH : Verdict.MEDIUM;
         return Optional.of(new Verdict(Tiers.L4_CONTEXT_SWITCH, Mechanism.BLOCKING, confidence,
                 String.format("%.3f blocks (park, wait, sleep) per op, %.1f us each, %.0f ns blocked per op",
-                        f.blocksPerOp(), f.blockedNsPerBlock() / 1000, f.blockedNsPerOp())));
+                        (double) f.platformBlocks() / f.ops(), f.platformBlockedNsPerBlock() / 1000,
+                        f.platformBlockedNsPerOp())));
     }
 }

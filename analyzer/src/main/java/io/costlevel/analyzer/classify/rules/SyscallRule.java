@@ -23,13 +23,14 @@ public final class SyscallRule implements TierRule {
         if (!f.counted()) {
             return Optional.empty();
         }
-        double perOp = f.blocksPerOp() + f.wakeupsPerOp();
+        // A virtual thread's block unmounts it in user space: VirtualThreadRule tiers it.
+        double perOp = (double) f.platformBlocks() / f.ops() + f.wakeupsPerOp();
         Double ns = f.nsPerOp();
         if (perOp < MIN_SYSCALLS_PER_OP || ns == null || ns < Tiers.L3_FLOOR_NS) {
             return Optional.empty();
         }
         return Optional.of(new Verdict(Tiers.L3_SYSCALL, Mechanism.SYSCALL, Verdict.HIGH,
                 String.format("%.2f parks and wakeups (system calls) per op, %.0f ns blocked per park%s",
-                        perOp, f.blockedNsPerBlock(), YieldRule.costNote(ns))));
+                        perOp, f.platformBlockedNsPerBlock(), YieldRule.costNote(ns))));
     }
 }

@@ -38,4 +38,25 @@ public abstract class DurationEvent extends Event {
             super(reader);
         }
     }
+
+    /**
+     * jdk.VirtualThreadPinned (JDK 21+): a virtual thread blocked while pinned to its carrier, so the carrier was
+     * blocked with it. From JDK 24 on the event also says what blocked ({@code blockingOperation}: "LockSupport.park",
+     * "Contended monitor enter", ...) and why it could not unmount ({@code pinnedReason}: "Native or VM frame on
+     * stack", "VM call to X.<clinit> on stack", ...); on 21-23 both are null.
+     */
+    public static final class VirtualThreadPinned extends DurationEvent {
+        public static final String NAME = "jdk.VirtualThreadPinned";
+
+        public final String blockingOperation;
+        public final String pinnedReason;
+
+        public VirtualThreadPinned(JfrReader reader) {
+            super(reader);
+            one.jfr.JfrClass type = reader.typesByName.get(NAME);
+            boolean described = type != null && type.field("blockingOperation") != null && type.field("pinnedReason") != null;
+            this.blockingOperation = described ? reader.getString() : null;
+            this.pinnedReason = described ? reader.getString() : null;
+        }
+    }
 }

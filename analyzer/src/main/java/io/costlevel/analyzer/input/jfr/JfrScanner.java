@@ -30,11 +30,15 @@ import java.util.Map;
  *
  * <p>JfrReader parses jdk.ExecutionSample (and async-profiler's samples) as {@link ExecutionSample},
  * and both jdk.ThreadPark and jdk.JavaMonitorEnter as {@link ContendedLock}; the two are told apart by
- * the stack, whose top frame is the JVM's park for the former. jdk.JavaMonitorWait, jdk.ThreadSleep
- * and the run's description events are registered as custom events.
+ * the stack, whose top frame is the JVM's park for the former. jdk.JavaMonitorWait, jdk.ThreadSleep,
+ * jdk.VirtualThreadPinned and the run's description events are registered as custom events. A stack that
+ * goes through a virtual thread's unmount/remount path marks its CPU samples and parks as virtual-thread
+ * handoffs ({@link VirtualThreadFrames}).
  */
 public final class JfrScanner {
     private static final java.util.Set<String> JAVA_VERSION_KEYS = java.util.Set.of("java.version", "java.vm.version");
+    /** JEP 491: virtual threads unmount in synchronized and Object.wait from this JDK on. */
+    private static final int MONITORS_UNMOUNT_FROM = 24;
 
     private final StackAttributor attributor;
     private final SiteTable table;
@@ -64,12 +68,19 @@ public final class JfrScanner {
         }
     }
 
+    /** The feature release of a java.version or java.vm.version ("25.0.3", "17.0.15+6", "1.8.0_402"), 0 if unreadable. */
+    static int featureOf(String version) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(?:1\\.)?(\\d+)").matcher(version == null ? "" : version);
+        return m.find() ? Integer.parseInt(m.group(1)) : 0;
+    }
+
     /** A reader of one checked chunk, stopping where the check stopped. */
     private static JfrReader open(CheckedChunk chunk) throws IOException {
         JfrReader reader = new JfrReader(chunk.bytes());
         reader.stopAtNewChunk = true;
         reader.registerEvent(DurationEvent.MonitorWait.NAME, DurationEvent.MonitorWait.class);
         reader.registerEvent(DurationEvent.ThreadSleep.NAME, DurationEvent.ThreadSleep.class);
+        reader.registerEvent(DurationEvent.VirtualThreadPinned.NAME, DurationEvent.VirtualThreadPinned.class);
         reader.registerEvent(RunDescriptionEvent.CpuInformation.NAME, RunDescriptionEvent.CpuInformation.class);
         reader.registerEvent(RunDescriptionEvent.JvmInformation.NAME, RunDescriptionEvent.JvmInformation.class);
         reader.registerEvent(RunDescriptionEvent.SystemProperty.NAME, RunDescriptionEvent.SystemProperty.class);
@@ -82,10 +93,29 @@ public final class JfrScanner {
         final Charge charge;
         /** Null when the stack has no site. */
         final long[] fileCpuSamples;
+        /** A virtual thread's unmount/remount path lies between the top and the site ({@link VirtualThreadFrames}). */
+        final boolean virtualHandoff;
+        /** The stack is a virtual thread's own (JFR's events of it, not async-profiler's carrier samples). */
+        final boolean onVirtualThread;
+        final StackTrace trace;
+        /** The frame that pinned a virtual thread, found at the first pinned event of this stack. */
+        private String pinningFrame;
+        private boolean pinningFrameFound;
 
-        ChunkStack(Charge charge, long[] fileCpuSamples) {
+        ChunkStack(Charge charge, long[] fileCpuSamples, boolean virtualHandoff, boolean onVirtualThread, StackTrace trace) {
             this.charge = charge;
             this.fileCpuSamples = fileCpuSamples;
+            this.virtualHandoff = virtualHandoff;
+            this.onVirtualThread = onVirtualThread;
+            this.trace = trace;
+        }
+
+        String pinningFrame(FrameNames names) {
+            if (!pinningFrameFound && trace != null) {
+                pinningFrame = VirtualThreadFrames.pinningFrame(names.stack(trace), trace.types);
+                pinningFrameFound = true;
+            }
+            return pinningFrame;
         }
     }
 
@@ -117,6 +147,8 @@ public final class JfrScanner {
         private String jvmName;
         private String javaVersion;
         private int hardwareThreads;
+        /** The recorded JDK lets a virtual thread unmount in a monitor (24+): known once its version was read. */
+        private boolean monitorsUnmount;
         private double switchRateSum;
         private long switchRateCount;
 
@@ -206,19 +238,46 @@ public final class JfrScanner {
             if (e instanceof ExecutionSample sample) {
                 onSample(sample);
             } else if (e instanceof ContendedLock lock) {
-                Charge charge = stack(lock.stackTraceId).charge;
-                if (charge.parkFrame()) {
+                ChunkStack stack = stack(lock.stackTraceId);
+                Charge charge = stack.charge;
+                if (charge.parkFrame() && stack.virtualHandoff || !charge.parkFrame() && unmountsInMonitors(stack)) {
+                    charge.virtualBlock(threadKey(lock), nanos(lock.duration));
+                } else if (charge.parkFrame()) {
                     charge.park(threadKey(lock), nanos(lock.duration));
                 } else {
                     charge.monitorEnter(threadKey(lock), nanos(lock.duration));
                 }
             } else if (e instanceof DurationEvent.MonitorWait wait) {
-                stack(wait.stackTraceId).charge.monitorWait(threadKey(wait), nanos(wait.duration));
+                ChunkStack stack = stack(wait.stackTraceId);
+                if (unmountsInMonitors(stack)) {
+                    stack.charge.virtualBlock(threadKey(wait), nanos(wait.duration));
+                } else {
+                    stack.charge.monitorWait(threadKey(wait), nanos(wait.duration));
+                }
             } else if (e instanceof DurationEvent.ThreadSleep sleep) {
-                stack(sleep.stackTraceId).charge.sleep(threadKey(sleep), nanos(sleep.duration));
+                ChunkStack stack = stack(sleep.stackTraceId);
+                // A virtual thread's sleep unmounts (JDK 21+); a pinned one is also a jdk.VirtualThreadPinned event.
+                if (stack.onVirtualThread) {
+                    stack.charge.virtualBlock(threadKey(sleep), nanos(sleep.duration));
+                } else {
+                    stack.charge.sleep(threadKey(sleep), nanos(sleep.duration));
+                }
+            } else if (e instanceof DurationEvent.VirtualThreadPinned pinned) {
+                ChunkStack stack = stack(pinned.stackTraceId);
+                stack.charge.pinned(threadKey(pinned), nanos(pinned.time), nanos(pinned.duration), pinned.pinnedReason,
+                        stack.pinningFrame(names));
             } else if (e instanceof RunDescriptionEvent description) {
                 describe(description);
             }
+        }
+
+        /**
+         * A virtual thread's monitor enter or Object.wait unmounts from JDK 24 on (JEP 491; a pinned one is also a
+         * jdk.VirtualThreadPinned event); before, it blocks the carrier, a platform thread's block. Until the
+         * recording has said its version, the older behaviour is assumed.
+         */
+        private boolean unmountsInMonitors(ChunkStack stack) {
+            return stack.onVirtualThread && monitorsUnmount;
         }
 
         private void onSample(ExecutionSample sample) {
@@ -229,6 +288,9 @@ public final class JfrScanner {
             samplingPeriod.sample(sample.tid, sample.time);
             ChunkStack stack = stack(sample.stackTraceId);
             stack.charge.cpuSample(threadKey(sample), sample.samples);
+            if (stack.virtualHandoff) {
+                stack.charge.virtualHandoffSample(sample.samples);
+            }
             if (stack.fileCpuSamples != null) {
                 stack.fileCpuSamples[0] += sample.samples;
             }
@@ -260,6 +322,7 @@ public final class JfrScanner {
                 // The recording has java.vm.version; java.version wins when a JDK also records it.
                 if (javaVersion == null || "java.version".equals(p.key)) {
                     javaVersion = p.value;
+                    monitorsUnmount = featureOf(p.value) >= MONITORS_UNMOUNT_FROM;
                 }
             } else if (e instanceof RunDescriptionEvent.ContextSwitchRate rate) {
                 switchRateSum += rate.switchRate;
@@ -276,8 +339,12 @@ public final class JfrScanner {
                 StackTrace stack = reader.stackTraces.get(stackTraceId);
                 Attribution at = stack == null ? new Attribution(null, "", false) : attributor.attribute(names.stack(stack));
                 Charge charge = table.charge(at);
+                boolean virtualHandoff = stack != null && VirtualThreadFrames.inHandoff(names.stack(stack), charge.site());
+                boolean onVirtualThread = stack != null && charge.site() != null
+                        && VirtualThreadFrames.onVirtualThread(names.stack(stack));
                 resolved = new ChunkStack(charge,
-                        charge.site() == null ? null : cpuSamples.computeIfAbsent(charge.site(), k -> new long[1]));
+                        charge.site() == null ? null : cpuSamples.computeIfAbsent(charge.site(), k -> new long[1]),
+                        virtualHandoff, onVirtualThread, stack);
                 byStack.put(stackTraceId, resolved);
             }
             lastStackId = stackTraceId;

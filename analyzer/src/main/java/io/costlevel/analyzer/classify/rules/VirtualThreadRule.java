@@ -1,0 +1,105 @@
+package io.costlevel.analyzer.classify.rules;
+
+import io.costlevel.analyzer.attribution.SiteTally;
+import io.costlevel.analyzer.classify.CarrierPinning;
+import io.costlevel.analyzer.classify.Mechanism;
+import io.costlevel.analyzer.classify.SiteFacts;
+import io.costlevel.analyzer.classify.TierRule;
+import io.costlevel.analyzer.classify.Tiers;
+import io.costlevel.analyzer.classify.Verdict;
+
+import java.util.Optional;
+
+/**
+ * Virtual threads (JDK 21+), whose blocks cost two tiers apart by whether they unmount:
+ * <ul>
+ *   <li>Pinned (jdk.VirtualThreadPinned here): the virtual thread blocked on its carrier (a class initializer or
+ *   a native frame on its stack; {@code synchronized} on JDK 21-23), so the carrier is parked by the kernel
+ *   like a platform thread: Level 4, flagged as pinning with the frame that pinned it. When the pinned time
+ *   fills a large share of all carriers' time ({@link #STARVATION_SHARE}), other virtual threads waited to
+ *   mount: carrier starvation, the virtual-thread form of level 5's "the thread that could go has no core".</li>
+ *   <li>Unmounted (the agent's blocks of virtual threads, or the recording's CPU samples and parks in the
+ *   unmount/remount path): no kernel switch; the continuation is saved and another virtual thread runs on the
+ *   carrier. Measured on JDK 25 (docs/tiers.md, samples S13/S14): a round trip between two virtual threads
+ *   ~0.3-1.2 us against 5-18 us between platform threads. Level 3 when a block lasts at least the L3 floor
+ *   (an unmount, a resubmission and a remount: the scheduler's queue and often a carrier's wakeup), Level 2
+ *   when shorter (the permit was there, nothing unmounted).</li>
+ * </ul>
+ */
+public final class VirtualThreadRule implements TierRule {
+    /**
+     * Of a site's CPU samples (recording only), this share in the unmount/remount path makes handoffs a real part
+     * of its cost. One such sample already proves the mechanism: that code runs only when the line hands over.
+     */
+    static final double MIN_HANDOFF_SAMPLE_SHARE = 0.1;
+
+    @Override
+    public Optional<Verdict> judge(SiteFacts f) {
+        SiteTally t = f.tally();
+        if (t.pinnedEvents() > 0 && pinsDominate(f, t)) {
+            return Optional.of(pinned(f));
+        }
+        if (f.virtualBlocks() > 0) {
+            return Optional.of(unmountedCounted(f));
+        }
+        long samples = t.virtualHandoffSamples();
+        if (t.virtualBlockEvents() > 0 || samples > 0 && samples >= MIN_HANDOFF_SAMPLE_SHARE * t.cpuSamples()) {
+            return Optional.of(unmountedRecorded(t));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Of the virtual threads' blocks the agent counted here, at least this share pinned makes pinning the site's
+     * mechanism; rarer pins (a first call that links a method handle pins once) stay flagged in the report's
+     * pinning figures while the unmounting blocks decide the tier.
+     */
+    static final double MIN_PINNED_SHARE = 0.1;
+
+    /**
+     * The agent's count of virtual threads' blocks, else the recording's (blocks over its threshold); with neither,
+     * every recorded pin (each at least 2 us of a blocked carrier) decides.
+     */
+    private static boolean pinsDominate(SiteFacts f, SiteTally t) {
+        long blocks = Math.max(f.virtualBlocks(), t.virtualBlockEvents());
+        return blocks == 0 || t.pinnedEvents() >= MIN_PINNED_SHARE * blocks;
+    }
+
+    private static Verdict pinned(SiteFacts f) {
+        CarrierPinning p = CarrierPinning.of(f);
+        String frame = p.frame() == null
+                ? "no class initializer or native frame in the stack (a monitor held by a synchronized caller pins on JDK 21-23)"
+                : "pinned by " + p.frame();
+        String reason = p.reason() == null ? "" : " (\"" + p.reason() + "\")";
+        String carriers = p.starvesCarriers()
+                ? String.format("; carrier starvation: pinned blocks here held %.0f%% of the %d carriers' time over %.3f s "
+                        + "(the scheduler's parallelism, one carrier per core), and all %d at once for %.0f ms: other "
+                        + "virtual threads could not mount then", 100 * p.carrierShare(), p.carriers(), p.spanNanos() / 1e9,
+                        p.carriers(), p.allCarriersPinnedNanos() / 1e6)
+                : String.format("; they held %.0f%% of the %d carriers' time over %.3f s", 100 * p.carrierShare(),
+                        p.carriers(), p.spanNanos() / 1e9);
+        return new Verdict(Tiers.L4_CONTEXT_SWITCH, Mechanism.PINNED_CARRIER, Verdict.HIGH,
+                String.format("pinning: %d virtual-thread blocks here kept their carrier blocked (jdk.VirtualThreadPinned), "
+                        + "%.1f us each; %s%s%s", p.events(), p.meanNanos() / 1000, frame, reason, carriers));
+    }
+
+    private static Verdict unmountedCounted(SiteFacts f) {
+        double perBlock = f.virtualBlockedNsPerBlock();
+        int tier = perBlock >= Tiers.L3_FLOOR_NS ? Tiers.L3_SYSCALL : Tiers.L2_TRUE_SHARING;
+        return new Verdict(tier, Mechanism.VIRTUAL_UNMOUNT, Verdict.HIGH,
+                String.format("%d of %d blocks here were virtual threads' (%d threads), %.2f us blocked each: an unmount "
+                                + "and a remount, no kernel switch%s",
+                        f.virtualBlocks(), f.blocks(), f.agent().virtual().threads(), perBlock / 1000,
+                        perBlock >= Tiers.L4_FLOOR_NS ? " (the rest of the time is waiting for the other side, not CPU)" : ""));
+    }
+
+    private static Verdict unmountedRecorded(SiteTally t) {
+        return new Verdict(Tiers.L3_SYSCALL, Mechanism.VIRTUAL_UNMOUNT, Verdict.MEDIUM,
+                String.format("virtual threads hand over here: %d of %d CPU samples in the unmount/remount path "
+                                + "(VirtualThread.park/unpark, Continuation.yield)%s; no kernel switch, ~0.3-0.6 us per "
+                                + "handoff measured on JDK 25 (docs/tiers.md)",
+                        t.virtualHandoffSamples(), t.cpuSamples(),
+                        t.virtualBlockEvents() == 0 ? "" : String.format(", %d blocks that unmounted (%.1f us each, waiting included)",
+                                t.virtualBlockEvents(), (double) t.virtualBlockNanos() / t.virtualBlockEvents() / 1000)));
+    }
+}
