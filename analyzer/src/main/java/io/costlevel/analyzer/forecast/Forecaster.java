@@ -6,6 +6,7 @@ import io.costlevel.analyzer.forecast.rules.SharedStateRule;
 import io.costlevel.analyzer.forecast.rules.SpinRule;
 import io.costlevel.analyzer.forecast.rules.SpreadLinesRule;
 import io.costlevel.analyzer.forecast.rules.UnchangedRule;
+import io.costlevel.analyzer.forecast.rules.VirtualBlockRule;
 import io.costlevel.analyzer.forecast.rules.YieldRule;
 import io.costlevel.analyzer.input.InputException;
 import io.costlevel.analyzer.report.Site;
@@ -24,7 +25,7 @@ import java.util.Map;
 public final class Forecaster {
     /** Costliest mechanism first: a lock that spins is decided by its spinning, not by its shared line. */
     private static final List<ForecastRule> RULES = List.of(new SpinRule(), new YieldRule(), new BlockingRule(),
-            new SpreadLinesRule(), new SharedStateRule(), new PlainCodeRule(), new UnchangedRule());
+            new VirtualBlockRule(), new SpreadLinesRule(), new SharedStateRule(), new PlainCodeRule(), new UnchangedRule());
 
     private Forecaster() {}
 

@@ -1,5 +1,6 @@
 package io.costlevel.analyzer.forecast;
 
+import io.costlevel.analyzer.classify.CarrierPinning;
 import io.costlevel.analyzer.report.Site;
 
 import java.util.LinkedHashMap;
@@ -14,6 +15,7 @@ public final class TestSites {
     private int threads = 1;
     private Double nsPerOp;
     private List<String> primitives = List.of();
+    private CarrierPinning pinning;
 
     private final String className;
 
@@ -48,10 +50,11 @@ public final class TestSites {
     TestSites nsPerOp(double v) { nsPerOp = v; return this; }
     TestSites primitive(String p) { primitives = List.of(p); return this; }
     TestSites count(String name, long value) { evidence.put(name, value); return this; }
+    TestSites pinning(CarrierPinning p) { pinning = p; return this; }
 
     Site build() {
         return new Site(className, "run", 42, kind, tier, "high", nsPerOp, null, 0.5, threads, primitives,
-                evidence, List.of(), null);
+                evidence, List.of(), null, pinning);
     }
 
     /** This site as the one point of a history, measured with the agent on {@code cores} cores. */

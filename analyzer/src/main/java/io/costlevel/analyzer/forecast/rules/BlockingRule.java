@@ -9,7 +9,7 @@ import io.costlevel.analyzer.forecast.Target;
 import java.util.Locale;
 
 /**
- * Blocking handoffs: parks, Object.wait or sleeps that last a context switch. A thread that blocks
+ * Blocking handoffs: platform threads' parks, Object.wait or sleeps that last a context switch. A thread that blocks
  * for its turn keeps blocking with more threads (the queue only grows), so the site stays L4; one
  * thread alone never waits for another.
  */
@@ -22,8 +22,10 @@ public final class BlockingRule implements ForecastRule {
     @Override
     public Move forecast(SiteHistory site, Target target) {
         SitePoint today = site.today();
-        long blocks = today.count("parks") + today.count("waits") + today.count("sleeps");
-        long blockedNanos = today.count("parkedNanos") + today.count("waitedNanos") + today.count("sleptNanos");
+        // Platform threads' blocks only: virtual threads unmount instead (VirtualBlockRule), no kernel switch.
+        long blocks = today.count("parks") + today.count("waits") + today.count("sleeps") - today.count("virtualBlocks");
+        long blockedNanos = today.count("parkedNanos") + today.count("waitedNanos") + today.count("sleptNanos")
+                - today.count("virtualBlockedNanos");
         // Recorded blocking events decide only without the agent, whose exact counts say more (docs/tiers.md, L4).
         boolean recordedOnly = !today.hasAgent() && (today.count("jfrParkEvents") + today.count("jfrMonitorEnterEvents")
                 + today.count("jfrWaitEvents")) > 0;

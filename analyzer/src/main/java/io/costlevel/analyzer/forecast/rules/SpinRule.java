@@ -24,9 +24,13 @@ public final class SpinRule implements ForecastRule {
         String measured = String.format(Locale.ROOT, "%.0f spins per wait at %d threads on %d cores",
                 today.ratio("spins", "spinWaits"), today.threads(), today.cores());
         if (target.oversubscribed()) {
+            // Virtual threads are not time-sliced: spinners keep their carriers until they block, the owner waits to mount.
+            String slices = today.count("virtualOps") > 0
+                    ? "virtual waiters keep their carriers (no time slice ends a virtual thread's spin) while the owner waits to mount"
+                    : "the owner is descheduled and waiters spin whole time slices";
             return new Move(5, "spin-descheduled", String.format(Locale.ROOT,
-                    "spins while waiting (%s): with %d threads on %d cores the owner is descheduled and waiters spin whole time slices -> L5",
-                    measured, target.threads(), target.cores()), ForecastRule.sameRegime(today, target));
+                    "spins while waiting (%s): with %d threads on %d cores %s -> L5",
+                    measured, target.threads(), target.cores(), slices), ForecastRule.sameRegime(today, target));
         }
         if (target.threads() == 1) {
             return new Move(1, "single-thread", "spins while waiting (" + measured + "): one thread never waits -> L1",
