@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -45,7 +46,41 @@ final class SampleUnderAgent {
         if (process.exitValue() != 0) {
             throw new AssertionError(sample + " exited with " + process.exitValue() + ": " + read(log));
         }
+        return analyzed(outDir);
+    }
+
+    static Report analyzed(Path outDir) throws Exception {
         return new Analysis(null, Progress.silent()).run(List.of(outDir));
+    }
+
+    /**
+     * Runs one sample's own main class (the samples that take a thread kind, S13-S16) in a forked JVM, under the
+     * agent or not, and returns its out directory (its output in {@link #log}). Under the agent async-profiler
+     * samples every 2 ms, so a short run of a loaded machine still has samples on every handoff line. Exit 3
+     * (skipped: no virtual threads on JDK 17) is not a failure.
+     */
+    static Path runMain(Path java, boolean agent, Path work, String sampleClass, String... args) throws Exception {
+        Path out = Files.createTempDirectory(work, sampleClass + (agent ? "-agent-" : "-plain-"));
+        List<String> command = new ArrayList<>(List.of(java.toString()));
+        if (agent) {
+            command.add("-javaagent:" + jar("costlevel.agentJar") + "=out=" + out + ",include=" + SAMPLES_PACKAGE
+                    + ",profiler.interval=2ms");
+        }
+        command.addAll(List.of("-cp", jar("costlevel.samplesJar").toString(), SAMPLES_PACKAGE + sampleClass));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log(out).toFile()).start();
+        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError(sampleClass + " did not end within " + TIMEOUT_SECONDS + " s: " + command);
+        }
+        if (process.exitValue() != 0 && process.exitValue() != 3) {
+            throw new AssertionError(sampleClass + " exited with " + process.exitValue() + ": " + read(log(out)));
+        }
+        return out;
+    }
+
+    static Path log(Path out) {
+        return out.resolveSibling(out.getFileName() + ".log");
     }
 
     static String read(Path file) throws IOException {

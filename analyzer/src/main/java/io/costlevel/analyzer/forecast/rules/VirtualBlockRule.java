@@ -78,17 +78,19 @@ public final class VirtualBlockRule implements ForecastRule {
         String measured = blocks > 0 ? String.format(Locale.ROOT, "%d of %d virtual-thread blocks pinned", Math.min(pinned, blocks), blocks)
                 : pinned + " pinned blocks in the recording";
         CarrierPinning pinning = today.site().pinning();
-        if (pinning == null || today.threads() <= 0) {
+        // The agent's count of virtual threads: the recording's threads at a pinned site also count the carriers.
+        long threads = today.count("virtualThreads") > 0 ? today.count("virtualThreads") : today.threads();
+        if (pinning == null || threads <= 0) {
             return new Move(4, "pinned-carrier", "pinned virtual threads (" + measured
                     + "): a pinned block holds its carrier, which the kernel switches out like a platform thread -> stays L4",
                     ForecastRule.sameRegime(today, target));
         }
-        double share = Math.min(1, pinning.carrierShare() * target.threads() / today.threads() * today.cores() / target.cores());
+        double share = Math.min(1, pinning.carrierShare() * target.threads() / threads * today.cores() / target.cores());
         boolean starved = share >= CarrierPinning.STARVATION_SHARE;
         return new Move(4, starved ? "carrier-starvation" : "pinned-carrier", String.format(Locale.ROOT,
                 "pinned virtual threads (%s, %.0f%% of %d carriers' time at %d threads): a pinned block holds its carrier "
                         + "like a platform thread, L4; at %d threads on %d carriers they would hold ~%.0f%% of it%s",
-                measured, 100 * pinning.carrierShare(), pinning.carriers(), today.threads(), target.threads(),
+                measured, 100 * pinning.carrierShare(), pinning.carriers(), threads, target.threads(),
                 target.cores(), 100 * share,
                 starved ? ": carrier starvation, other virtual threads wait to mount -> L4, starving" : " -> stays L4"),
                 ForecastRule.sameRegime(today, target));
