@@ -16,6 +16,8 @@ public final class TestSites {
     private Double nsPerOp;
     private List<String> primitives = List.of();
     private CarrierPinning pinning;
+    private Double opsPerSecond;
+    private double share = 0.5;
 
     private final String className;
 
@@ -51,9 +53,11 @@ public final class TestSites {
     TestSites primitive(String p) { primitives = List.of(p); return this; }
     TestSites count(String name, long value) { evidence.put(name, value); return this; }
     TestSites pinning(CarrierPinning p) { pinning = p; return this; }
+    TestSites opsPerSecond(double v) { opsPerSecond = v; return this; }
+    TestSites share(double v) { share = v; return this; }
 
     Site build() {
-        return new Site(className, "run", 42, kind, tier, "high", nsPerOp, null, 0.5, threads, primitives,
+        return new Site(className, "run", 42, kind, tier, "high", nsPerOp, opsPerSecond, share, threads, primitives,
                 evidence, List.of(), null, pinning);
     }
 
