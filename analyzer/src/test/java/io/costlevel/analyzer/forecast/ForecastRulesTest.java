@@ -164,6 +164,21 @@ class ForecastRulesTest {
 
         assertThat(at(cpu, EIGHT_ON_TWO).forecastTier()).isZero();
         assertThat(at(cpu, EIGHT_ON_TWO).mechanism()).isEqualTo("plain");
+        assertThat(at(cpu, EIGHT_ON_TWO).confidence()).isEqualTo(Move.HIGH);
+    }
+
+    @Test
+    void aLineThatSynchronizesInsideALibraryIsNotCalledPlainWithConfidence() {
+        // A shared java.util.Random at 2 threads under the agent (measured: docs/forecast.md, "Real libraries").
+        SiteHistory random = site("cpu").tier(0).threads(2).count("jfrCpuSamples", 51)
+                .primitive("java.util.Random.nextInt -> java.util.concurrent.atomic.AtomicLong.compareAndSet").today(2);
+
+        SiteForecast f = at(random, EIGHT_ON_TWO);
+
+        assertThat(f.forecastTier()).isZero();
+        assertThat(f.mechanism()).isEqualTo("library-sync");
+        assertThat(f.confidence()).isEqualTo(Move.LOW);
+        assertThat(f.reasons().get(0)).contains("AtomicLong.compareAndSet", "not measured");
     }
 
     @Test
