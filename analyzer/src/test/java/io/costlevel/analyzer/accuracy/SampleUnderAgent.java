@@ -55,26 +55,35 @@ final class SampleUnderAgent {
 
     /**
      * Runs one sample's own main class (the samples that take a thread kind, S13-S16) in a forked JVM, under the
-     * agent or not, and returns its out directory (its output in {@link #log}). Under the agent async-profiler
-     * samples every 2 ms, so a short run of a loaded machine still has samples on every handoff line. Exit 3
-     * (skipped: no virtual threads on JDK 17) is not a failure.
+     * agent or not, and returns its out directory (its output in {@link #log}). Exit 3 (skipped: no virtual
+     * threads on JDK 17) is not a failure.
      */
     static Path runMain(Path java, boolean agent, Path work, String sampleClass, String... args) throws Exception {
-        Path out = Files.createTempDirectory(work, sampleClass + (agent ? "-agent-" : "-plain-"));
+        return runForked(java, agent ? SAMPLES_PACKAGE : null, work, jar("costlevel.samplesJar"), SAMPLES_PACKAGE + sampleClass, args);
+    }
+
+    /**
+     * Runs {@code mainClass} from {@code classpath} in a forked JVM, under the agent instrumenting {@code include}
+     * (none when null), and returns the agent's out directory (the program's output in {@link #log}). Under the
+     * agent async-profiler samples every 2 ms, so a short run of a loaded machine still has samples on every line.
+     */
+    static Path runForked(Path java, String include, Path work, Path classpath, String mainClass, String... args) throws Exception {
+        String name = mainClass.substring(mainClass.lastIndexOf('.') + 1);
+        Path out = Files.createTempDirectory(work, name + (include != null ? "-agent-" : "-plain-"));
         List<String> command = new ArrayList<>(List.of(java.toString()));
-        if (agent) {
-            command.add("-javaagent:" + jar("costlevel.agentJar") + "=out=" + out + ",include=" + SAMPLES_PACKAGE
+        if (include != null) {
+            command.add("-javaagent:" + jar("costlevel.agentJar") + "=out=" + out + ",include=" + include
                     + ",profiler.interval=2ms");
         }
-        command.addAll(List.of("-cp", jar("costlevel.samplesJar").toString(), SAMPLES_PACKAGE + sampleClass));
+        command.addAll(List.of("-cp", classpath.toString(), mainClass));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log(out).toFile()).start();
         if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
             process.destroyForcibly();
-            throw new AssertionError(sampleClass + " did not end within " + TIMEOUT_SECONDS + " s: " + command);
+            throw new AssertionError(name + " did not end within " + TIMEOUT_SECONDS + " s: " + command);
         }
         if (process.exitValue() != 0 && process.exitValue() != 3) {
-            throw new AssertionError(sampleClass + " exited with " + process.exitValue() + ": " + read(log(out)));
+            throw new AssertionError(name + " exited with " + process.exitValue() + ": " + read(log(out)));
         }
         return out;
     }

@@ -168,6 +168,19 @@ class ForecastRulesTest {
     }
 
     @Test
+    void blockingInsideALibraryTheAgentDidNotCountIsReadFromTheRecording() {
+        // ConcurrentHashMap.merge on one hot key at 2 threads under the agent: the bin's monitor is inside the JDK.
+        SiteHistory merge = site("monitor").tier(4).threads(2).count("jfrCpuSamples", 153)
+                .count("jfrMonitorEnterEvents", 1325).count("jfrMonitorEnterNanos", 72_989_444).today(2);
+
+        SiteForecast f = at(merge, EIGHT_ON_TWO);
+
+        assertThat(f.forecastTier()).isEqualTo(4);
+        assertThat(f.mechanism()).isEqualTo("blocking");
+        assertThat(f.confidence()).isEqualTo(Move.LOW);
+    }
+
+    @Test
     void aLineThatSynchronizesInsideALibraryIsNotCalledPlainWithConfidence() {
         // A shared java.util.Random at 2 threads under the agent (measured: docs/forecast.md, "Real libraries").
         SiteHistory random = site("cpu").tier(0).threads(2).count("jfrCpuSamples", 51)

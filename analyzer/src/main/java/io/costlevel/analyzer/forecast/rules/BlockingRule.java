@@ -26,8 +26,9 @@ public final class BlockingRule implements ForecastRule {
         long blocks = today.count("parks") + today.count("waits") + today.count("sleeps") - today.count("virtualBlocks");
         long blockedNanos = today.count("parkedNanos") + today.count("waitedNanos") + today.count("sleptNanos")
                 - today.count("virtualBlockedNanos");
-        // Recorded blocking events decide only without the agent, whose exact counts say more (docs/tiers.md, L4).
-        boolean recordedOnly = !today.hasAgent() && (today.count("jfrParkEvents") + today.count("jfrMonitorEnterEvents")
+        // Recorded blocking events decide only where the agent counted nothing (no agent, or blocking inside a library
+        // such as ConcurrentHashMap's bin monitor): its exact counts say more (docs/tiers.md, L4).
+        boolean recordedOnly = (!today.hasAgent() || today.count("ops") == 0) && (today.count("jfrParkEvents") + today.count("jfrMonitorEnterEvents")
                 + today.count("jfrWaitEvents")) > 0;
         long ops = Math.max(1, today.count("ops"));
         if (!recordedOnly && (blocks == 0 || (double) blockedNanos / blocks < MIN_NS_PER_BLOCK
