@@ -58,7 +58,7 @@ public final class TestSites {
 
     Site build() {
         return new Site(className, "run", 42, kind, tier, "high", nsPerOp, opsPerSecond, share, threads, primitives,
-                evidence, List.of(), null, pinning);
+                evidence, List.of(), null, java.util.Map.of(Integer.toString(tier), 1.0), false, null, null, List.of(), pinning);
     }
 
     /** This site as the one point of a history, measured with the agent on {@code cores} cores. */
