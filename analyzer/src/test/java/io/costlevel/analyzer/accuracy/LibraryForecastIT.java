@@ -7,6 +7,7 @@ import io.costlevel.analyzer.forecast.SiteForecast;
 import io.costlevel.analyzer.report.Report;
 import io.costlevel.analyzer.report.Site;
 import io.costlevel.forecastload.LibraryLoad;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -26,9 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code ThreadLocalRandom}, {@code ConcurrentHashMap.merge} on one hot key vs on keys of each thread's own) run
  * in forked JVMs: without the agent at 1 and 2 threads (the native cost), under it at 2 threads, forecast at 4x the
  * cores, and under it at 4x the cores (the measured run). The forecast must name the tier the measured run shows
- * and the mechanism its evidence allows: where the library synchronizes inside the JDK, which the agent does not
- * count, it must say so with low confidence instead of calling the line plain code (docs/forecast.md, "Real
- * libraries", for the tier the mechanism gives, which the measured run cannot show there).
+ * and the tier the library's mechanism gives (docs/forecast.md, "Real libraries"), from the agent's counts inside the
+ * JDK's calls, charged to the application line.
  */
 class LibraryForecastIT {
     private static final int CORES = Runtime.getRuntime().availableProcessors();
@@ -38,11 +38,8 @@ class LibraryForecastIT {
     @TempDir
     Path work;
 
-    /**
-     * The workload, the tier forecast at 4x the cores and its mechanism, and the tier the measured run must show
-     * (null: not asserted, see {@link #loads}).
-     */
-    record Load(String workload, int tier, String mechanism, Integer measuredTier) {
+    /** The workload, the tier forecast and measured at 4x the cores, the forecast's mechanism. */
+    record Load(String workload, int tier, String mechanism) {
         @Override
         public String toString() {
             return workload + " -> L" + tier + " (" + mechanism + ")";
@@ -50,16 +47,17 @@ class LibraryForecastIT {
     }
 
     /**
-     * chm-spread's measured tier is not asserted: the 8-thread run read L4 from a handful of monitor waits while the
-     * map resized at the start (5 waits of ~8 ms in 70 million merges by hand, a resizing bin's holder preempted), or
-     * not, by chance; its forecast (plain code, kept) is asserted, and the miss is in docs/forecast.md.
+     * By mechanism (docs/forecast.md, "Real libraries"): one Random's seed CASed by every thread, L2; ThreadLocalRandom's
+     * seed a field of the thread, L0; one hot key's bin written by every thread, L2 (its lock's holder preempted with
+     * more threads than cores adds rare long waits); keys of each thread's own, bins one core owns, L1. The agent counts
+     * inside the JDK's calls and charges them to the line (issue 11), which the forecast reads as for an atomic.
      */
     static Stream<Load> loads() {
         return Stream.of(
-                new Load("shared-random", 0, "library-sync", 0),
-                new Load("thread-local-random", 0, "plain", 0),
-                new Load("chm-hot-key", 4, "blocking", 4),
-                new Load("chm-spread", 0, "plain", null));
+                new Load("shared-random", 2, "shared-line"),
+                new Load("thread-local-random", 0, "plain"),
+                new Load("chm-hot-key", 2, "shared-line"),
+                new Load("chm-spread", 1, "spread-lines"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -84,9 +82,13 @@ class LibraryForecastIT {
 
         assertThat(predicted.mechanism()).as("forecast %s: %s", load, predicted.reasons()).isEqualTo(load.mechanism());
         assertThat(predicted.forecastTier()).as("forecast %s: %s", load, predicted.reasons()).isEqualTo(load.tier());
-        if (load.measuredTier() != null) {
-            assertThat(measuredTier).as("measured %s", load).isEqualTo(load.measuredTier());
-        }
+        double machineLoad = MachineLoad.oneMinute();
+        // True sharing shows only while threads run at once: on a machine whose load exceeds its cores the threads take
+        // turns and the measured run reads L1 (ForecastAccuracyIT and SampleLadderIT set such runs aside the same way).
+        Assumptions.assumeFalse(measuredTier != load.tier() && load.tier() == 2 && machineLoad > CORES,
+                String.format(Locale.ROOT, "machine too busy to measure %s (load %.1f on %d cores): measured L%d", load,
+                        machineLoad, CORES, measuredTier));
+        assertThat(measuredTier).as("measured %s", load).isEqualTo(load.tier());
     }
 
     private Path run(Path java, Load load, int threads) throws Exception {

@@ -168,6 +168,22 @@ class ForecastRulesTest {
     }
 
     @Test
+    void aLibraryCallChargedToTheLineIsSharedOrSpreadByItsLineCounts() {
+        // The agent's counts inside java.util.Random and ConcurrentHashMap.merge at 2 threads (LibraryForecastIT's runs).
+        SiteHistory random = site("call").tier(2).threads(2).count("ops", 42_284_000).count("handoffChecks", 660_301)
+                .count("handoffs", 321_554).count("sameLineChecks", 660_300).count("sharedLineChecks", 660_299)
+                .primitive("java.util.Random.nextInt").today(2);
+        SiteHistory spread = site("call").tier(1).threads(2).count("ops", 35_677_000).count("handoffChecks", 557_015)
+                .count("sameLineChecks", 0).count("sharedLineChecks", 0)
+                .primitive("java.util.concurrent.ConcurrentHashMap.merge").today(2);
+
+        assertThat(at(random, EIGHT_ON_TWO).mechanism()).isEqualTo("shared-line");
+        assertThat(at(random, EIGHT_ON_TWO).forecastTier()).isEqualTo(2);
+        assertThat(at(spread, EIGHT_ON_TWO).mechanism()).isEqualTo("spread-lines");
+        assertThat(at(spread, EIGHT_ON_TWO).forecastTier()).isEqualTo(1);
+    }
+
+    @Test
     void blockingInsideALibraryTheAgentDidNotCountIsReadFromTheRecording() {
         // ConcurrentHashMap.merge on one hot key at 2 threads under the agent: the bin's monitor is inside the JDK.
         SiteHistory merge = site("monitor").tier(4).threads(2).count("jfrCpuSamples", 153)

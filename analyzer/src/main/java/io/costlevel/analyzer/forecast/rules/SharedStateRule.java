@@ -18,7 +18,8 @@ import java.util.Locale;
  * confidence.
  */
 public final class SharedStateRule implements ForecastRule {
-    private static final List<String> KINDS = List.of("atomic", "lock", "monitor");
+    /** "call": a JDK concurrent API call (a shared Random, a ConcurrentHashMap) with the library's counts charged to the line. */
+    private static final List<String> KINDS = List.of("atomic", "lock", "monitor", "call");
     /** Thresholds of the classifier's TrueSharingRule (docs/tiers.md), so "shared" means what it means there. */
     static final double MIN_SHARED_RATIO = 0.1;
     static final double MIN_CAS_FAILURE_RATIO = 0.001;
