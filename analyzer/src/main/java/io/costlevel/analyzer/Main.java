@@ -5,13 +5,14 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code costlevel} command line: one top-level command whose subcommands do the work
- * ({@code analyze}, {@code attach} and {@code diff}).
+ * ({@code analyze}, {@code attach}, {@code diff} and {@code forecast}).
  */
 @Command(name = "costlevel",
         mixinStandardHelpOptions = true,
         versionProvider = AnalyzerVersion.class,
         description = "Tells, per hot line of Java code, which tier (L0-L5) of the concurrency cost hierarchy it lives in.",
-        subcommands = {AnalyzeCommand.class, AttachCommand.class, DiffCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {AnalyzeCommand.class, AttachCommand.class, DiffCommand.class, ForecastCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -29,6 +30,6 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         // No subcommand given: say what there is, as a usage error.
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: analyze, attach or diff");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: analyze, attach, diff or forecast");
     }
 }

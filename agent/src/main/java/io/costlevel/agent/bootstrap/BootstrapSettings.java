@@ -11,6 +11,12 @@ public final class BootstrapSettings {
     static long clockCostNanos;
     /** Per site, the last sampled toucher: identity hash of the object (high half), thread id (low half). */
     static long[] lastTouch = new long[1];
+    /**
+     * Per site, {@link #LINE_SLOTS} lines it worked on, direct-mapped by line hash: line hash (high half), first
+     * thread id (low 31 bits), and {@code SHARED} once a second thread touched it. Sampled ops only.
+     */
+    static final int LINE_SLOTS = 8;
+    static long[] lineOwners = new long[LINE_SLOTS];
 
     private BootstrapSettings() {}
 
@@ -18,6 +24,7 @@ public final class BootstrapSettings {
         samplingPeriod = sampling;
         clockCostNanos = clockCost;
         lastTouch = new long[maxSites + 1];
+        lineOwners = new long[(maxSites + 1) * LINE_SLOTS];
     }
 
     public static long clockCostNanos() {

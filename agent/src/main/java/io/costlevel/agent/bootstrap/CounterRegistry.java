@@ -73,8 +73,10 @@ public final class CounterRegistry {
 
     private static void addChunk(long[] result, int offset, long[] chunk, boolean virtual) {
         for (int base = 0; base < chunk.length; base += Evidence.WIDTH) {
-            for (int column = 0; column < Evidence.THREADS; column++) {
-                result[offset + base + column] += chunk[base + column];
+            for (int column = 0; column < Evidence.WIDTH; column++) {
+                if (Evidence.writtenByProbes(column)) {
+                    result[offset + base + column] += chunk[base + column];
+                }
             }
             if (chunk[base + Evidence.OPS] != 0) {
                 result[offset + base + Evidence.THREADS]++;

@@ -38,13 +38,17 @@ public final class Evidence {
     public static final int VIRTUAL_OPS = 22;
     public static final int VIRTUAL_BLOCKS = 23;
     public static final int VIRTUAL_BLOCKED_NANOS = 24;
-    public static final int WIDTH = 25;
+    /** Sampled checks that met the line the previous sampled op at this site worked on (by any thread). */
+    public static final int SAME_LINE_CHECKS = 25;
+    /** Sampled checks on a line another thread had already touched at this site (issue 16: shared vs confined state). */
+    public static final int SHARED_LINE_CHECKS = 26;
+    public static final int WIDTH = 27;
 
     private static final String[] NAMES = {
         "ops", "casAttempts", "casFailures", "contended", "contendedNanos", "parks", "parkedNanos",
         "waits", "waitedNanos", "sleeps", "sleptNanos", "yields", "spins", "spinWaits", "wakeups",
         "handoffChecks", "handoffs", "latencySamples", "latencyNanos", "contendedSamples", "threads",
-        "virtualThreads", "virtualOps", "virtualBlocks", "virtualBlockedNanos"
+        "virtualThreads", "virtualOps", "virtualBlocks", "virtualBlockedNanos", "sameLineChecks", "sharedLineChecks"
     };
 
     private Evidence() {}
@@ -52,6 +56,11 @@ public final class Evidence {
     /** Columns that count threads that ever used a site, not events: a later snapshot never subtracts them. */
     public static boolean countsThreads(int column) {
         return column == THREADS || column == VIRTUAL_THREADS;
+    }
+
+    /** Columns the probes write, summed over the threads at the merge; the others are filled in by the merge. */
+    public static boolean writtenByProbes(int column) {
+        return column < THREADS || column > VIRTUAL_BLOCKED_NANOS;
     }
 
     public static String name(int column) {

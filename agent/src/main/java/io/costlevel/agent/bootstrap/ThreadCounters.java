@@ -43,7 +43,7 @@ public final class ThreadCounters {
     final boolean virtual;
     private final long threadId;
     private final int threadTag;
-    /** Sites per chunk: 32 x 200 bytes, 6.4 KB. */
+    /** Sites per chunk: 32 x 216 bytes, 6.9 KB. */
     static final int CHUNK_SITES = 32;
     private static final int CHUNK_SHIFT = 5;
 
@@ -229,10 +229,42 @@ public final class ThreadCounters {
         int line = System.identityHashCode(target) + block * 0x9E3779B9;
         long previous = last[site];
         add(site, Evidence.HANDOFF_CHECKS, 1);
-        if (previous != 0 && (int) (previous >>> 32) == line && (int) previous != threadTag) {
-            add(site, Evidence.HANDOFFS, 1);
+        if (previous != 0 && (int) (previous >>> 32) == line) {
+            add(site, Evidence.SAME_LINE_CHECKS, 1);
+            if ((int) previous != threadTag) {
+                add(site, Evidence.HANDOFFS, 1);
+            }
         }
         last[site] = ((long) line << 32) | (threadTag & 0xffffffffL);
+        checkSharedLine(line, site);
+    }
+
+    /** Marks a line-owner slot whose line a second thread touched; the first toucher's id is in the low 31 bits. */
+    private static final long SHARED = 1L << 31;
+
+    /**
+     * Whether this line was touched at this site by another thread before, at any time, not only just before: state
+     * several threads take turns on (each holding it a while) is shared, state only ever one thread's (a per-thread
+     * object, a request's own buffer) is confined, and only the first moves to L2 when the threads grow (issue 16).
+     * A small direct-mapped table per site, plain loads and stores on sampled ops only; a line evicted by a colliding
+     * one starts over, so the count is a lower bound.
+     */
+    private void checkSharedLine(int line, int site) {
+        long[] owners = BootstrapSettings.lineOwners;
+        int slot = site * BootstrapSettings.LINE_SLOTS + ((line ^ (line >>> 16)) & (BootstrapSettings.LINE_SLOTS - 1));
+        if (slot >= owners.length) {
+            return;
+        }
+        long owner = owners[slot];
+        long tag = threadTag & (SHARED - 1);
+        if (owner == 0 || (int) (owner >>> 32) != line) {
+            owners[slot] = ((long) line << 32) | tag;
+        } else if ((owner & SHARED) != 0) {
+            add(site, Evidence.SHARED_LINE_CHECKS, 1);
+        } else if ((owner & (SHARED - 1)) != tag) {
+            add(site, Evidence.SHARED_LINE_CHECKS, 1);
+            owners[slot] = owner | SHARED;
+        }
     }
 
     /**

@@ -19,7 +19,8 @@ public final class SitesJson {
      * (latency, handoffs, with their sample counts) or, for contendedNanos, an estimate scaled up from them.
      */
     static final List<String> SAMPLED_FIELDS = List.of(
-            "handoffChecks", "handoffs", "latencySamples", "latencyNanos", "contendedSamples", "contendedNanos");
+            "handoffChecks", "handoffs", "latencySamples", "latencyNanos", "contendedSamples", "contendedNanos",
+            "sameLineChecks", "sharedLineChecks");
 
     private SitesJson() {}
 

@@ -53,6 +53,11 @@ public final class Evidence {
                 e.put("handoffRatio", round(f.handoffRatio()));
                 // The sampled count scaled to every op, so it reads beside the exact counts.
                 e.put("handoffsEstimated", Math.round(f.handoffRatio() * a.ops()));
+                // Shared vs confined state (issue 16): checks on the line last touched here, and on lines another thread touched before.
+                if (a.sameLineChecks() != AgentSite.NOT_COUNTED) {
+                    e.put("sameLineChecks", a.sameLineChecks());
+                    e.put("sharedLineChecks", a.sharedLineChecks());
+                }
             }
             putIfCounted(e, "virtualThreads", a.virtual().threads());
             putIfCounted(e, "virtualOps", a.virtual().ops());

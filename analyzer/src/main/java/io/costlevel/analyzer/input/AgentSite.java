@@ -17,7 +17,8 @@ public record AgentSite(String className, String methodName, int line, String ki
                         long wakeups,
                         long handoffChecks, long handoffs,
                         long latencySamples, long latencyNanos,
-                        VirtualShare virtual) {
+                        VirtualShare virtual,
+                        long sameLineChecks, long sharedLineChecks) {
 
     /** Kinds by how costly their mechanism can be: when two agent sites share a line, the costlier names it. */
     private static final java.util.List<String> KINDS_BY_SEVERITY = java.util.List.of(
@@ -42,8 +43,17 @@ public record AgentSite(String className, String methodName, int line, String ki
                 wakeups + o.wakeups,
                 handoffChecks + o.handoffChecks, handoffs + o.handoffs,
                 latencySamples + o.latencySamples, latencyNanos + o.latencyNanos,
-                virtual.plus(o.virtual));
+                virtual.plus(o.virtual),
+                sumOfCounted(sameLineChecks, o.sameLineChecks), sumOfCounted(sharedLineChecks, o.sharedLineChecks));
     }
+
+    /** Fields an older agent did not write read as -1 (not counted): a sum with one of them is not counted either. */
+    private static long sumOfCounted(long a, long b) {
+        return a < 0 || b < 0 ? NOT_COUNTED : a + b;
+    }
+
+    /** A field the agent that wrote the data did not have (sameLineChecks, sharedLineChecks: issue 16). */
+    public static final long NOT_COUNTED = -1;
 
     /**
      * This site's counters times {@code share} (0..1), rounded: the part of a library site's operations that one of
@@ -62,7 +72,8 @@ public record AgentSite(String className, String methodName, int line, String ki
                 part(wakeups, share),
                 part(handoffChecks, share), part(handoffs, share),
                 part(latencySamples, share), part(latencyNanos, share),
-                virtual.scaled(share));
+                virtual.scaled(share),
+                partOfCounted(sameLineChecks, share), partOfCounted(sharedLineChecks, share));
     }
 
     /**
@@ -73,11 +84,16 @@ public record AgentSite(String className, String methodName, int line, String ki
         return new AgentSite(className, methodName, line, kind, primitive, newOps, threads,
                 casAttempts, casFailures, contended, contendedNanos, parks, parkedNanos, waits, waitedNanos,
                 yields, sleeps, sleptNanos, spins, spinWaits, wakeups, handoffChecks, handoffs,
-                newLatencySamples, newLatencyNanos, virtual);
+                newLatencySamples, newLatencyNanos, virtual, sameLineChecks, sharedLineChecks);
     }
 
     static long part(long value, double share) {
         return Math.round(value * share);
+    }
+
+    /** {@link #part}, and a field the agent did not count stays not counted. */
+    private static long partOfCounted(long value, double share) {
+        return value < 0 ? NOT_COUNTED : part(value, share);
     }
 
     private static int severity(String kind) {

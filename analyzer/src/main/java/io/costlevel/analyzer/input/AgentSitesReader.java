@@ -98,6 +98,7 @@ public final class AgentSitesReader {
                 n.number("handoffChecks", 0), n.number("handoffs", 0),
                 n.number("latencySamples", 0), n.number("latencyNanos", 0),
                 new VirtualShare((int) n.number("virtualThreads", 0), n.number("virtualOps", 0),
-                        n.number("virtualBlocks", 0), n.number("virtualBlockedNanos", 0)));
+                        n.number("virtualBlocks", 0), n.number("virtualBlockedNanos", 0)),
+                n.number("sameLineChecks", AgentSite.NOT_COUNTED), n.number("sharedLineChecks", AgentSite.NOT_COUNTED));
     }
 }

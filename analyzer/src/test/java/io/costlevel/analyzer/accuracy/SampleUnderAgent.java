@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -45,7 +46,50 @@ final class SampleUnderAgent {
         if (process.exitValue() != 0) {
             throw new AssertionError(sample + " exited with " + process.exitValue() + ": " + read(log));
         }
+        return analyzed(outDir);
+    }
+
+    static Report analyzed(Path outDir) throws Exception {
         return new Analysis(null, Progress.silent()).run(List.of(outDir));
+    }
+
+    /**
+     * Runs one sample's own main class (the samples that take a thread kind, S13-S16) in a forked JVM, under the
+     * agent or not, and returns its out directory (its output in {@link #log}). Exit 3 (skipped: no virtual
+     * threads on JDK 17) is not a failure.
+     */
+    static Path runMain(Path java, boolean agent, Path work, String sampleClass, String... args) throws Exception {
+        return runForked(java, agent ? SAMPLES_PACKAGE : null, work, jar("costlevel.samplesJar"), SAMPLES_PACKAGE + sampleClass, args);
+    }
+
+    /**
+     * Runs {@code mainClass} from {@code classpath} in a forked JVM, under the agent instrumenting {@code include}
+     * (none when null), and returns the agent's out directory (the program's output in {@link #log}). Under the
+     * agent async-profiler samples every 2 ms, so a short run of a loaded machine still has samples on every line.
+     */
+    static Path runForked(Path java, String include, Path work, Path classpath, String mainClass, String... args) throws Exception {
+        String name = mainClass.substring(mainClass.lastIndexOf('.') + 1);
+        Path out = Files.createTempDirectory(work, name + (include != null ? "-agent-" : "-plain-"));
+        List<String> command = new ArrayList<>(List.of(java.toString()));
+        if (include != null) {
+            command.add("-javaagent:" + jar("costlevel.agentJar") + "=out=" + out + ",include=" + include
+                    + ",profiler.interval=2ms");
+        }
+        command.addAll(List.of("-cp", classpath.toString(), mainClass));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log(out).toFile()).start();
+        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError(name + " did not end within " + TIMEOUT_SECONDS + " s: " + command);
+        }
+        if (process.exitValue() != 0 && process.exitValue() != 3) {
+            throw new AssertionError(name + " exited with " + process.exitValue() + ": " + read(log(out)));
+        }
+        return out;
+    }
+
+    static Path log(Path out) {
+        return out.resolveSibling(out.getFileName() + ".log");
     }
 
     static String read(Path file) throws IOException {

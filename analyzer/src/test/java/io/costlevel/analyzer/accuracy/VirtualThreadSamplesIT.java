@@ -1,7 +1,5 @@
 package io.costlevel.analyzer.accuracy;
 
-import io.costlevel.analyzer.Analysis;
-import io.costlevel.analyzer.input.jfr.Progress;
 import io.costlevel.analyzer.report.Report;
 import io.costlevel.analyzer.report.Site;
 import org.junit.jupiter.api.Assumptions;
@@ -13,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -37,7 +34,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * again, up to {@link #ATTEMPTS} times.
  */
 class VirtualThreadSamplesIT {
-    private static final long TIMEOUT_SECONDS = 60;
     private static final int ATTEMPTS = 3;
     private static final String PACKAGE = SampleUnderAgent.SAMPLES_PACKAGE;
     private static final Pattern ROUND_TRIP = Pattern.compile("nsPerRoundTrip=([0-9.]+)");
@@ -45,7 +41,7 @@ class VirtualThreadSamplesIT {
     @TempDir
     Path work;
 
-    private static Path jdk25() {
+    static Path jdk25() {
         String home = System.getProperty("costlevel.jdk25", "");
         Assumptions.assumeTrue(!home.isBlank() && Files.isExecutable(Path.of(home, "bin", "java")),
                 "no JDK 25 configured (costlevel.jdk25)");
@@ -139,32 +135,12 @@ class VirtualThreadSamplesIT {
                 || s.evidence().containsKey("jfrVirtualBlockEvents");
     }
 
-    /**
-     * Runs one sample class; under the agent with async-profiler sampling every 2 ms, so a 2 s run of a loaded
-     * machine still has samples on every handoff line. Exit 3 (skipped on JDK 17) is not a failure.
-     */
     private Path run(Path java, boolean agent, String sampleClass, String... args) throws Exception {
-        Path out = Files.createTempDirectory(work, sampleClass + (agent ? "-agent-" : "-plain-"));
-        List<String> command = new ArrayList<>(List.of(java.toString()));
-        if (agent) {
-            command.add("-javaagent:" + SampleUnderAgent.jar("costlevel.agentJar") + "=out=" + out + ",include=" + PACKAGE
-                    + ",profiler.interval=2ms");
-        }
-        command.addAll(List.of("-cp", SampleUnderAgent.jar("costlevel.samplesJar").toString(), PACKAGE + sampleClass));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log(out).toFile()).start();
-        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError(sampleClass + " did not end within " + TIMEOUT_SECONDS + " s: " + command);
-        }
-        if (process.exitValue() != 0 && process.exitValue() != 3) {
-            throw new AssertionError(sampleClass + " exited with " + process.exitValue() + ": " + SampleUnderAgent.read(log(out)));
-        }
-        return out;
+        return SampleUnderAgent.runMain(java, agent, work, sampleClass, args);
     }
 
     private static Path log(Path out) {
-        return out.resolveSibling(out.getFileName() + ".log");
+        return SampleUnderAgent.log(out);
     }
 
     private static double roundTrip(Path out) throws Exception {
@@ -175,11 +151,11 @@ class VirtualThreadSamplesIT {
     }
 
     private static Report analyzed(Path out) throws Exception {
-        return new Analysis(null, Progress.silent()).run(List.of(out));
+        return SampleUnderAgent.analyzed(out);
     }
 
     /** The sites of the sample's own class (the runner's join and the main thread are not the sample's). */
-    private static List<Site> own(Report report, String sampleClass) {
+    static List<Site> own(Report report, String sampleClass) {
         String cls = PACKAGE + sampleClass;
         return report.sites().stream().filter(s -> s.className().equals(cls)).collect(Collectors.toList());
     }
@@ -188,7 +164,7 @@ class VirtualThreadSamplesIT {
         return sites.stream().mapToInt(Site::tier).max().orElse(-1);
     }
 
-    private static String describe(List<Site> sites) {
+    static String describe(List<Site> sites) {
         StringBuilder b = new StringBuilder();
         sites.stream().limit(8).forEach(s -> b.append("\n    L").append(s.tier()).append(' ').append(s.kind()).append(' ')
                 .append(s.methodName()).append(':').append(s.line()).append(' ').append(s.evidence()).append(' ')

@@ -27,7 +27,8 @@ class AgentChargesTest {
     private static AgentSite libraryCas(String method, int line, long ops) {
         return new AgentSite("org.lib.Histogram", method, line, "atomic",
                 "java.util.concurrent.atomic.AtomicLongFieldUpdater.compareAndSet", ops, 2, ops, ops / 4, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, ops / 64, ops / 128, ops / 64, 60 * (ops / 64), VirtualShare.NONE);
+                0, 0, 0, 0, 0, 0, 0, 0, ops / 64, ops / 128, ops / 64, 60 * (ops / 64), VirtualShare.NONE,
+                AgentSite.NOT_COUNTED, AgentSite.NOT_COUNTED);
     }
 
     private static AgentRun run(List<AgentSite> sites, Map<AgentSite, List<AgentCaller>> callers) {
@@ -89,7 +90,8 @@ class AgentChargesTest {
     @Test
     void aJdkCallAtTheApplicationLineHasItsChain() {
         AgentSite draw = new AgentSite("com.acme.OrderService", "price", 88, "call", "java.util.Random.nextInt",
-                6400, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 100, 60, 100, 4700, VirtualShare.NONE);
+                6400, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 100, 60, 100, 4700, VirtualShare.NONE,
+                AgentSite.NOT_COUNTED, AgentSite.NOT_COUNTED);
         SiteTable table = new SiteTable();
         AgentCharges.charge(run(List.of(draw), new IdentityHashMap<>()), ACME, table);
         assertThat(tallyOf(table, PRICE).chain())

@@ -23,7 +23,8 @@ class SiteThreadsTest {
 
     private static AgentSite agent(int threads) {
         return new AgentSite(SITE.className(), SITE.methodName(), SITE.line(), "atomic", null, 1000, threads,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, io.costlevel.analyzer.input.VirtualShare.NONE);
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, io.costlevel.analyzer.input.VirtualShare.NONE,
+                AgentSite.NOT_COUNTED, AgentSite.NOT_COUNTED);
     }
 
     @Test

@@ -44,6 +44,7 @@ final class AgentSiteBuilder {
     AgentSite build() {
         return new AgentSite("com.acme.Hot", "run", 42, kind, primitive,
                 ops, threads, casAttempts, casFailures, contended, contendedNanos, parks, parkedNanos, 0, 0,
-                yields, 0, 0, spins, spinWaits, wakeups, handoffChecks, handoffs, latencySamples, latencyNanos, virtual);
+                yields, 0, 0, spins, spinWaits, wakeups, handoffChecks, handoffs, latencySamples, latencyNanos, virtual,
+                AgentSite.NOT_COUNTED, AgentSite.NOT_COUNTED);
     }
 }

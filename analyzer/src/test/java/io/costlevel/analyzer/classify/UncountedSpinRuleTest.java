@@ -29,7 +29,8 @@ class UncountedSpinRuleTest {
         for (int line : new int[] {29, 34}) {
             table.addAgentSite(new AgentSite(CLASS, "increment", line, "atomic", "java.util.concurrent.atomic.AtomicLong.getAndIncrement",
                     ops, threads, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, ops / 64, ops / 100, ops / 64, ops / 64 * 40,
-                    io.costlevel.analyzer.input.VirtualShare.NONE));
+                    io.costlevel.analyzer.input.VirtualShare.NONE,
+                    AgentSite.NOT_COUNTED, AgentSite.NOT_COUNTED));
         }
         SiteKey poll = new SiteKey(CLASS, "increment", 30);
         var charge = table.charge(new Attribution(poll, "", false));

@@ -75,7 +75,7 @@ class ReportInvariantsTest {
                         o, n, o, (long) (o * r.nextDouble() * 0.1), (long) (o * r.nextDouble() * 0.1), 0,
                         parks, parkedNanos, 0, 0, r.nextInt(3) == 0 ? o : 0, 0, 0,
                         spins, spins == 0 ? 0 : 1 + spins / 1000, 0, timed, (long) (timed * r.nextDouble()),
-                        timed, (long) (timed * latency), virtual));
+                        timed, (long) (timed * latency), virtual, AgentSite.NOT_COUNTED, AgentSite.NOT_COUNTED));
             }
             if (r.nextBoolean()) {
                 Charge charge = table.charge(new Attribution(key, CHAINS[r.nextInt(CHAINS.length)], true));

@@ -7,14 +7,9 @@ import io.costlevel.analyzer.diff.FailRules;
 import io.costlevel.analyzer.diff.ReportJson;
 import io.costlevel.analyzer.diff.RuleOutcome;
 import io.costlevel.analyzer.diff.SiteChange;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -29,37 +24,9 @@ import static org.assertj.core.api.Assertions.within;
  * never alerts, throws, logs an error or touches the network. Screenshot: target/diff-1280x800.png.
  * Skips without Chromium unless -Dcostlevel.requireBrowser=true.
  */
-class DiffHtmlBrowserTest {
-    private static final Path TARGET = Path.of(System.getProperty("basedir", ".")).resolve("target");
-    private static final Path PAGES = TARGET.resolve("html-test");
+class DiffHtmlBrowserTest extends BrowserPageTest {
     private static final String INCREMENT = "java.util.concurrent.atomic.AtomicLong.incrementAndGet";
     private static final String HOSTILE = "com.acme.<img src=x onerror=alert(1)>Cache";
-    private static HeadlessChromium chromium;
-
-    private Path opened;
-
-    @BeforeAll
-    static void startChromium() throws IOException, InterruptedException {
-        chromium = HeadlessChromium.startOrSkip();
-        Files.createDirectories(PAGES);
-    }
-
-    @AfterAll
-    static void stopChromium() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
-    @BeforeEach
-    void forgetPreviousPage() {
-        chromium.clearRecords();
-    }
-
-    @AfterEach
-    void pageStayedQuiet() {
-        chromium.assertQuiet(opened);
-    }
 
     /**
      * One site moved L1 -> L2, a new L4 site, an unchanged one whose line moved, a gone L2 one, and one

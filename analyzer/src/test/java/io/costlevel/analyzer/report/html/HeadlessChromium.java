@@ -327,8 +327,8 @@ final class HeadlessChromium implements AutoCloseable {
         }
         try (Stream<Path> files = Files.walk(profile)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // a leftover temp profile is harmless
+        } catch (IOException | java.io.UncheckedIOException ignored) {
+            // a leftover temp profile is harmless; Chromium's helper processes may still be removing their files
         }
     }
 
