@@ -16,6 +16,7 @@ import io.costlevel.agent.options.AgentOptions;
 import io.costlevel.agent.output.RunInfo;
 import io.costlevel.agent.output.SessionStart;
 import io.costlevel.agent.output.Snapshotter;
+import io.costlevel.agent.vthread.SchedulerSampler;
 
 /** Wires the running agent: probe settings, the transformer, the capture and the snapshots. */
 final class AgentRuntime {
@@ -58,6 +59,7 @@ final class AgentRuntime {
         SessionStart start = attached ? SessionStart.now() : SessionStart.jvmStart();
         Snapshotter snapshotter = new Snapshotter(out, run, sites, capture, start);
         snapshotter.start(options.intervalSeconds());
+        SchedulerSampler.start(inst);
         if (options.durationSeconds() > 0) {
             AgentSession.endAfter(options.durationSeconds(), inst, transformer, selection, snapshotter);
         }

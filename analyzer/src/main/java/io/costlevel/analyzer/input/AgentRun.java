@@ -13,7 +13,9 @@ import java.util.List;
  * @param exclude       the agent's exclude option ("" = none)
  * @param finalSnapshot false when the JVM was killed and this is the last periodic snapshot
  * @param sites         the per-site counters
+ * @param scheduler     the virtual-thread scheduler's carrier load, or null when the agent did not sample it (JDK 17)
  */
 public record AgentRun(String jvmName, String javaVersion, int cores, double uptimeSeconds,
-                       String include, String exclude, boolean finalSnapshot, List<AgentSite> sites) {
+                       String include, String exclude, boolean finalSnapshot, List<AgentSite> sites,
+                       SchedulerLoad scheduler) {
 }

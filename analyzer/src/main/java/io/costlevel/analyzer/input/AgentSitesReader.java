@@ -55,7 +55,8 @@ public final class AgentSitesReader {
                 agent.object("options").text("include", ""),
                 agent.object("options").text("exclude", ""),
                 snapshot.bool("final", true),
-                List.copyOf(sites));
+                List.copyOf(sites),
+                SchedulerLoad.of(root.object("virtualThreadScheduler")));
     }
 
     private static AgentSite site(JsonTree n) {
