@@ -9,7 +9,7 @@ seconds=${1:-1}
 cores=$(nproc)
 out=demo-out
 report=report
-samples="synchronized reentrant-lock atomic cas yielding-ticket blocking-ticket spinning-ticket cooperative-ticket sharded long-adder thread-local"
+samples="synchronized reentrant-lock atomic cas yielding-ticket blocking-ticket spinning-ticket cooperative-ticket sharded long-adder thread-local polling-ticket"
 
 mvn -B -q install -DskipTests
 rm -rf "$out" && mkdir -p "$out" "$report"

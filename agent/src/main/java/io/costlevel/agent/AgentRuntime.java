@@ -1,18 +1,24 @@
 package io.costlevel.agent;
 
+import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.costlevel.agent.attach.InstrumentedClasses;
+import io.costlevel.agent.attach.StackSafeRetransformer;
+
 import io.costlevel.agent.bootstrap.BootstrapSettings;
+import io.costlevel.agent.bootstrap.Callers;
 import io.costlevel.agent.bootstrap.Probes;
 import io.costlevel.agent.capture.Capture;
 import io.costlevel.agent.instrument.CallSiteTransformer;
 import io.costlevel.agent.instrument.Selection;
 import io.costlevel.agent.instrument.SiteTable;
 import io.costlevel.agent.options.AgentOptions;
+import io.costlevel.agent.output.NotInstrumented;
 import io.costlevel.agent.output.RunInfo;
 import io.costlevel.agent.output.SessionStart;
 import io.costlevel.agent.output.Snapshotter;
@@ -25,6 +31,13 @@ final class AgentRuntime {
      * the stack when it ended, and must keep counting into the sites its ids mean.
      */
     private static SiteTable sharedSites;
+
+    /**
+     * Checks of all stacks when attaching, {@link #CHECK_PAUSE_MILLIS} apart: a class some thread is inside at
+     * every one of them (for a second) is taken to be in a long call and left out (see StackSafeRetransformer).
+     */
+    static final int ATTACH_CHECKS = 10;
+    static final long CHECK_PAUSE_MILLIS = 100;
 
     private AgentRuntime() {}
 
@@ -47,21 +60,21 @@ final class AgentRuntime {
         BootstrapSettings.install(options.sampling(), options.maxSites(), clockCost);
         SiteTable sites = siteTable(options.maxSites());
         Selection selection = Selection.of(options);
-        CallSiteTransformer transformer = new CallSiteTransformer(sites, selection, inst, Probes.class.getModule());
+        Callers.install(options.maxSites(), selection.applicationPrefixes());
+        ClassFileTransformer transformer = InstrumentedClasses.noting(
+                new CallSiteTransformer(sites, selection, inst, Probes.class.getModule()));
         inst.addTransformer(transformer, true);
-        if (attached) {
-            retransformLoaded(inst, selection);
-        }
+        List<NotInstrumented> leftOut = attached ? instrumentLoaded(inst, selection) : List.of();
         Capture capture = Capture.start(options.given(), out, inst);
         RunInfo run = RunInfo.ofThisJvm(options.given(), options.sampling(), clockCost);
         // Attached: counts and time from when the instrumentation and the recording run, so an ops rate is not diluted
         // by the seconds retransformation took, and a later attach to this JVM reports its own counts only.
         SessionStart start = attached ? SessionStart.now() : SessionStart.jvmStart();
-        Snapshotter snapshotter = new Snapshotter(out, run, sites, capture, start);
+        Snapshotter snapshotter = new Snapshotter(out, run, sites, capture, start, leftOut);
         snapshotter.start(options.intervalSeconds());
         SchedulerSampler.start(inst);
         if (options.durationSeconds() > 0) {
-            AgentSession.endAfter(options.durationSeconds(), inst, transformer, selection, snapshotter);
+            AgentSession.endAfter(options.durationSeconds(), inst, transformer, snapshotter);
         }
     }
 
@@ -73,23 +86,26 @@ final class AgentRuntime {
     }
 
     /**
-     * Retransforms the loaded application classes: instrumented now when attached to a running JVM, given back
-     * their original code once the transformer is removed.
+     * Instruments the loaded application classes no thread is inside, and gives those an earlier attach left
+     * instrumented the code this one's selection makes of them. Returns the application classes left out: a class
+     * a thread stayed inside throughout is not a blind spot if an earlier attach left it instrumented (it counts).
      */
-    static void retransformLoaded(Instrumentation inst, Selection selection) {
-        List<Class<?>> loaded = new ArrayList<>();
+    private static List<NotInstrumented> instrumentLoaded(Instrumentation inst, Selection selection) throws InterruptedException {
+        List<Class<?>> candidates = new ArrayList<>();
         for (Class<?> type : inst.getAllLoadedClasses()) {
-            if (inst.isModifiableClass(type) && selection.accepts(type.getClassLoader(), internalName(type))) {
-                loaded.add(type);
+            boolean accepted = selection.accepts(type.getClassLoader(), internalName(type));
+            if (inst.isModifiableClass(type) && (accepted || InstrumentedClasses.carries(type.getName()))) {
+                candidates.add(type);
             }
         }
-        for (Class<?> type : loaded) {
-            try {
-                inst.retransformClasses(type);
-            } catch (Throwable t) {
-                AgentErrors.report("could not instrument an already loaded class", " (first: " + type.getName() + ")", t);
+        List<NotInstrumented> leftOut = new ArrayList<>();
+        StackSafeRetransformer retransformer = new StackSafeRetransformer(inst);
+        for (NotInstrumented skipped : retransformer.retransform(candidates, ATTACH_CHECKS, CHECK_PAUSE_MILLIS).leftOut()) {
+            if (!skipped.reason().equals(NotInstrumented.ON_STACK) || !InstrumentedClasses.carries(skipped.className())) {
+                leftOut.add(skipped);
             }
         }
+        return leftOut;
     }
 
     private static String internalName(Class<?> type) {

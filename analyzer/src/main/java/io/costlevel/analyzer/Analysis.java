@@ -1,15 +1,19 @@
 package io.costlevel.analyzer;
 
+import io.costlevel.analyzer.attribution.AgentCharges;
 import io.costlevel.analyzer.attribution.ApplicationCode;
 import io.costlevel.analyzer.attribution.SiteTable;
+import io.costlevel.analyzer.attribution.SiteTally;
 import io.costlevel.analyzer.attribution.StackAttributor;
+import io.costlevel.analyzer.attribution.UncountedSynchronization;
+import io.costlevel.analyzer.classify.Evidence;
 import io.costlevel.analyzer.classify.RunContext;
 import io.costlevel.analyzer.findings.CarrierStarvationFinder;
 import io.costlevel.analyzer.input.AgentRun;
-import io.costlevel.analyzer.input.AgentSite;
 import io.costlevel.analyzer.input.AgentSitesReader;
 import io.costlevel.analyzer.input.InputException;
 import io.costlevel.analyzer.input.InputResolver;
+import io.costlevel.analyzer.input.NotInstrumented;
 import io.costlevel.analyzer.input.RunInput;
 import io.costlevel.analyzer.input.SchedulerLoad;
 import io.costlevel.analyzer.input.jfr.JfrScanner;
@@ -33,6 +37,7 @@ import java.util.Set;
 public final class Analysis {
     private final String includeOverride;
     private final Progress progress;
+    private final List<String> warnings = new ArrayList<>();
 
     /**
      * @param includeOverride application class prefixes from --include, or null to use the agent's
@@ -41,6 +46,14 @@ public final class Analysis {
     public Analysis(String includeOverride, Progress progress) {
         this.includeOverride = includeOverride;
         this.progress = progress;
+    }
+
+    /**
+     * Lines for stderr after {@link #run}: what makes the report mostly blind, and recordings read in part; those
+     * of every run so far (diff runs one analysis per side).
+     */
+    public List<String> warnings() {
+        return warnings;
     }
 
     public Report run(List<Path> inputs) throws InputException {
@@ -56,6 +69,9 @@ public final class Analysis {
         boolean anyRecording = false;
         SchedulerLoad scheduler = null;
         int recordingIndex = 0;
+        RunSpan span = new RunSpan();
+        List<NotInstrumented> notInstrumented = new ArrayList<>();
+        Set<String> includes = new LinkedHashSet<>();
 
         for (RunInput run : runs) {
             AgentRun agent = run.agentSites() == null ? null : AgentSitesReader.read(run.agentSites());
@@ -63,14 +79,28 @@ public final class Analysis {
             ApplicationCode application = includeOverride != null ? ApplicationCode.fromPrefixes(includeOverride)
                     : agent != null ? ApplicationCode.fromOptions(agent.include(), agent.exclude())
                     : ApplicationCode.everythingButRuntime();
+            includes.add(includeOverride != null ? includeOverride : agent != null ? agent.include() : "");
             StackAttributor attributor = new StackAttributor(application);
             JfrScanner scanner = new JfrScanner(attributor, table, progress);
 
             double runDuration = 0;
+            double runStart = 0;
             int runCores = 0;
             for (Path recording : run.recordings()) {
                 RecordingFacts facts = scanner.scan(recording, recordingIndex++);
+                table.endRecording();
+                if (facts.startEpochNanos() > 0) {
+                    double start = facts.startEpochNanos() / 1e9;
+                    runStart = runStart == 0 ? start : Math.min(runStart, start);
+                }
                 anyRecording = true;
+                if (facts.damage() != null) {
+                    String partial = recording + ": " + facts.damage() + "; the report uses those chunks and the agent's"
+                            + " counters, so what the lost chunk recorded (the last seconds before the JVM stopped) is"
+                            + " missing from CPU and wait figures";
+                    warnings.add(partial);
+                    blindSpots.add(partial);
+                }
                 sources.add(facts.asyncProfiler() ? "async-profiler" : "jfr");
                 runDuration = Math.max(runDuration, facts.durationSeconds());
                 runCores = Math.max(runCores, facts.hardwareThreads());
@@ -81,8 +111,12 @@ public final class Analysis {
                 anyAgent = true;
                 sources.add("agent");
                 scheduler = longerWaits(scheduler, agent.scheduler());
-                for (AgentSite site : agent.sites()) {
-                    table.addAgentSite(site, agent.uptimeSeconds());
+                notInstrumented.addAll(agent.notInstrumented());
+                AgentCharges.charge(agent, application, table);
+                if (agent.wallMillis() > 0) {
+                    // The agent counted over the uptime before its snapshot; its start is the JVM's when no recording says.
+                    double start = agent.wallMillis() / 1000.0 - agent.uptimeSeconds();
+                    runStart = runStart == 0 ? start : Math.min(runStart, start);
                 }
                 // The agent knows the JVM's available processors, which a container may cap below the hardware's.
                 runCores = agent.cores() > 0 ? agent.cores() : runCores;
@@ -94,8 +128,10 @@ public final class Analysis {
                             + "the last interval before it ended is missing");
                 }
             }
+            table.endJvm();
             cores = Math.max(cores, runCores);
             duration += runDuration;
+            span.addJvm(runStart, runDuration);
         }
         if (!anyAgent) {
             blindSpots.add("No agent data: atomics, CAS failures, cache-line handoffs and spin waits leave no trace in a JFR "
@@ -108,9 +144,24 @@ public final class Analysis {
             blindSpots.add("No recording: hot code without synchronization (L0) and where blocked threads wait "
                     + "inside the JDK are not seen.");
         }
+        blindSpots.addAll(UncountedSynchronization.blindSpots(table.all()));
+        if (table.probeSamples() > 0) {
+            blindSpots.add(String.format("%d CPU samples were taken inside the agent's own probes: its cost, not the "
+                    + "application's, so they are charged to no site.", table.probeSamples()));
+        }
+        Coverage coverage = new Coverage(table, notInstrumented, anyRecording, String.join(" ", includes).trim());
+        blindSpots.addAll(coverage.blindSpots());
+        warnings.addAll(coverage.warnings());
+        Set<String> leftOut = new LinkedHashSet<>();
+        notInstrumented.forEach(c -> leftOut.add(c.className()));
+        double wall = span.wallSeconds();
+        for (SiteTally t : table.all()) {
+            t.wallSeconds(span.wallSeconds(t.jvms()));
+        }
         RunInfo info = new RunInfo(jvm, javaVersion, cores, duration, inputs.stream().map(Path::toString).toList(),
-                List.copyOf(sources), AnalyzerVersion.current(), Instant.now().toString());
-        return new ReportBuilder().build(table.all(), new RunContext(cores, anyAgent, duration), info, blindSpots)
+                List.copyOf(sources), AnalyzerVersion.current(), Instant.now().toString(),
+                Evidence.round(wall), span.jvms(), span.arrangement());
+        return new ReportBuilder().build(table.all(), new RunContext(cores, anyAgent, wall, leftOut), info, blindSpots)
                 .withCarrierStarvation(CarrierStarvationFinder.find(scheduler, table.all()));
     }
 

@@ -44,7 +44,9 @@ final class AnalyzeCommand implements Callable<Integer> {
     public Integer call() {
         PrintStream err = System.err;
         try {
-            Report report = new Analysis(include, new Progress(err)).run(inputs);
+            Analysis analysis = new Analysis(include, new Progress(err));
+            Report report = analysis.run(inputs);
+            analysis.warnings().forEach(warning -> err.println("costlevel: warning: " + warning));
             if (json != null) {
                 JsonReportWriter.write(report, json);
             }

@@ -51,7 +51,8 @@ final class AttachCommand implements Callable<Integer> {
         try {
             Path written = new Attach(pid, seconds, out, include, agentOptions).run(agentJar);
             System.out.println("costlevel: recorded PID " + pid + " for " + seconds + " s into " + written
-                    + "; the agent removed its instrumentation. Next: java -jar costlevel.jar analyze " + written);
+                    + "; the agent gives the classes it instrumented their code back as soon as no thread is inside them."
+                    + " Next: java -jar costlevel.jar analyze " + written);
             return 0;
         } catch (AttachException e) {
             System.err.println("costlevel: " + e.getMessage());

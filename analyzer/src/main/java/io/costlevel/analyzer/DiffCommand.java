@@ -74,9 +74,11 @@ final class DiffCommand implements Callable<Integer> {
             return USAGE;
         }
         try {
-            DiffInputs inputs = new DiffInputs(new Analysis(include, new Progress(err)));
+            Analysis analysis = new Analysis(include, new Progress(err));
+            DiffInputs inputs = new DiffInputs(analysis);
             ReportSide before = inputs.load(base);
             ReportSide after = inputs.load(now);
+            analysis.warnings().forEach(warning -> err.println("costlevel: warning: " + warning));
             DiffInputs.checkComparable(before, after);
             Diff diff = new Differ(share).compare(before, after);
             List<RuleOutcome> outcomes = RuleOutcome.check(rules, diff);

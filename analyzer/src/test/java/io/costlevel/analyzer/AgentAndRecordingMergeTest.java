@@ -40,7 +40,12 @@ class AgentAndRecordingMergeTest {
         assertThat(site.evidence()).containsKeys("ops", "contended", "handoffRatio", "jfrMonitorEnterEvents");
         assertThat(site.kind()).isEqualTo("monitor");
         assertThat(site.opsPerSecond()).isEqualTo(20_000_000.5, org.assertj.core.data.Offset.offset(1.0));
-        assertThat(site.nsPerOp()).isEqualTo(200.0);
+        // The agent timed 200 ns per op; the recording's monitor waits at the same line add their time (issue 12).
+        long ops = (long) site.evidence().get("ops");
+        double time = ((Number) site.evidence().get("runningNanos")).doubleValue()
+                + ((Number) site.evidence().get("contentionNanos")).doubleValue();
+        assertThat(((Number) site.evidence().get("runningNanos")).doubleValue() / ops).isCloseTo(200.0, org.assertj.core.data.Offset.offset(0.5));
+        assertThat(site.nsPerOp()).isGreaterThan(200.0).isCloseTo(time / ops, org.assertj.core.data.Offset.offset(0.1));
         assertThat(report.run().sources()).containsExactlyInAnyOrder("agent", "jfr");
         assertThat(report.run().cores()).isEqualTo(2);
         assertThat(report.blindSpots()).noneMatch(b -> b.startsWith("No agent data"));
@@ -55,6 +60,24 @@ class AgentAndRecordingMergeTest {
         assertThat(monitorSite(two).evidence().get("ops")).isEqualTo(2 * (long) monitorSite(one).evidence().get("ops"));
         assertThat(monitorSite(two).opsPerSecond()).isEqualTo(2 * monitorSite(one).opsPerSecond(), org.assertj.core.data.Offset.offset(1.0));
         assertThat(two.run().durationSeconds()).isEqualTo(2 * one.run().durationSeconds(), org.assertj.core.data.Offset.offset(1e-6));
+    }
+
+    @Test
+    void jvmsOneAfterAnotherDoNotDiluteTheRatesOfSitesTheyNeverRan() throws Exception {
+        Report alone = new Analysis(null, Progress.silent()).run(List.of(agentDir("alone")));
+        // A second JVM, 100 s later, that ran other code: only its agent's counters, sites renamed.
+        Path later = Files.createDirectories(dir.resolve("later"));
+        String sites = Files.readString(Path.of("src/test/resources/agent-fixtures/synchronized-8t-sites.json"))
+                .replace("\"wallMillis\": 1763923202000", "\"wallMillis\": 1763923302000")
+                .replace("S01_SynchronizedCounter", "S99_OtherService");
+        Files.writeString(later.resolve("costlevel-sites.json"), sites);
+        Report both = new Analysis(null, Progress.silent()).run(List.of(agentDir("first"), later));
+
+        assertThat(both.run().jvms()).isEqualTo(2);
+        assertThat(both.run().jvmsRan()).isEqualTo("one after another");
+        assertThat(both.run().wallSeconds()).isCloseTo(alone.run().wallSeconds() + 2, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(monitorSite(both).opsPerSecond()).as("the S01 site ran in the first JVM only: its rate is over that JVM's time")
+                .isEqualTo(monitorSite(alone).opsPerSecond());
     }
 
     @Test

@@ -20,7 +20,8 @@ public enum Sample {
     COOPERATIVE_TICKET("cooperative-ticket", S08_CooperativeSpinningTicketLockCounter::new),
     SHARDED("sharded", S09_ShardedCounter::new),
     LONG_ADDER("long-adder", S10_LongAdderCounter::new),
-    THREAD_LOCAL("thread-local", S11_ThreadLocalCounter::new);
+    THREAD_LOCAL("thread-local", S11_ThreadLocalCounter::new),
+    POLLING_TICKET("polling-ticket", S12_PollingTicketLockCounter::new);
 
     private final String id;
     private final Supplier<Counter> factory;

@@ -38,11 +38,11 @@ class CounterExactnessTest {
 
     /** Few ops where each waits for the scheduler; many where contention can lose updates quickly. */
     private static long opsPerThread(Sample sample, int threads) {
-        if (sample == Sample.SPINNING_TICKET && threads > CORES_HERE) {
+        if ((sample == Sample.SPINNING_TICKET || sample == Sample.POLLING_TICKET) && threads > CORES_HERE) {
             return 8;
         }
         return switch (sample) {
-            case YIELDING_TICKET, BLOCKING_TICKET, SPINNING_TICKET, COOPERATIVE_TICKET -> 2_000;
+            case YIELDING_TICKET, BLOCKING_TICKET, SPINNING_TICKET, COOPERATIVE_TICKET, POLLING_TICKET -> 2_000;
             // Enough to outlast the interpreter and thread start-up, so the threads really overlap.
             default -> 1_000_000;
         };

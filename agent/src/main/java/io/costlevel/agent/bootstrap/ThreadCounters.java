@@ -75,6 +75,18 @@ public final class ThreadCounters {
     private int spinSite = -1;
     private int spinTick;
     private int contentionCountdown;
+    /** Slots of the per-thread cache of receiver classes ({@link CallProbes}), by site id modulo this. */
+    static final int CLASS_SLOTS = 64;
+    /**
+     * The receiver class last seen at each slot and whether its calls are counted. Thread-owned; holds a class
+     * until another takes its slot (a class of a discarded loader is unloaded once every thread moved on).
+     */
+    final Class<?>[] knownClasses = new Class<?>[CLASS_SLOTS];
+    final boolean[] knownVerdicts = new boolean[CLASS_SLOTS];
+    /** Sampled operations at library sites until this thread next walks its stack ({@link Callers}). */
+    private int walkCountdown;
+    /** When this thread last walked its stack: at most one walk per {@link Callers#WALK_INTERVAL_NANOS}. */
+    private long lastWalk = Long.MIN_VALUE / 2;
 
     private ThreadCounters(Thread thread) {
         this.thread = thread;
@@ -132,7 +144,8 @@ public final class ThreadCounters {
     /**
      * The probes' slow path, called when {@link #isDue}: returns true when this operation is sampled (1 in
      * {@code sampling} on average; intervals drawn from 1 .. 2 * sampling - 1, as a fixed period would always pick
-     * the same call of a loop with several sites), after its handoff check.
+     * the same call of a loop with several sites), after its handoff check and, at a library site, the occasional
+     * walk to the application line that called it ({@link #findCaller}), both kept off the inlined path.
      *
      * <p>Never inlined, and called at least every {@link #MAX_OPS_BETWEEN_CALLS} operations even when nothing is
      * sampled: C2 drops the safepoint polls of a counted loop whose body holds any call, however rarely taken
@@ -148,6 +161,7 @@ public final class ThreadCounters {
         if (sampled) {
             nextSampledTick = next + nextSampleInterval();
             checkHandoff(target, block, site);
+            findCaller(site);
         }
         nextDueTick = nextDueTick(next);
         return sampled;
@@ -229,6 +243,48 @@ public final class ThreadCounters {
         last[site] = ((long) line << 32) | (threadTag & 0xffffffffL);
     }
 
+    /**
+     * On a sampled operation at a library site, one in {@link Callers#WALK_EVERY} and at most one per
+     * {@link Callers#WALK_INTERVAL_NANOS} of this thread: which application line led here. A walk costs
+     * microseconds; the time bound keeps hot library code from paying it more than ~1000 times a second, the count
+     * lets rarely used library sites be walked soon. Before the timing starts, so the walk is not taken for the
+     * operation's cost.
+     */
+    void findCaller(int site) {
+        if (Callers.isLibrary(site) && --walkCountdown <= 0) {
+            long now = System.nanoTime();
+            if (now - lastWalk >= Callers.WALK_INTERVAL_NANOS) {
+                walkCountdown = Callers.WALK_EVERY;
+                lastWalk = now;
+                Callers.record(site);
+            }
+        }
+    }
+
+    /**
+     * A call into a JDK API counted as one operation returned. For a call that may block ({@code mayBlock}), a
+     * sampled one that lasted longer than {@link #BLOCKED_FLOOR_NANOS} blocked (parked, waited for a monitor, or was
+     * preempted) inside: the JDK's own park is not counted, so it is inferred, and scaled by the sampling period
+     * into an estimate of all parks.
+     */
+    void completedCall(int site, boolean mayBlock) {
+        tick++;
+        add(site, Evidence.OPS, 1);
+        if (sampleSite == site) {
+            sampleSite = -1;
+            long elapsed = System.nanoTime() - sampleStart - BootstrapSettings.clockCostNanos;
+            add(site, Evidence.LATENCY_SAMPLES, 1);
+            add(site, Evidence.LATENCY_NANOS, elapsed);
+            if (mayBlock && elapsed >= BLOCKED_FLOOR_NANOS) {
+                add(site, Evidence.PARKS, BootstrapSettings.samplingPeriod);
+                add(site, Evidence.PARKED_NANOS, elapsed * BootstrapSettings.samplingPeriod);
+            }
+        }
+    }
+
+    /** A JDK call that took this long parked or was switched out: a context switch costs 2-100 us. */
+    static final long BLOCKED_FLOOR_NANOS = 5_000;
+
     /** The operation returned: count it, and close its timing if this site's sample is still the pending one. */
     void completed(int site) {
         tick++;
@@ -275,6 +331,22 @@ public final class ThreadCounters {
             add(site, Evidence.CONTENDED_NANOS, (System.nanoTime() - start) * CONTENTION_SAMPLING);
         }
     }
+
+    /**
+     * A call at a probed site whose receiver does not synchronize (a HashMap behind {@code Map.put}): not counted,
+     * but it advances the tick like an operation, so a loop of such calls still reaches {@link #due} and its
+     * safepoint poll every {@link #MAX_OPS_BETWEEN_CALLS} calls (the rare class lookup of {@link CallProbes} is a
+     * call C2 would otherwise trust to poll). A sample that falls on it is skipped.
+     */
+    void uncounted() {
+        if (isDue()) {
+            due(null, 0, NO_SITE);
+        }
+        tick++;
+    }
+
+    /** No site: {@link #due} for an uncounted call, which has no handoff to check and no caller to find. */
+    static final int NO_SITE = Integer.MAX_VALUE;
 
     /** An operation counted as it starts (monitors), without a pending sample to close. */
     void started(int site) {

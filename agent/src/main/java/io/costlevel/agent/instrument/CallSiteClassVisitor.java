@@ -40,7 +40,8 @@ final class CallSiteClassVisitor extends ClassVisitor {
         if (next == null || (access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0) {
             return next;
         }
-        SiteRecorder recorder = new SiteRecorder(sites, internalName.replace('/', '.'), name, descriptor);
+        SiteRecorder recorder = new SiteRecorder(sites, internalName.replace('/', '.'), name, descriptor,
+                !selection.isApplication(internalName));
         MethodVisitor rewriter = new CallSiteMethodVisitor(next, recorder, table, selection,
                 facts.maxLocals(name, descriptor));
         if ((access & Opcodes.ACC_SYNCHRONIZED) == 0 || !selection.monitors()) {

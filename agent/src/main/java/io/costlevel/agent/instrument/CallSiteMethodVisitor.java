@@ -25,6 +25,7 @@ import net.bytebuddy.jar.asm.Type;
 final class CallSiteMethodVisitor extends MethodVisitor {
     private static final String PROBES = "io/costlevel/agent/bootstrap/Probes";
     private static final String ACQUIRE_PROBES = "io/costlevel/agent/bootstrap/AcquireProbes";
+    private static final String CALL_PROBES = "io/costlevel/agent/bootstrap/CallProbes";
     private static final String COUNTERS = "Lio/costlevel/agent/bootstrap/ThreadCounters;";
     private static final String BEFORE = "(Ljava/lang/Object;I)" + COUNTERS;
     private static final String BEFORE_ELEMENT = "(Ljava/lang/Object;II)" + COUNTERS;
@@ -149,6 +150,21 @@ final class CallSiteMethodVisitor extends MethodVisitor {
         for (int i = arguments.length - 1; i >= 0; i--) {
             super.visitVarInsn(arguments[i].getOpcode(Opcodes.ISTORE), argumentLocals[i]);
         }
+        if (primitive.shape() == Shape.CALL || primitive.shape() == Shape.CALL_BLOCKING) {
+            beforeCall(primitive.target(), hasReceiver, arguments, argumentLocals, site);
+        } else {
+            before(primitive, owner, hasReceiver, arguments, argumentLocals, site);
+        }
+        super.visitVarInsn(Opcodes.ASTORE, countersLocal);
+        for (int i = 0; i < arguments.length; i++) {
+            super.visitVarInsn(arguments[i].getOpcode(Opcodes.ILOAD), argumentLocals[i]);
+        }
+        super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+        after(primitive.shape(), Type.getReturnType(descriptor), arguments, argumentLocals, countersLocal, site);
+    }
+
+    private void before(Primitive primitive, String owner, boolean hasReceiver, Type[] arguments,
+            int[] argumentLocals, int site) {
         boolean element = pushTarget(primitive.target(), owner, hasReceiver, arguments, argumentLocals);
         pushInt(site);
         if (element) {
@@ -157,12 +173,28 @@ final class CallSiteMethodVisitor extends MethodVisitor {
             boolean blocking = isBlocking(primitive.shape());
             super.visitMethodInsn(Opcodes.INVOKESTATIC, PROBES, blocking ? "beforeBlocking" : "before", BEFORE, false);
         }
-        super.visitVarInsn(Opcodes.ASTORE, countersLocal);
-        for (int i = 0; i < arguments.length; i++) {
-            super.visitVarInsn(arguments[i].getOpcode(Opcodes.ILOAD), argumentLocals[i]);
+    }
+
+    /**
+     * A call into a JDK API (CallProbes): the receiver, for a keyed map call the key too, and the site. The probe
+     * decides from the receiver's class whether the call is counted at all.
+     */
+    private void beforeCall(Target target, boolean hasReceiver, Type[] arguments, int[] argumentLocals, int site) {
+        if (hasReceiver) {
+            super.visitInsn(Opcodes.DUP);
+        } else {
+            super.visitInsn(Opcodes.ACONST_NULL);
         }
-        super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
-        after(primitive.shape(), Type.getReturnType(descriptor), arguments, argumentLocals, countersLocal, site);
+        if (target == Target.RECEIVER_KEY && arguments.length > 0 && isReference(arguments[0])) {
+            super.visitVarInsn(Opcodes.ALOAD, argumentLocals[0]);
+            pushInt(site);
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, CALL_PROBES, "beforeKeyed",
+                    "(Ljava/lang/Object;Ljava/lang/Object;I)" + COUNTERS, false);
+            return;
+        }
+        pushInt(site);
+        super.visitMethodInsn(Opcodes.INVOKESTATIC, CALL_PROBES, target == Target.NONE ? "beforeUnchecked" : "before",
+                BEFORE, false);
     }
 
     /**
@@ -248,6 +280,13 @@ final class CallSiteMethodVisitor extends MethodVisitor {
                 return;
             case SPIN:
                 afterPlain("afterSpin", countersLocal, site);
+                return;
+            case CALL:
+            case CALL_BLOCKING:
+                super.visitVarInsn(Opcodes.ALOAD, countersLocal);
+                pushInt(site);
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, CALL_PROBES,
+                        shape == Shape.CALL ? "after" : "afterBlocking", "(" + COUNTERS + "I)V", false);
                 return;
             default:
                 afterPlain("after", countersLocal, site);

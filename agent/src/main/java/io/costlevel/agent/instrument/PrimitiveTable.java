@@ -7,7 +7,10 @@ import java.util.Map;
 import io.costlevel.agent.options.Family;
 
 /**
- * The JDK methods whose call sites are instrumented, looked up by the call instruction's owner and name.
+ * The JDK methods whose call sites are instrumented, looked up by the call instruction's owner and name: the
+ * primitives (atomics, locks, parking) and, family COMPOSITES, calls into JDK APIs that synchronize inside, counted
+ * as one operation each (CallProbes; the receiver's class decides at run time whether a call through an interface
+ * such as {@code Map.put} is counted).
  * A call through a user subclass (owner {@code com/acme/MyCounter extends AtomicLong}) is not matched: the table
  * knows JDK owners only, and resolving hierarchies while classes load would cost more than it finds.
  */
@@ -66,6 +69,70 @@ final class PrimitiveTable {
         }
         locks();
         parking();
+        calls();
+    }
+
+    private static final String CONCURRENT = "java/util/concurrent/";
+    private static final List<String> MAP_WRITES = List.of(
+            "put", "putIfAbsent", "merge", "compute", "computeIfAbsent", "computeIfPresent", "remove", "replace");
+    private static final List<String> QUEUE_OPS = List.of(
+            "offer", "poll", "put", "take", "add", "remove", "offerFirst", "offerLast", "pollFirst", "pollLast",
+            "putFirst", "putLast", "takeFirst", "takeLast", "push", "pop", "addFirst", "addLast", "drainTo",
+            "transfer", "tryTransfer");
+
+    /**
+     * Calls into the JDK's concurrent code, keyed on the state they move: a map's receiver and key (its bin), a
+     * queue, executor, random generator or synchronized legacy object's receiver. Random and the concurrent maps
+     * do not block (a ConcurrentHashMap bin's monitor rarely does, and the recording sees it): a long call there is
+     * a preemption, not a park, and is not counted as one. Reads that synchronize nothing
+     * (ConcurrentHashMap.get) are left out: counted, a lock-free read would look like an atomic. Futures and loggers
+     * are timed but never checked for a handoff: the state they contend on (a task's completion, a handler's lock)
+     * is not their receiver's line.
+     */
+    private void calls() {
+        for (String owner : List.of("java/util/Map", CONCURRENT + "ConcurrentMap", CONCURRENT + "ConcurrentHashMap",
+                CONCURRENT + "ConcurrentSkipListMap", CONCURRENT + "ConcurrentNavigableMap")) {
+            call(owner, Shape.CALL, Target.RECEIVER_KEY, MAP_WRITES);
+        }
+        call("java/util/Random", Shape.CALL, Target.RECEIVER, List.of("nextInt", "nextLong", "nextDouble", "nextFloat",
+                "nextBoolean", "nextGaussian", "nextBytes"));
+        call("java/util/Hashtable", Target.RECEIVER, List.of("put", "putIfAbsent", "merge", "compute",
+                "computeIfAbsent", "computeIfPresent", "remove", "replace", "get", "getOrDefault", "containsKey"));
+        call("java/util/Vector", Target.RECEIVER, List.of("add", "addElement", "get", "elementAt", "set", "remove",
+                "insertElementAt", "removeElementAt", "firstElement", "lastElement"));
+        call("java/lang/StringBuffer", Target.RECEIVER, List.of("append", "insert", "toString", "length", "charAt",
+                "setLength", "delete", "deleteCharAt", "reverse"));
+        for (String owner : List.of("java/util/Queue", "java/util/Deque", CONCURRENT + "BlockingQueue",
+                CONCURRENT + "BlockingDeque", CONCURRENT + "TransferQueue", CONCURRENT + "ArrayBlockingQueue",
+                CONCURRENT + "LinkedBlockingQueue", CONCURRENT + "LinkedBlockingDeque",
+                CONCURRENT + "LinkedTransferQueue", CONCURRENT + "PriorityBlockingQueue",
+                CONCURRENT + "SynchronousQueue", CONCURRENT + "DelayQueue", CONCURRENT + "ConcurrentLinkedQueue",
+                CONCURRENT + "ConcurrentLinkedDeque")) {
+            call(owner, Target.RECEIVER, QUEUE_OPS);
+        }
+        for (String owner : List.of(CONCURRENT + "Executor", CONCURRENT + "ExecutorService",
+                CONCURRENT + "ScheduledExecutorService", CONCURRENT + "AbstractExecutorService",
+                CONCURRENT + "ThreadPoolExecutor", CONCURRENT + "ScheduledThreadPoolExecutor",
+                CONCURRENT + "ForkJoinPool")) {
+            // Handing a task over wakes a worker (a system call) but does not wait: no park inferred.
+            call(owner, Shape.CALL, Target.RECEIVER, List.of("execute", "submit"));
+            call(owner, Target.RECEIVER, List.of("invokeAll", "invokeAny"));
+        }
+        for (String owner : List.of(CONCURRENT + "Future", CONCURRENT + "FutureTask",
+                CONCURRENT + "CompletableFuture", CONCURRENT + "ForkJoinTask")) {
+            call(owner, Target.NONE, List.of("get", "join"));
+        }
+        call("java/util/logging/Logger", Target.NONE, List.of("log", "logp", "logrb", "severe", "warning", "info",
+                "config", "fine", "finer", "finest", "entering", "exiting"));
+    }
+
+    /** A call that may block inside: a sampled one that lasted a context switch is counted as a park. */
+    private void call(String owner, Target target, List<String> names) {
+        call(owner, Shape.CALL_BLOCKING, target, names);
+    }
+
+    private void call(String owner, Shape shape, Target target, List<String> names) {
+        all(owner, "call", Family.COMPOSITES, shape, target, names);
     }
 
     private void atomics(String owner, List<String> plain, Target target) {

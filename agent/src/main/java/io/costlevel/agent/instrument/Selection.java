@@ -8,7 +8,11 @@ import java.util.Set;
 import io.costlevel.agent.options.AgentOptions;
 import io.costlevel.agent.options.Family;
 
-/** Which classes are instrumented (include/exclude prefixes) and which families of primitives. */
+/**
+ * Which classes are instrumented (every class outside the JDK, narrowed by {@code instrument}, minus {@code exclude}),
+ * which of them are the application ({@code include}: their lines are ranked, library sites are charged to them) and
+ * which families of primitives are counted.
+ */
 public final class Selection {
     /**
      * Never instrumented, whatever include says: the JDK, the agent itself with its relocated libraries, and
@@ -18,12 +22,19 @@ public final class Selection {
     private static final List<String> NEVER = List.of(
             "java/", "javax/", "jdk/", "sun/", "com/sun/", "io/costlevel/agent/", "one/profiler/");
 
-    private final List<String> include;
+    private final List<String> application;
+    private final List<String> instrument;
     private final List<String> exclude;
     private final Set<Family> families;
 
-    Selection(List<String> include, List<String> exclude, Set<Family> families) {
-        this.include = internalNames(include);
+    /** Every class outside the JDK instrumented; {@code application} says which of them are the application. */
+    Selection(List<String> application, List<String> exclude, Set<Family> families) {
+        this(application, List.of(), exclude, families);
+    }
+
+    Selection(List<String> application, List<String> instrument, List<String> exclude, Set<Family> families) {
+        this.application = internalNames(application);
+        this.instrument = internalNames(instrument);
         this.exclude = internalNames(exclude);
         this.families = families.isEmpty() ? EnumSet.noneOf(Family.class) : EnumSet.copyOf(families);
     }
@@ -35,12 +46,13 @@ public final class Selection {
                 families.add(family);
             }
         }
-        return new Selection(options.include(), options.exclude(), families);
+        return new Selection(options.include(), options.instrument(), options.exclude(), families);
     }
 
     /**
-     * True for an application class: defined by a class loader below the platform loader (the boot and platform
-     * loaders define the JDK), not on the never list, matching include (when given) and not exclude.
+     * True for a class to instrument: defined by a class loader below the platform loader (the boot and platform
+     * loaders define the JDK), not on the never list, matching {@code instrument} (when given) and not exclude.
+     * Libraries are instrumented like the application: their synchronization is what the application's lines reach.
      */
     public boolean accepts(ClassLoader loader, String internalName) {
         if (loader == null || loader == ClassLoader.getPlatformClassLoader()) {
@@ -49,7 +61,21 @@ public final class Selection {
         if (startsWithAny(internalName, NEVER) || startsWithAny(internalName, exclude)) {
             return false;
         }
-        return include.isEmpty() || startsWithAny(internalName, include);
+        return instrument.isEmpty() || startsWithAny(internalName, instrument);
+    }
+
+    /** True when the class is the application's: no include given (everything is), or it matches include. */
+    boolean isApplication(String internalName) {
+        return application.isEmpty() || startsWithAny(internalName, application);
+    }
+
+    /** The application's prefixes as binary names ({@code com.acme.}), empty when every class is the application. */
+    public List<String> applicationPrefixes() {
+        List<String> names = new ArrayList<>();
+        for (String prefix : application) {
+            names.add(prefix.replace('/', '.'));
+        }
+        return names;
     }
 
     boolean enabled(Family family) {

@@ -22,5 +22,15 @@ enum Shape {
     /** unpark, notify*, signal*, Semaphore.release. */
     WAKEUP,
     /** The call is replaced by the same-named method of AcquireProbes, which tries first and times contention. */
-    REPLACE
+    REPLACE,
+    /**
+     * A call into a JDK API that synchronizes inside without blocking (CallProbes: Random, concurrent maps): counted
+     * as one operation when the receiver's class synchronizes, timed when sampled.
+     */
+    CALL,
+    /**
+     * A call into a JDK API that may block inside (a monitor, a queue's lock, a future): as {@link #CALL}, and a
+     * sampled call that lasted a context switch is counted as a park.
+     */
+    CALL_BLOCKING
 }

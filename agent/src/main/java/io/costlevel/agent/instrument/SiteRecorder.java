@@ -1,20 +1,29 @@
 package io.costlevel.agent.instrument;
 
+import io.costlevel.agent.bootstrap.Callers;
+
 /** Gives the sites of one method their ids: the method's part of a {@link Site}, the line and primitive per call. */
 final class SiteRecorder {
     private final SiteTable table;
     private final String className;
     private final String methodName;
     private final String descriptor;
+    /** The class is a library's, not the application's: its sites' callers are looked for ({@link Callers}). */
+    private final boolean library;
 
-    SiteRecorder(SiteTable table, String className, String methodName, String descriptor) {
+    SiteRecorder(SiteTable table, String className, String methodName, String descriptor, boolean library) {
         this.table = table;
         this.className = className;
         this.methodName = methodName;
         this.descriptor = descriptor;
+        this.library = library;
     }
 
     int record(int line, Primitive primitive) {
-        return table.idOf(new Site(className, methodName, descriptor, line, primitive.name(), primitive.kind()));
+        int id = table.idOf(new Site(className, methodName, descriptor, line, primitive.name(), primitive.kind()));
+        if (library && id != SiteTable.OVERFLOW_ID) {
+            Callers.markLibrary(id);
+        }
+        return id;
     }
 }

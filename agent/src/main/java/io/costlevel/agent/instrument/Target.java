@@ -13,5 +13,7 @@ enum Target {
      * an array element VarHandle (an array, then an int index) the array and the element's 64-byte block.
      */
     FIRST_ARGUMENT,
+    /** A concurrent map's call: the receiver and the key's hash (its bin), the state a keyed update moves. */
+    RECEIVER_KEY,
     NONE
 }

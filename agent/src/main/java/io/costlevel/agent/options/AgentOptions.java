@@ -36,7 +36,10 @@ public final class AgentOptions {
                 if (given.containsKey(key)) {
                     throw new BadOptionException(option, "given twice");
                 }
-                String problem = known.problem(value);
+                String problem = OptionKeys.embeddedKey(key, value);
+                if (problem == null) {
+                    problem = known.problem(value);
+                }
                 if (problem != null) {
                     throw new BadOptionException(option, problem);
                 }
@@ -68,9 +71,17 @@ public final class AgentOptions {
         return Paths.get(get(OptionKeys.OUT));
     }
 
-    /** Included class-name prefixes; empty means every class outside the JDK and the agent. */
+    /**
+     * The application's class-name prefixes: its lines are ranked and library sites are charged to them. Empty means
+     * every class outside the JDK and the agent is the application.
+     */
     public List<String> include() {
         return splitPrefixes(get(OptionKeys.INCLUDE));
+    }
+
+    /** Prefixes of the only classes instrumented; empty means every class outside the JDK and the agent. */
+    public List<String> instrument() {
+        return splitPrefixes(get(OptionKeys.INSTRUMENT));
     }
 
     public List<String> exclude() {

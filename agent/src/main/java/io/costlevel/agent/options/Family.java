@@ -9,7 +9,13 @@ public enum Family {
     /** Atomic*, field updaters, VarHandle, adders. */
     ATOMICS("atomics"),
     /** LockSupport, Object.wait/notify, Thread.sleep/yield/onSpinWait/join. */
-    PARKING("parking");
+    PARKING("parking"),
+    /**
+     * Calls into the JDK's concurrent and synchronized APIs (Random, ConcurrentHashMap, blocking queues, executors,
+     * futures, java.util.logging, StringBuffer, Hashtable, Vector, Collections.synchronized*), each counted as one
+     * operation at the calling line.
+     */
+    COMPOSITES("composites");
 
     private final String optionName;
 

@@ -18,6 +18,8 @@ public final class OptionKeys {
     public static final String OUT = "out";
     public static final String INCLUDE = "include";
     public static final String EXCLUDE = "exclude";
+    /** Narrows instrumentation (for overhead) without changing what the application is ({@code include}). */
+    public static final String INSTRUMENT = "instrument";
     public static final String INTERVAL = "interval";
     public static final String SAMPLING = "sampling";
     public static final String MAX_SITES = "maxSites";
@@ -31,6 +33,7 @@ public final class OptionKeys {
         add(INCLUDE, "", OptionKey.prefixes());
         add(EXCLUDE, "", OptionKey.prefixes());
         add(INTERVAL, "10", OptionKey.integer(1, 86_400));
+        add(INSTRUMENT, "", OptionKey.prefixes());
         add(SAMPLING, "64", OptionKey.integer(1, 1 << 20));
         add(MAX_SITES, "10000", OptionKey.integer(1, 1_000_000));
         add(DURATION, "0", OptionKey.integer(0, 30 * 86_400));
@@ -47,6 +50,32 @@ public final class OptionKeys {
 
     private static void add(String name, String defaultValue, OptionKey.Check check) {
         KNOWN.put(name, new OptionKey(name, defaultValue, check));
+    }
+
+    /**
+     * Says so when {@code value} holds another option, {@code key=} after a separator other than ',' (typically
+     * {@code out=dir;include=com.acme.}, which would otherwise make a directory of that name and drop include).
+     * Returns null when it holds none.
+     */
+    static String embeddedKey(String key, String value) {
+        for (String other : KNOWN.keySet()) {
+            int at = value.indexOf(other + "=");
+            while (at >= 0) {
+                if (at == 0 || !isNamePart(value.charAt(at - 1))) {
+                    char separator = at == 0 ? ' ' : value.charAt(at - 1);
+                    String before = value.substring(0, at == 0 ? 0 : at - 1);
+                    return "the value holds another option ('" + other + "='); options are separated by ','"
+                            + (at == 0 ? "" : ", not '" + separator + "'") + ": write " + key + "=" + before + ","
+                            + value.substring(at);
+                }
+                at = value.indexOf(other + "=", at + 1);
+            }
+        }
+        return null;
+    }
+
+    private static boolean isNamePart(char c) {
+        return Character.isLetterOrDigit(c) || c == '.' || c == '_';
     }
 
     static OptionKey find(String name) {

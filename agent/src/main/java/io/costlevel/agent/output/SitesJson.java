@@ -1,8 +1,12 @@
 package io.costlevel.agent.output;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.costlevel.agent.bootstrap.Callers;
 import io.costlevel.agent.bootstrap.Evidence;
 import io.costlevel.agent.instrument.Site;
 import io.costlevel.agent.vthread.CarrierLoad;
@@ -21,6 +25,10 @@ public final class SitesJson {
     private SitesJson() {}
 
     public static String render(RunInfo run, Snapshot snapshot) {
+        return render(run, snapshot, List.of());
+    }
+
+    public static String render(RunInfo run, Snapshot snapshot, List<NotInstrumented> notInstrumented) {
         JsonWriter json = new JsonWriter().beginObject();
         json.name("format").value("costlevel-agent");
         json.name("version").value(VERSION);
@@ -50,8 +58,9 @@ public final class SitesJson {
                 .name("droppedSites").value(snapshot.droppedSites())
                 .name("errors").value(snapshot.errors())
                 .name("stalls").value(snapshot.stalls())
-                .name("longestStallMillis").value(snapshot.longestStallMillis())
-                .endObject();
+                .name("longestStallMillis").value(snapshot.longestStallMillis());
+        notInstrumented(json, notInstrumented);
+        json.endObject();
         json.name("snapshot").beginObject()
                 .name("sequence").value(snapshot.sequence())
                 .name("wallMillis").value(snapshot.wallMillis())
@@ -61,10 +70,14 @@ public final class SitesJson {
         carriers(json, snapshot.carriers());
         json.name("sites").beginArray();
         long[] counters = snapshot.counters();
+        Map<Integer, List<Callers.Caller>> callers = new HashMap<>();
+        for (Callers.Caller caller : snapshot.callers()) {
+            callers.computeIfAbsent(caller.site(), id -> new ArrayList<>()).add(caller);
+        }
         for (int id = 0; id < snapshot.sites().size(); id++) {
             int base = id * Evidence.WIDTH;
             if (base < counters.length && anyCount(counters, base)) {
-                site(json, id, snapshot.sites().get(id), counters, base);
+                site(json, id, snapshot.sites().get(id), counters, base, callers.getOrDefault(id, List.of()));
             }
         }
         return json.endArray().endObject().toJson();
@@ -87,6 +100,21 @@ public final class SitesJson {
                 .endObject();
     }
 
+    private static void notInstrumented(JsonWriter json, List<NotInstrumented> classes) {
+        json.name("notInstrumented").beginArray();
+        for (NotInstrumented type : classes) {
+            json.beginObject()
+                    .name("className").value(type.className())
+                    .name("reason").value(type.reason())
+                    .name("methods").beginArray();
+            for (String method : type.methods()) {
+                json.value(method);
+            }
+            json.endArray().endObject();
+        }
+        json.endArray();
+    }
+
     private static boolean anyCount(long[] counters, int base) {
         for (int column = 0; column < Evidence.WIDTH; column++) {
             if (counters[base + column] != 0) {
@@ -96,7 +124,8 @@ public final class SitesJson {
         return false;
     }
 
-    private static void site(JsonWriter json, int id, Site site, long[] counters, int base) {
+    private static void site(JsonWriter json, int id, Site site, long[] counters, int base,
+            List<Callers.Caller> callers) {
         json.beginObject()
                 .name("id").value(id)
                 .name("className").value(site.className())
@@ -107,6 +136,22 @@ public final class SitesJson {
                 .name("primitive").value(site.primitive());
         for (int column = 0; column < Evidence.WIDTH; column++) {
             json.name(Evidence.name(column)).value(counters[base + column]);
+        }
+        if (!callers.isEmpty()) {
+            // Most walks first, so a reader that keeps a few keeps the main ones.
+            List<Callers.Caller> sorted = new ArrayList<>(callers);
+            sorted.sort(Comparator.comparingLong(Callers.Caller::walks).reversed());
+            json.name("callers").beginArray();
+            for (Callers.Caller caller : sorted) {
+                json.beginObject()
+                        .name("className").value(caller.className())
+                        .name("methodName").value(caller.methodName())
+                        .name("line").value(caller.line())
+                        .name("via").value(caller.via())
+                        .name("walks").value(caller.walks())
+                        .endObject();
+            }
+            json.endArray();
         }
         json.endObject();
     }

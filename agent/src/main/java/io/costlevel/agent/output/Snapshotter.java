@@ -2,8 +2,10 @@ package io.costlevel.agent.output;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.util.List;
 
 import io.costlevel.agent.AgentErrors;
+import io.costlevel.agent.bootstrap.Callers;
 import io.costlevel.agent.bootstrap.CounterRegistry;
 import io.costlevel.agent.capture.Capture;
 import io.costlevel.agent.instrument.SiteTable;
@@ -20,6 +22,7 @@ public final class Snapshotter {
     private final SiteTable sites;
     private final Capture capture;
     private final SessionStart start;
+    private final List<NotInstrumented> notInstrumented;
     private final StallWatchdog watchdog = new StallWatchdog();
     private long sequence;
     private boolean finished;
@@ -30,6 +33,13 @@ public final class Snapshotter {
 
     /** @param start what counters and uptime were when this session began (a later attach to the same JVM) */
     public Snapshotter(Path outDir, RunInfo run, SiteTable sites, Capture capture, SessionStart start) {
+        this(outDir, run, sites, capture, start, List.of());
+    }
+
+    /** @param notInstrumented the application classes an attach left out, written into every snapshot */
+    public Snapshotter(Path outDir, RunInfo run, SiteTable sites, Capture capture, SessionStart start,
+            List<NotInstrumented> notInstrumented) {
+        this.notInstrumented = List.copyOf(notInstrumented);
         this.outDir = outDir;
         this.run = run;
         this.sites = sites;
@@ -80,8 +90,8 @@ public final class Snapshotter {
             Snapshot snapshot = new Snapshot(++sequence, System.currentTimeMillis(),
                     start.uptimeSince(ManagementFactory.getRuntimeMXBean().getUptime()), isFinal, sites.droppedSites(),
                     AgentErrors.count(), watchdog.stalls(), watchdog.longestStallMillis(), sites.snapshot(),
-                    start.since(CounterRegistry.merge()), SchedulerSampler.load());
-            AtomicFiles.write(outDir.resolve(SitesJson.FILE_NAME), SitesJson.render(run, snapshot));
+                    start.since(CounterRegistry.merge()), Callers.snapshot(), SchedulerSampler.load());
+            AtomicFiles.write(outDir.resolve(SitesJson.FILE_NAME), SitesJson.render(run, snapshot, notInstrumented));
         } catch (Throwable t) {
             AgentErrors.report("could not write " + SitesJson.FILE_NAME + " into " + outDir, t);
         } finally {

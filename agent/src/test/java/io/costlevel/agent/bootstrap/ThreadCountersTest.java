@@ -71,6 +71,36 @@ class ThreadCountersTest {
         }
     }
 
+    /**
+     * A probed call that is not counted (a HashMap behind Map.put) still reaches the out-of-line call every
+     * {@link ThreadCounters#MAX_OPS_BETWEEN_CALLS} calls: a loop of them must keep its safepoint poll too.
+     */
+    @Test
+    void uncountedCallsStillReachTheOutOfLineCall() throws Exception {
+        BootstrapSettings.install(1 << 20, 10, 0);
+        try {
+            int[] longestGap = {0};
+            int[] counted = {0};
+            runAs(new Thread(() -> {
+                ThreadCounters counters = ThreadCounters.current();
+                java.util.Map<Integer, Integer> plain = new java.util.HashMap<>();
+                int sinceCall = 0;
+                for (int op = 0; op < 10_000; op++) {
+                    sinceCall++;
+                    if (counters.isDue()) {
+                        longestGap[0] = Math.max(longestGap[0], sinceCall);
+                        sinceCall = 0;
+                    }
+                    counted[0] += CallProbes.before(plain, 1) == null ? 0 : 1;
+                }
+            }));
+            assertThat(counted[0]).as("a HashMap does not synchronize: nothing counted").isZero();
+            assertThat(longestGap[0]).isEqualTo(ThreadCounters.MAX_OPS_BETWEEN_CALLS);
+        } finally {
+            BootstrapSettings.install(64, 1, 0);
+        }
+    }
+
     private static void runAs(Thread thread) throws InterruptedException {
         thread.start();
         thread.join(10_000);

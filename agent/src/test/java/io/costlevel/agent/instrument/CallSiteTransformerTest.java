@@ -187,6 +187,25 @@ class CallSiteTransformerTest {
     }
 
     @Test
+    void callsIntoJdkConcurrentApisCountWhereTheReceiverSynchronizes() throws Exception {
+        run("calls");
+        assertThat(sum("calls", "java.util.Random.nextInt", Evidence.OPS)).as("not the ThreadLocalRandom").isEqualTo(1);
+        assertThat(sum("calls", "java.util.Random.nextLong", Evidence.OPS)).isEqualTo(1);
+        assertThat(sum("calls", "java.util.Map.merge", Evidence.OPS)).isEqualTo(1);
+        assertThat(sum("calls", "java.util.Map.put", Evidence.OPS)).as("a HashMap").isZero();
+        assertThat(sum("calls", "java.util.concurrent.ConcurrentHashMap.merge", Evidence.OPS)).isEqualTo(2);
+        assertThat(sum("calls", "java.lang.StringBuffer.append", Evidence.OPS)).isEqualTo(1);
+        assertThat(sum("calls", "java.util.concurrent.ConcurrentHashMap.merge", Evidence.LATENCY_SAMPLES))
+                .as("every call timed at sampling 1").isEqualTo(2);
+    }
+
+    @Test
+    void aKeyedCallIsCheckedOnTheMapAndTheKey() throws Exception {
+        run("keyedHandoffs");
+        assertHandoffs("mergeInto", "java.util.concurrent.ConcurrentHashMap.merge", 3, 1);
+    }
+
+    @Test
     void superCallsOfASubclassStayAsTheyAre() throws Exception {
         run("subclassedLock");
         assertThat(sum("lock", "java.util.concurrent.locks.ReentrantLock.lock", Evidence.OPS)).isZero();

@@ -21,6 +21,9 @@ class AgentJarIT {
                     .allMatch(name -> name.startsWith("io/costlevel/"));
             assertThat(classes).as("Byte Buddy, relocated")
                     .anyMatch(name -> name.startsWith("io/costlevel/agent/shaded/net/bytebuddy/"));
+            assertThat(classes).as("of Byte Buddy, only the repackaged ASM core the instrument package uses")
+                    .filteredOn(name -> name.startsWith("io/costlevel/agent/shaded/"))
+                    .allMatch(name -> name.startsWith("io/costlevel/agent/shaded/net/bytebuddy/jar/asm/"));
         }
     }
 

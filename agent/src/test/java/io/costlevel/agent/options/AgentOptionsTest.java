@@ -76,6 +76,26 @@ class AgentOptionsTest {
                 .hasMessageContaining(why);
     }
 
+    /** Issue 13: ';' for ',' used to make a directory named "dir;include=com.acme." and drop include silently. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "out=dir;include=com.acme.|'out=dir;include=com.acme.': the value holds another option ('include='); options are separated by ',', not ';': write out=dir,include=com.acme.",
+        "include=com.acme. sampling=8|not ' ': write include=com.acme.,sampling=8",
+        "out=/tmp/x:profiler.event=cpu|('profiler.event='); options are separated by ',', not ':': write out=/tmp/x,profiler.event=cpu",
+        "out=interval=5|('interval='); options are separated by ','"})
+    void aValueHoldingAnotherOptionIsRefusedWithTheFix(String text, String message) {
+        assertThatThrownBy(() -> AgentOptions.parse(text))
+                .isInstanceOf(BadOptionException.class)
+                .hasMessageContaining(message)
+                .hasMessageEndingWith("; agent disabled, application continues")
+                .hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void aKeyNameInsideAWordIsNoOption() throws Exception {
+        assertThat(AgentOptions.parse("out=/data/layout=1").out()).isEqualTo(Paths.get("/data/layout=1"));
+    }
+
     @Test
     void aBadCaptureValueIsRefusedLikeAnyOtherNotReplacedByItsDefault() {
         assertThatThrownBy(() -> AgentOptions.parse("out=x,jfr.samplePeriod=-5ms"))

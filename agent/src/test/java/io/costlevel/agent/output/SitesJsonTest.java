@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.costlevel.agent.MiniJson;
+import io.costlevel.agent.bootstrap.Callers;
 import io.costlevel.agent.bootstrap.Evidence;
 import io.costlevel.agent.instrument.Site;
 import io.costlevel.agent.vthread.CarrierLoad;
@@ -51,6 +52,41 @@ class SitesJsonTest {
         }
     }
 
+    /** Issue 13: the classes an attach left out, so readers do not take their silence for evidence. */
+    @Test
+    void listsTheClassesLeftOutWithWhyAndTheirRunningMethods() {
+        Snapshot snapshot = new Snapshot(1, 0, 0, true, 0, 0, 0, 0, List.of(Site.OVERFLOW), new long[0]);
+        List<NotInstrumented> leftOut = List.of(new NotInstrumented("com.acme.Loop", NotInstrumented.ON_STACK, List.of("run", "main")));
+
+        Map<String, Object> agent = section(MiniJson.object(SitesJson.render(RUN, snapshot, leftOut)), "agent");
+
+        assertThat(agent).containsEntry("notInstrumented",
+                List.of(Map.of("className", "com.acme.Loop", "reason", "onStack", "methods", List.of("run", "main"))));
+        assertThat(section(MiniJson.object(SitesJson.render(RUN, snapshot)), "agent"))
+                .containsEntry("notInstrumented", List.of());
+    }
+
+    @Test
+    void aLibrarySiteListsItsApplicationCallersMostWalksFirst() {
+        Site site = new Site("org.lib.Histogram", "record", "()V", 201,
+                "java.util.concurrent.atomic.AtomicLongFieldUpdater.getAndIncrement", "atomic");
+        long[] counters = new long[2 * Evidence.WIDTH];
+        counters[Evidence.WIDTH + Evidence.OPS] = 4000;
+        List<Callers.Caller> callers = List.of(
+                new Callers.Caller(1, "com.acme.Audit", "record", 12, "org.lib.Histogram.recordValue", 1),
+                new Callers.Caller(1, "com.acme.Shop", "price", 88, "org.lib.Histogram.recordValue", 3));
+        Snapshot snapshot = new Snapshot(1, 0, 0, true, 0, 0, 0, 0, List.of(Site.OVERFLOW, site), counters, callers);
+
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> sites = (List<Map<String, Object>>) MiniJson.object(SitesJson.render(RUN, snapshot))
+                .get("sites");
+        assertThat(sites.get(0).get("callers")).isEqualTo(List.of(
+                Map.of("className", "com.acme.Shop", "methodName", "price", "line", 88L,
+                        "via", "org.lib.Histogram.recordValue", "walks", 3L),
+                Map.of("className", "com.acme.Audit", "methodName", "record", "line", 12L,
+                        "via", "org.lib.Histogram.recordValue", "walks", 1L)));
+    }
+
     @Test
     void countersShorterThanTheSiteListMeanTheLastSitesNeverRan() {
         Snapshot snapshot = new Snapshot(1, 0, 0, false, 0, 0, 0, 0, List.of(Site.OVERFLOW, unused()), new long[0]);
@@ -63,7 +99,7 @@ class SitesJsonTest {
     @Test
     void theVirtualThreadSchedulersCarrierLoadIsWrittenWhenSampled() {
         CarrierLoad load = new CarrierLoad(2, 3, 178, 2_144_000_000L, 5_958_000_000L, 1_543_000_000L, 226_000_000L, 7);
-        Snapshot snapshot = new Snapshot(1, 0, 0, false, 0, 0, 0, 0, List.of(Site.OVERFLOW), new long[0], load);
+        Snapshot snapshot = new Snapshot(1, 0, 0, false, 0, 0, 0, 0, List.of(Site.OVERFLOW), new long[0], List.of(), load);
 
         assertThat(section(MiniJson.object(SitesJson.render(RUN, snapshot)), "virtualThreadScheduler"))
                 .containsEntry("parallelism", 2L).containsEntry("peakCarriers", 3L).containsEntry("samples", 178L)

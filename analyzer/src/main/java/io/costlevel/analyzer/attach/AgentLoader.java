@@ -48,6 +48,19 @@ final class AgentLoader {
         }
     }
 
+    /**
+     * The bundled agent lives in a directory only this user can read, so a JVM of another user (attached as root)
+     * could not load it; told before attaching rather than as the target's failure to open the jar.
+     */
+    static void checkSameUser(long pid) throws AttachException {
+        String self = System.getProperty("user.name");
+        String owner = ProcessHandle.of(pid).flatMap(p -> p.info().user()).orElse(self);
+        if (!owner.equals(self)) {
+            throw new AttachException("PID " + pid + " runs as " + owner + ", this command as " + self
+                    + ": run attach as " + owner + " (the agent jar is kept where only its user can read it)");
+        }
+    }
+
     private static void detachQuietly(VirtualMachine vm) {
         try {
             vm.detach();

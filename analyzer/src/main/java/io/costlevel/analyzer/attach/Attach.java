@@ -32,7 +32,10 @@ public final class Attach {
     /** Records and returns the directory written, once the agent has finished it. */
     public Path run(Path agentJar) throws AttachException, InterruptedException {
         AgentLoader.checkProcess(pid); // first: a wrong PID is the likeliest mistake, and costs nothing to tell
-        Path jar = BundledAgent.jar(agentJar);
+        if (agentJar == null) {
+            AgentLoader.checkSameUser(pid);
+        }
+        Path jar = BundledAgent.jar(agentJar); // verified in full on every attach, right before loading it
         long attachedAt = System.currentTimeMillis();
         AgentLoader.load(pid, jar, agentOptions());
         FinalSnapshot.await(out, pid, attachedAt, seconds * 1000L + GRACE_MILLIS);

@@ -10,12 +10,17 @@ public final class Charge {
     private final SiteTally tally;
     private final long[] chainCount;
     private final boolean parkFrame;
+    /** The synchronizing frame CPU samples of this stack run in, or null. */
+    private final String syncFrame;
+    private final Uncharged uncharged;
 
-    Charge(SiteTable table, SiteTally tally, long[] chainCount, boolean parkFrame) {
+    Charge(SiteTable table, SiteTally tally, long[] chainCount, boolean parkFrame, String syncFrame, Uncharged uncharged) {
         this.table = table;
         this.tally = tally;
         this.chainCount = chainCount;
         this.parkFrame = parkFrame;
+        this.syncFrame = syncFrame;
+        this.uncharged = uncharged;
     }
 
     /** The stack's top frame is the JVM's park (see {@link Attribution#parkFrame()}). */
@@ -28,47 +33,68 @@ public final class Charge {
         return tally == null ? null : tally.site();
     }
 
-    private boolean count(long threadKey, long weight) {
+    /** @param sample a CPU sample (its thread is counted among the samples' threads), else a blocking event */
+    private boolean count(long threadKey, long weight, long blockedNanos, boolean sample) {
+        return count(threadKey, weight, blockedNanos, sample, SiteTally.CHAIN_BLOCKED_NANOS);
+    }
+
+    /** @param blockedIndex the chain counter the blocked time adds to (a platform or a virtual thread's block) */
+    private boolean count(long threadKey, long weight, long blockedNanos, boolean sample, int blockedIndex) {
         if (tally == null) {
             table.unattributed(weight);
             return false;
         }
-        tally.addThread(threadKey);
+        if (sample) {
+            tally.addSampleThread(threadKey);
+        } else {
+            tally.addEventThread(threadKey);
+        }
         if (chainCount != null) {
-            chainCount[0] += weight;
+            chainCount[SiteTally.CHAIN_EVENTS] += weight;
+            chainCount[blockedIndex] += blockedNanos;
         }
         return true;
     }
 
+    /** A CPU sample; one taken inside the agent's probe is its own cost, counted apart and never charged. */
     public void cpuSample(long threadKey, long samples) {
-        if (count(threadKey, samples)) {
+        if (uncharged == Uncharged.PROBE) {
+            table.probeSamples(samples);
+            return;
+        }
+        if (count(threadKey, samples, 0, true)) {
             tally.cpuSamples += samples;
+            if (syncFrame != null) {
+                tally.addSyncSamples(syncFrame, samples);
+            }
+        } else {
+            table.unchargedCpu(uncharged, samples);
         }
     }
 
     public void park(long threadKey, long nanos) {
-        if (count(threadKey, 1)) {
+        if (count(threadKey, 1, nanos, false)) {
             tally.parkEvents++;
             tally.parkNanos += nanos;
         }
     }
 
     public void monitorEnter(long threadKey, long nanos) {
-        if (count(threadKey, 1)) {
+        if (count(threadKey, 1, nanos, false)) {
             tally.monitorEvents++;
             tally.monitorNanos += nanos;
         }
     }
 
     public void monitorWait(long threadKey, long nanos) {
-        if (count(threadKey, 1)) {
+        if (count(threadKey, 1, nanos, false)) {
             tally.waitEvents++;
             tally.waitNanos += nanos;
         }
     }
 
     public void sleep(long threadKey, long nanos) {
-        if (count(threadKey, 1)) {
+        if (count(threadKey, 1, nanos, false)) {
             tally.sleepEvents++;
             tally.sleepNanos += nanos;
         }
@@ -90,7 +116,7 @@ public final class Charge {
 
     /** A virtual thread's park, sleep, wait or monitor enter that unmounted it (no kernel switch). */
     public void virtualBlock(long threadKey, long nanos) {
-        if (count(threadKey, 1)) {
+        if (count(threadKey, 1, nanos, false, SiteTally.CHAIN_VIRTUAL_BLOCKED_NANOS)) {
             tally.virtualBlockEvents++;
             tally.virtualBlockNanos += nanos;
         }
@@ -104,7 +130,8 @@ public final class Charge {
      * @param frame  the frame that pinned it, as {@code Class.method:line}, or null
      */
     public void pinned(long threadKey, long startNanos, long nanos, String reason, String frame) {
-        if (count(threadKey, 1)) {
+        // The pinned block is also the thread's park or sleep event, whose time the chain already has.
+        if (count(threadKey, 1, 0, false)) {
             tally.pinnedEvents++;
             tally.pinnedNanos += nanos;
             tally.pinnedFirstNanos = Math.min(tally.pinnedFirstNanos, startNanos);

@@ -14,28 +14,50 @@ import java.util.Map;
 public final class SiteTable {
     private final Map<SiteKey, SiteTally> sites = new HashMap<>();
     private long unattributedEvents;
+    private long probeSamples;
+    private int jvmsRead;
+    private final long[] unchargedCpuSamples = new long[Uncharged.values().length];
 
     public SiteTally tally(SiteKey key) {
         return sites.computeIfAbsent(key, SiteTally::new);
     }
 
-    /** @param uptimeSeconds how long that JVM's agent counted, to turn ops into ops per second */
-    public void addAgentSite(AgentSite counters, double uptimeSeconds) {
-        SiteTally t = tally(new SiteKey(counters.className(), counters.methodName(), counters.line()));
-        t.addAgent(counters);
-        if (uptimeSeconds > 0) {
-            // JVMs of one service run side by side: their rates add up.
-            t.opsPerSecond += counters.ops() / uptimeSeconds;
-        }
+    /** Adds one JVM's agent counters for a site; rates are derived later from the run's wall time. */
+    public void addAgentSite(AgentSite counters) {
+        tally(new SiteKey(counters.className(), counters.methodName(), counters.line())).addAgent(counters);
+    }
+
+    /**
+     * One recording is read: the threads it saw at each site are that JVM's (a JDK recording and async-profiler's,
+     * of one JVM, see the same threads under different ids, so they are not added together).
+     */
+    public void endRecording() {
+        sites.values().forEach(SiteTally::endRecording);
+    }
+
+    /** One JVM's inputs are read: its threads at each site are final and add to other JVMs'. */
+    public void endJvm() {
+        int index = jvmsRead++;
+        sites.values().forEach(t -> t.endJvm(index));
+    }
+
+    /** Agent counters charged to {@code line}: a library site's share charged to the application line that called it. */
+    public void addAgentSite(SiteKey line, AgentSite counters) {
+        tally(line).addAgent(counters);
+    }
+
+    /** A chain from {@code line} to a mechanism, weighed by the time the counters behind it stand for. */
+    public void addChain(SiteKey line, List<String> chain, AgentSite counters) {
+        tally(line).addChain(chain, counters);
     }
 
     /** Resolves a stack's attribution once; its events are then charged through the returned handle. */
     public Charge charge(Attribution at) {
         if (at.site() == null) {
-            return new Charge(this, null, null, at.parkFrame());
+            return new Charge(this, null, null, at.parkFrame(), null, at.uncharged());
         }
         SiteTally t = tally(at.site());
-        return new Charge(this, t, t.chainCounter(at.primitives()), at.parkFrame());
+        return new Charge(this, t, t.chainCounter(at.primitives()), at.parkFrame(), at.syncFrame(), at.uncharged());
     }
 
     /** Adds the thread time one recording's CPU samples at a site stand for, once its sampling period is known. */
@@ -47,9 +69,27 @@ public final class SiteTable {
         unattributedEvents += weight;
     }
 
+    void probeSamples(long samples) {
+        probeSamples += samples;
+    }
+
+    /** CPU samples taken inside the agent's probes: its own cost, never charged to a site. */
+    public long probeSamples() {
+        return probeSamples;
+    }
+
     /** Events (or samples) whose stack held no application frame: JDK threads, GC, compiler. */
     public long unattributedEvents() {
         return unattributedEvents;
+    }
+
+    void unchargedCpu(Uncharged why, long samples) {
+        unchargedCpuSamples[why.ordinal()] += samples;
+    }
+
+    /** CPU samples charged to no application line, for {@code why}. */
+    public long unchargedCpuSamples(Uncharged why) {
+        return unchargedCpuSamples[why.ordinal()];
     }
 
     public List<SiteTally> all() {

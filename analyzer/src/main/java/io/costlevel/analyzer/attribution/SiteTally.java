@@ -3,6 +3,7 @@ package io.costlevel.analyzer.attribution;
 import io.costlevel.analyzer.input.AgentSite;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,8 +15,13 @@ public final class SiteTally {
     private final SiteKey site;
     private AgentSite agent;
 
-    /** Agent ops per second of wall time, summed over JVMs. */
-    double opsPerSecond;
+    /** Index of a chain counter's events (or samples) ... */
+    static final int CHAIN_EVENTS = 0;
+    /** ... of the blocked time of its platform threads' blocking events ... */
+    static final int CHAIN_BLOCKED_NANOS = 1;
+    /** ... and of the time virtual threads blocked in it (what they waited for, as for platform threads). */
+    static final int CHAIN_VIRTUAL_BLOCKED_NANOS = 2;
+
     long cpuSamples;
     /** Estimated on-CPU thread time: each CPU sample stands for one sampling period of one thread. */
     double cpuNanos;
@@ -27,6 +33,26 @@ public final class SiteTally {
     long waitNanos;
     long sleepEvents;
     long sleepNanos;
+    /**
+     * Threads the recording being read saw here, by kind of event: a recording that async-profiler merged into the
+     * JDK's (jfrsync) names one thread by its JFR id in the JDK's events and by another in the profiler's samples,
+     * so the two are not added together either.
+     */
+    private LongSet recordingEventThreads = new LongSet();
+    private LongSet recordingSampleThreads = new LongSet();
+    /** The most threads one recording of the JVM being read saw here. */
+    private int jvmRecordingThreads;
+    /** The agent's distinct threads here, in the JVM being read. */
+    private int jvmAgentThreads;
+    /** The agent counted this site in the JVM being read. */
+    private boolean agentInJvm;
+    /** The JVMs (in the order they were read) that ran this site. */
+    private final java.util.BitSet jvms = new java.util.BitSet();
+    /** Wall time the JVMs that ran this site covered together, once every input is read (0: not known). */
+    private double wallSeconds;
+    /** Threads of the JVMs already read, summed, and the most of any one of them. */
+    private int earlierJvmThreads;
+    private int earlierJvmMaxThreads;
     /** CPU samples of virtual threads in the unmount/remount path (VirtualThread.park/unpark, Continuation.yield). */
     long virtualHandoffSamples;
     /** CPU samples taken while a virtual thread ran here (its carrier busy with it): a share of {@link #cpuSamples}. */
@@ -44,9 +70,13 @@ public final class SiteTally {
     /** Why they were pinned (the event's pinnedReason, JDK 24+) and the frame that pinned them, with counts. */
     private final Map<String, long[]> pinnedReasons = new HashMap<>();
     private final Map<String, long[]> pinningFrames = new HashMap<>();
-    private final LongSet jfrThreads = new LongSet();
-    /** Primitive chain -> events through it; the counter is shared with the {@link Charge}s of its stacks. */
+    /** Primitive chain -> {events through it, blocked nanos}; shared with the {@link Charge}s of its stacks. */
     private final Map<String, long[]> primitives = new HashMap<>();
+    /** CPU samples whose stack ran inside a synchronizing JDK frame above this line, by that frame. */
+    private final Map<String, long[]> syncFrames = new HashMap<>();
+    private long syncCpuSamples;
+    /** Chains from this line to the mechanism, from the agent's counters, with the thread time each stands for. */
+    private final Map<List<String>, double[]> chains = new HashMap<>();
 
     SiteTally(SiteKey site) {
         this.site = site;
@@ -63,18 +93,114 @@ public final class SiteTally {
 
     void addAgent(AgentSite counters) {
         agent = agent == null ? counters : agent.plus(counters);
+        // Two call sites on one line are mostly run by the same threads: the larger count, not the sum.
+        jvmAgentThreads = Math.max(jvmAgentThreads, counters.threads());
+        agentInJvm = true;
     }
 
-    void addThread(long threadKey) {
-        jfrThreads.add(threadKey);
+    void addSyncSamples(String frame, long samples) {
+        syncCpuSamples += samples;
+        syncFrames.computeIfAbsent(frame, f -> new long[1])[0] += samples;
+    }
+
+    /** CPU samples that ran inside synchronizing JDK frames above this line. */
+    public long syncCpuSamples() {
+        return syncCpuSamples;
+    }
+
+    public Map<String, Long> syncFrames() {
+        Map<String, Long> counts = new HashMap<>();
+        syncFrames.forEach((frame, n) -> counts.put(frame, n[0]));
+        return counts;
+    }
+
+    /** Weighs a chain by the thread time its counters stand for (ops when none was timed). */
+    void addChain(List<String> chain, AgentSite counters) {
+        if (chain.isEmpty()) {
+            return;
+        }
+        double weight = counters.latencySamples() > 0
+                ? (double) Math.max(0, counters.latencyNanos()) / counters.latencySamples() * counters.ops()
+                : counters.ops();
+        chains.computeIfAbsent(List.copyOf(chain), c -> new double[1])[0] += weight;
+    }
+
+    /** The chain from this line to the mechanism that most of its counted time went through, or null. */
+    public List<String> chain() {
+        return chains.entrySet().stream()
+                .max(Map.Entry.<List<String>, double[]>comparingByValue((a, b) -> Double.compare(a[0], b[0]))
+                        .thenComparing(e -> String.join(" ", e.getKey())))
+                .map(Map.Entry::getKey)
+                .orElse(null);
+    }
+
+    void addEventThread(long threadKey) {
+        recordingEventThreads.add(threadKey);
+    }
+
+    void addSampleThread(long threadKey) {
+        recordingSampleThreads.add(threadKey);
+    }
+
+    private int recordingThreads() {
+        return Math.max(recordingEventThreads.size(), recordingSampleThreads.size());
+    }
+
+    void endRecording() {
+        jvmRecordingThreads = Math.max(jvmRecordingThreads, recordingThreads());
+        recordingEventThreads = new LongSet();
+        recordingSampleThreads = new LongSet();
+    }
+
+    void endJvm(int jvmIndex) {
+        endRecording();
+        int jvm = jvmThreads();
+        if (jvm > 0 || agentInJvm) {
+            jvms.set(jvmIndex);
+        }
+        agentInJvm = false;
+        earlierJvmThreads += jvm;
+        earlierJvmMaxThreads = Math.max(earlierJvmMaxThreads, jvm);
+        jvmRecordingThreads = 0;
+        jvmAgentThreads = 0;
+    }
+
+    /** The JVM being read: the agent's exact count, or what one recording saw when that is more (or no agent). */
+    private int jvmThreads() {
+        return Math.max(jvmAgentThreads, Math.max(jvmRecordingThreads, recordingThreads()));
+    }
+
+    /** The JVMs that ran this site, by the order they were read. */
+    public java.util.BitSet jvms() {
+        return (java.util.BitSet) jvms.clone();
+    }
+
+    /**
+     * The wall time of the JVMs that ran this site: the denominator of its rates. A site of one JVM among several
+     * that ran one after another has that JVM's time, not the whole run's; 0 until the inputs are all read.
+     */
+    public double wallSeconds() {
+        return wallSeconds;
+    }
+
+    public void wallSeconds(double seconds) {
+        this.wallSeconds = seconds;
+    }
+
+    /** Distinct threads that ran this site, summed over JVMs (threads of different JVMs are different threads). */
+    public int threads() {
+        return earlierJvmThreads + jvmThreads();
+    }
+
+    /** The most threads that ran this site in one JVM: whether they outnumber its cores is a per-JVM question. */
+    public int threadsInOneJvm() {
+        return Math.max(earlierJvmMaxThreads, jvmThreads());
     }
 
     /** @return the counter of this chain at this site, or null for the empty chain (the event was in the site itself) */
     long[] chainCounter(String chain) {
-        return chain.isEmpty() ? null : primitives.computeIfAbsent(chain, c -> new long[1]);
+        return chain.isEmpty() ? null : primitives.computeIfAbsent(chain, c -> new long[3]);
     }
-
-    public double opsPerSecond() { return opsPerSecond; }
     public long cpuSamples() { return cpuSamples; }
     public double cpuNanos() { return cpuNanos; }
     public long parkEvents() { return parkEvents; }
@@ -136,14 +262,30 @@ public final class SiteTally {
         return parkNanos + monitorNanos + waitNanos + sleepNanos;
     }
 
-    public int jfrThreads() {
-        return jfrThreads.size();
-    }
-
     /** Primitive chains seen at this site, with how many events (or samples) went through each. */
     public Map<String, Long> primitives() {
         Map<String, Long> counts = new HashMap<>();
-        primitives.forEach((chain, n) -> counts.put(chain, n[0]));
+        primitives.forEach((chain, n) -> counts.put(chain, n[CHAIN_EVENTS]));
         return counts;
+    }
+
+    /** Primitive chains that platform threads' blocking events went through, with the time blocked in each. */
+    public Map<String, Long> blockedNanosByChain() {
+        return nanosByChain(CHAIN_BLOCKED_NANOS);
+    }
+
+    /** Primitive chains that virtual threads' unmounting blocks went through, with the time blocked in each. */
+    public Map<String, Long> virtualBlockedNanosByChain() {
+        return nanosByChain(CHAIN_VIRTUAL_BLOCKED_NANOS);
+    }
+
+    private Map<String, Long> nanosByChain(int index) {
+        Map<String, Long> nanos = new HashMap<>();
+        primitives.forEach((chain, n) -> {
+            if (n[index] > 0) {
+                nanos.put(chain, n[index]);
+            }
+        });
+        return nanos;
     }
 }

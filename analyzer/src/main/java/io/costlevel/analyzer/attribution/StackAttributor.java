@@ -15,6 +15,7 @@ public final class StackAttributor {
     /** The frame every JDK park ends in (LockSupport.park* calls it on JDK 17 and 25). */
     private static final String PARK_CLASS = "jdk.internal.misc.Unsafe";
     private static final String PARK_METHOD = "park";
+    private static final String AGENT_PACKAGE = "io.costlevel.agent.";
 
     /** Chains longer than this keep their outer frames and the innermost one. */
     static final int MAX_CHAIN = 5;
@@ -55,7 +56,7 @@ public final class StackAttributor {
     private boolean isApplication(String className) {
         Boolean known = decided.get(className);
         if (known == null) {
-            known = application.contains(className);
+            known = application.contains(className) && !isHidden(className);
             if (decided.size() >= MAX_DECIDED_CLASSES) {
                 decided.clear();
             }
@@ -72,16 +73,78 @@ public final class StackAttributor {
     public Attribution attribute(Stack stack) {
         int depth = stack.depth();
         boolean park = depth > 0 && stack.className(0).equals(PARK_CLASS) && stack.frame(0).methodName().equals(PARK_METHOD);
+        boolean probe = false;
+        boolean javaSeen = false;
         for (int i = 0; i < depth; i++) {
-            if (isApplication(stack.className(i))) {
+            String className = stack.className(i);
+            if (!javaSeen && !className.isEmpty()) {
+                // The innermost Java frame is the code running: when it is the agent's, the sample is the probe's own cost.
+                javaSeen = true;
+                probe = isAgent(className);
+            }
+            if (isApplication(className)) {
                 Frame frame = stack.frame(i);
                 SiteKey site = new SiteKey(frame.className(), frame.methodName(), frame.line());
-                return new Attribution(site, chain(stack, i), park);
+                return new Attribution(site, chain(stack, i), park, syncFrame(stack, i),
+                        probe ? Uncharged.PROBE : Uncharged.NOT);
             }
         }
         // No site, no chain: what is not charged to a site is only counted (JIT and GC threads' stacks among them,
         // which are deep and many in an async-profiler recording).
-        return new Attribution(null, "", park);
+        return new Attribution(null, "", park, probe ? Uncharged.PROBE : uncharged(stack));
+    }
+
+    /** The agent's own classes: its probes' frames never name a site nor appear in a chain. */
+    static boolean isAgent(String className) {
+        return className.startsWith(AGENT_PACKAGE);
+    }
+
+    /**
+     * A hidden class: a lambda's or method reference's generated class ({@code App$$Lambda$150.0x00007f8ae80c9af8},
+     * {@code App$$Lambda/0x...} on newer JDKs) or another class defined by {@code Lookup.defineHiddenClass}. It has no
+     * source line (JFR says 0) and only forwards to the code that wrote it, so the frame below it (the JDK method it
+     * was passed to, then the line that called that) or above it (the lambda's body, {@code lambda$main$0}) names
+     * the site instead.
+     */
+    static boolean isHidden(String className) {
+        if (className.contains("$$Lambda")) {
+            return true;
+        }
+        int hex = Math.max(className.lastIndexOf(".0x"), className.lastIndexOf("/0x"));
+        if (hex < 0 || hex + 3 >= className.length()) {
+            return false;
+        }
+        for (int i = hex + 3; i < className.length(); i++) {
+            if (Character.digit(className.charAt(i), 16) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Why a stack without an application frame has none (see {@link Uncharged}). */
+    private static Uncharged uncharged(Stack stack) {
+        int depth = stack.depth();
+        if (depth > 0 && stack.className(depth - 1).isEmpty() && stack.frame(depth - 1).methodName().startsWith("[")) {
+            return Uncharged.CUT;
+        }
+        for (int i = 0; i < depth; i++) {
+            if (!stack.className(i).isEmpty()) {
+                return Uncharged.NO_APPLICATION_FRAME;
+            }
+        }
+        return Uncharged.NO_JAVA;
+    }
+
+    /** The outermost frame above the application frame {@code site} that synchronizes, or null. */
+    private static String syncFrame(Stack stack, int site) {
+        for (int i = site - 1; i >= 0; i--) {
+            String name = stack.frame(i).qualifiedName();
+            if (UncountedSynchronization.synchronizes(name)) {
+                return name;
+            }
+        }
+        return null;
     }
 
     /** The runtime frames above the application frame {@code site}, outermost first. */
@@ -89,6 +152,9 @@ public final class StackAttributor {
         List<Frame> outermostFirst = new ArrayList<>();
         for (int i = site - 1; i >= 0; i--) {
             Frame frame = stack.frame(i);
+            if (isAgent(frame.className()) || isHidden(frame.className())) {
+                continue; // the probe wrapping the call, or a lambda's forwarding frame: neither is the primitive
+            }
             // Recursion and internal helpers of one class say nothing new about the primitive.
             if (outermostFirst.isEmpty() || !outermostFirst.get(outermostFirst.size() - 1).owner().equals(frame.owner())) {
                 outermostFirst.add(frame);

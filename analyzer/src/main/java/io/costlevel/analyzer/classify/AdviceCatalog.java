@@ -10,7 +10,24 @@ import io.costlevel.analyzer.report.Advice;
 public final class AdviceCatalog {
     private AdviceCatalog() {}
 
+    /**
+     * What a cheaper tier would cost, for one site.
+     *
+     * @param nsPerOp             the site's cost per op now, or null
+     * @param opsPerSecond        its ops per second of wall time, or null
+     * @param maxSavingNsPerSecond the site's whole thread time per second of wall time: no change saves more
+     */
+    public record Costs(Double nsPerOp, Double opsPerSecond, double maxSavingNsPerSecond) {
+        static Costs of(SiteFacts f) {
+            return new Costs(f.nsPerOp(), f.opsPerSecond(), Double.POSITIVE_INFINITY);
+        }
+    }
+
     public static Advice adviseOn(Verdict verdict, SiteFacts facts, String primitive) {
+        return adviseOn(verdict, Costs.of(facts), primitive);
+    }
+
+    public static Advice adviseOn(Verdict verdict, Costs facts, String primitive) {
         String p = primitive == null ? "" : primitive;
         return switch (verdict.mechanism()) {
             case SPIN_WHILE_DESCHEDULED -> advice(Tiers.L4_CONTEXT_SWITCH, facts,
@@ -66,11 +83,11 @@ public final class AdviceCatalog {
                     "Each handoff unmounts one virtual thread and remounts another: cheap (no kernel switch), but "
                             + "still hundreds of ns. Batches per handoff (drainTo, a list per put) or fewer turn "
                             + "changes per op save most of it.");
-            case PLAIN_CPU, UNSEEN_CPU -> null;
+            case PLAIN_CPU, UNSEEN_CPU, UNCOUNTED_SYNC -> null;
         };
     }
 
-    private static Advice blocking(Verdict verdict, SiteFacts facts, String primitive) {
+    private static Advice blocking(Verdict verdict, Costs facts, String primitive) {
         return switch (BlockingCall.of(primitive)) {
             case QUEUE_HANDOFF -> advice(Tiers.L2_TRUE_SHARING, facts, "blocking handoff per item -> batch items per handoff",
                     "Each item costs a park and a wakeup. Hand items over in batches (drainTo, a list per put) "
@@ -99,12 +116,13 @@ public final class AdviceCatalog {
         };
     }
 
-    private static Advice advice(int targetTier, SiteFacts facts, String summary, String how) {
+    private static Advice advice(int targetTier, Costs facts, String summary, String how) {
         Double now = facts.nsPerOp();
         double target = Tiers.typicalNs(targetTier);
         Double projected = now == null ? null : Math.min(now, target);
         Double rate = facts.opsPerSecond();
-        Double saving = now == null || rate == null ? null : (now - projected) * rate;
+        Double saving = now == null || rate == null ? null
+                : Math.min((now - projected) * rate, facts.maxSavingNsPerSecond());
         return new Advice(targetTier, summary, how, projected, saving);
     }
 }

@@ -18,19 +18,36 @@ enum BlockingCall {
     /** Anything else that parks: a contended lock or monitor, a semaphore, a bare LockSupport.park. */
     LOCK;
 
+    /** The outermost call of a chain ({@code java.util.concurrent.ArrayBlockingQueue.put -> ...}), split up. */
+    record Call(String type, String simple, String method) {
+        /** @return the call, or null when the chain's first frame has no class (a native frame) */
+        static Call outermost(String chain) {
+            String frame = chain.split("; ", 2)[0].split(" -> ", 2)[0].trim();
+            int dot = frame.lastIndexOf('.');
+            if (dot < 0) {
+                return null;
+            }
+            String type = frame.substring(0, dot);
+            return new Call(type, type.substring(type.lastIndexOf('.') + 1), frame.substring(dot + 1));
+        }
+
+        /** A producer/consumer handoff structure. */
+        boolean onBlockingQueue() {
+            return simple.endsWith("BlockingQueue") || simple.endsWith("BlockingDeque") || simple.endsWith("TransferQueue")
+                    || simple.equals("SynchronousQueue") || simple.equals("DelayQueue");
+        }
+    }
+
     /** @param primitives the site's primitive chains, most significant first, joined by "; " (may be empty) */
     static BlockingCall of(String primitives) {
-        String chain = primitives.split("; ", 2)[0];
-        String frame = chain.split(" -> ", 2)[0].trim();
-        int dot = frame.lastIndexOf('.');
-        if (dot < 0) {
+        Call call = Call.outermost(primitives);
+        if (call == null) {
             return LOCK;
         }
-        String type = frame.substring(0, dot);
-        String simple = type.substring(type.lastIndexOf('.') + 1);
-        String method = frame.substring(dot + 1);
-        if (simple.endsWith("BlockingQueue") || simple.endsWith("BlockingDeque") || simple.endsWith("TransferQueue")
-                || simple.equals("SynchronousQueue") || simple.equals("Exchanger")) {
+        String type = call.type();
+        String simple = call.simple();
+        String method = call.method();
+        if (call.onBlockingQueue() || simple.equals("Exchanger")) {
             return QUEUE_HANDOFF;
         }
         if (simple.equals("CountDownLatch") || simple.equals("CyclicBarrier") || simple.equals("Phaser")

@@ -27,5 +27,7 @@ public enum Mechanism {
     /** Only CPU samples: plain code, nothing shared. */
     PLAIN_CPU,
     /** Only CPU samples and no agent: atomics and spins would look the same. */
-    UNSEEN_CPU
+    UNSEEN_CPU,
+    /** CPU samples inside JDK synchronization (atomics, locks, concurrent collections) the agent did not count. */
+    UNCOUNTED_SYNC
 }

@@ -1,6 +1,7 @@
 package io.costlevel.analyzer.classify;
 
 import io.costlevel.analyzer.attribution.SiteTally;
+import io.costlevel.analyzer.attribution.UncountedSynchronization;
 import io.costlevel.analyzer.input.AgentSite;
 
 /**
@@ -28,15 +29,16 @@ public final class SiteFacts {
 
     public long ops() { return agent == null ? 0 : agent.ops(); }
 
+    /** Distinct threads that ran the site, summed over JVMs (the agent's exact count, or what a recording saw). */
     public int threads() {
-        return Math.max(agent == null ? 0 : agent.threads(), tally.jfrThreads());
+        return tally.threads();
     }
 
     public int cores() { return run.cores(); }
 
     /** More threads use this site than there are cores: some of them are descheduled at any moment. */
     public boolean oversubscribed() {
-        return run.cores() > 0 && threads() > run.cores();
+        return run.cores() > 0 && tally.threadsInOneJvm() > run.cores();
     }
 
     /**
@@ -80,8 +82,19 @@ public final class SiteFacts {
     /** onSpinWait calls per completed spin wait (all spins when no wait completed yet). */
     public double spinsPerWait() { return spinWaits() == 0 ? spins() : (double) spins() / spinWaits(); }
 
+    /** What the agent counted in this site's method, when it counted nothing at this line itself; else null. */
+    public MethodOps methodOps() {
+        if (agent != null) {
+            return null;
+        }
+        return run.methods().get(MethodOps.key(tally.site().className(), tally.site().methodName()));
+    }
+
     public long jfrBlockingEvents() { return tally.jfrBlockingEvents(); }
     public long cpuSamples() { return tally.cpuSamples(); }
+
+    /** CPU samples here ran inside JDK synchronization the agent did not count (its silence is no evidence). */
+    public boolean uncountedSync() { return UncountedSynchronization.significant(tally); }
 
     /** Any synchronization seen here, by the agent or the recording (virtual-thread handoffs and pins included). */
     public boolean synchronizes() {
@@ -90,38 +103,44 @@ public final class SiteFacts {
     }
 
     /**
-     * Estimated cost of one operation: the agent's sampled latency; for a spin site, whose ops are
-     * single onSpinWait calls, the time of a whole spin wait is the cost the waiting thread pays.
+     * The measured cost of one operation, which rules cross-check a mechanism against: the agent's sampled
+     * latency; for a spin site, whose ops are single onSpinWait calls, the time of a whole spin wait is the cost
+     * the waiting thread pays. The report's ns/op is the site's time over its ops ({@link Assessment}).
      */
     public Double nsPerOp() {
         Double latency = latencyNs();
         if (latency != null && spins() > 0 && spinWaits() > 0) {
             // A timed onSpinWait that was preempted counts a whole time slice, so the product can
             // exceed the thread time there was: no wait lasted longer than all threads' time over all waits.
-            double wallBound = threads() * run.durationSeconds() * 1e9 / spinWaits();
+            double wallBound = threads() * wallSeconds() * 1e9 / spinWaits();
             return Math.min(latency * spinsPerWait(), wallBound > 0 ? wallBound : Double.MAX_VALUE);
         }
         return latency;
     }
 
     /**
-     * Operations per second of wall time, in the unit of {@link #nsPerOp()}: spin waits for a spin
-     * site (its ops are single onSpinWait calls), else the agent's ops; null when the agent did not count.
+     * Operations in the unit of {@link #nsPerOp()}: spin waits for a spin site (its ops are single onSpinWait
+     * calls), else the agent's ops; 0 when the agent did not count.
      */
-    public Double opsPerSecond() {
-        double rate = tally.opsPerSecond();
-        if (!counted() || rate == 0) {
-            return null;
+    public long opsInUnit() {
+        if (!counted()) {
+            return 0;
         }
-        return spins() > 0 && spinWaits() > 0 ? rate * spinWaits() / ops() : rate;
+        return spins() > 0 && spinWaits() > 0 ? spinWaits() : ops();
     }
 
-    /** Thread time spent at this site, from the agent when it timed ops, else from the recording. */
-    public double threadNanos() {
-        Double latency = latencyNs();
-        double counted = latency == null ? 0 : latency * ops();
-        double recorded = tally.jfrBlockedNanos() + tally.virtualBlockNanos() + tally.cpuNanos();
-        return Math.max(counted, recorded);
+    /** Operations per second of wall time (ops of every JVM that ran the site over the union of their times), or null. */
+    public Double opsPerSecond() {
+        long ops = opsInUnit();
+        return ops == 0 || wallSeconds() <= 0 ? null : ops / wallSeconds();
+    }
+
+    /**
+     * The wall time of the JVMs that ran this site (the run's when not known): JVMs side by side count once, one
+     * after another add up, and the JVMs that never ran the site do not dilute its rates.
+     */
+    public double wallSeconds() {
+        return tally.wallSeconds() > 0 ? tally.wallSeconds() : run.durationSeconds();
     }
 
     private static double ratio(double part, double whole) {

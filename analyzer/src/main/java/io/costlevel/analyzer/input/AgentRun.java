@@ -1,6 +1,8 @@
 package io.costlevel.analyzer.input;
 
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The agent's view of one JVM, read from costlevel-sites.json.
@@ -13,9 +15,33 @@ import java.util.List;
  * @param exclude       the agent's exclude option ("" = none)
  * @param finalSnapshot false when the JVM was killed and this is the last periodic snapshot
  * @param sites         the per-site counters
- * @param scheduler     the virtual-thread scheduler's carrier load, or null when the agent did not sample it (JDK 17)
+ * @param wallMillis      when the snapshot was taken (epoch milliseconds, 0 when absent): the counting ran over
+ *                        the {@code uptimeSeconds} before it
+ * @param notInstrumented application classes the agent left out (empty for data written before it said so)
+ * @param callers         per site (by identity), the application lines found calling it; absent for most sites
+ * @param scheduler       the virtual-thread scheduler's carrier load, or null when the agent did not sample it (JDK 17)
  */
 public record AgentRun(String jvmName, String javaVersion, int cores, double uptimeSeconds,
-                       String include, String exclude, boolean finalSnapshot, List<AgentSite> sites,
+                       String include, String exclude, boolean finalSnapshot, List<AgentSite> sites, long wallMillis,
+                       List<NotInstrumented> notInstrumented, Map<AgentSite, List<AgentCaller>> callers,
                        SchedulerLoad scheduler) {
+
+    /** Without scheduler figures (a JVM without virtual threads). */
+    public AgentRun(String jvmName, String javaVersion, int cores, double uptimeSeconds, String include,
+                    String exclude, boolean finalSnapshot, List<AgentSite> sites, long wallMillis,
+                    List<NotInstrumented> notInstrumented, Map<AgentSite, List<AgentCaller>> callers) {
+        this(jvmName, javaVersion, cores, uptimeSeconds, include, exclude, finalSnapshot, sites, wallMillis,
+                notInstrumented, callers, null);
+    }
+
+    public AgentRun(String jvmName, String javaVersion, int cores, double uptimeSeconds, String include,
+                    String exclude, boolean finalSnapshot, List<AgentSite> sites) {
+        this(jvmName, javaVersion, cores, uptimeSeconds, include, exclude, finalSnapshot, sites, 0, List.of(),
+                new IdentityHashMap<>(), null);
+    }
+
+    /** The application lines that called this site, most walks first; empty when the agent found none. */
+    public List<AgentCaller> callersOf(AgentSite site) {
+        return callers.getOrDefault(site, List.of());
+    }
 }

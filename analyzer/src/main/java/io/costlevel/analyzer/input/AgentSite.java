@@ -45,6 +45,41 @@ public record AgentSite(String className, String methodName, int line, String ki
                 virtual.plus(o.virtual));
     }
 
+    /**
+     * This site's counters times {@code share} (0..1), rounded: the part of a library site's operations that one of
+     * its callers made, its virtual threads' part included. Ratios (failures per attempt, handoffs per check, latency
+     * per sample) are kept.
+     */
+    public AgentSite scaled(double share) {
+        return new AgentSite(className, methodName, line, kind, primitive,
+                part(ops, share), threads,
+                part(casAttempts, share), part(casFailures, share),
+                part(contended, share), part(contendedNanos, share),
+                part(parks, share), part(parkedNanos, share),
+                part(waits, share), part(waitedNanos, share),
+                part(yields, share), part(sleeps, share), part(sleptNanos, share),
+                part(spins, share), part(spinWaits, share),
+                part(wakeups, share),
+                part(handoffChecks, share), part(handoffs, share),
+                part(latencySamples, share), part(latencyNanos, share),
+                virtual.scaled(share));
+    }
+
+    /**
+     * The same counters with {@code ops} and the sampled latency replaced: several library sites one application
+     * call goes through, read as that call (see AgentCharges).
+     */
+    public AgentSite withOpsAndLatency(long newOps, long newLatencySamples, long newLatencyNanos) {
+        return new AgentSite(className, methodName, line, kind, primitive, newOps, threads,
+                casAttempts, casFailures, contended, contendedNanos, parks, parkedNanos, waits, waitedNanos,
+                yields, sleeps, sleptNanos, spins, spinWaits, wakeups, handoffChecks, handoffs,
+                newLatencySamples, newLatencyNanos, virtual);
+    }
+
+    static long part(long value, double share) {
+        return Math.round(value * share);
+    }
+
     private static int severity(String kind) {
         int index = KINDS_BY_SEVERITY.indexOf(kind);
         return index < 0 ? KINDS_BY_SEVERITY.size() : index;

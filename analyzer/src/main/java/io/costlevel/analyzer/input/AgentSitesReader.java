@@ -7,7 +7,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads costlevel-sites.json (format version 1, docs/agent-data-format.md). Unknown fields are
@@ -44,8 +46,14 @@ public final class AgentSitesReader {
         JsonTree agent = root.object("agent");
         JsonTree snapshot = root.object("snapshot");
         List<AgentSite> sites = new ArrayList<>();
+        Map<AgentSite, List<AgentCaller>> callers = new IdentityHashMap<>();
         for (JsonTree site : root.objects("sites")) {
-            sites.add(site(site));
+            AgentSite counters = site(site);
+            sites.add(counters);
+            List<AgentCaller> found = callers(site);
+            if (!found.isEmpty()) {
+                callers.put(counters, found);
+            }
         }
         return new AgentRun(
                 jvm.text("name", null),
@@ -56,7 +64,24 @@ public final class AgentSitesReader {
                 agent.object("options").text("exclude", ""),
                 snapshot.bool("final", true),
                 List.copyOf(sites),
+                snapshot.number("wallMillis", 0),
+                agent.objects("notInstrumented").stream()
+                        .map(c -> new NotInstrumented(c.text("className", "?"), c.text("reason", "?"), c.texts("methods")))
+                        .toList(),
+                callers,
                 SchedulerLoad.of(root.object("virtualThreadScheduler")));
+    }
+
+    private static List<AgentCaller> callers(JsonTree site) {
+        List<AgentCaller> callers = new ArrayList<>();
+        for (JsonTree c : site.objects("callers")) {
+            long walks = c.number("walks", 0);
+            if (walks > 0) {
+                callers.add(new AgentCaller(c.text("className", "?"), c.text("methodName", "?"),
+                        (int) c.number("line", -1), c.text("via", ""), walks));
+            }
+        }
+        return List.copyOf(callers);
     }
 
     private static AgentSite site(JsonTree n) {

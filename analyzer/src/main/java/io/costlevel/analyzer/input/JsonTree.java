@@ -76,6 +76,19 @@ final class JsonTree {
         return out;
     }
 
+    /** The array's text elements (others skipped), empty when absent. */
+    List<String> texts(String name) {
+        List<String> out = new ArrayList<>();
+        if (fields.get(name) instanceof List<?> list) {
+            for (Object o : list) {
+                if (o instanceof String s) {
+                    out.add(s);
+                }
+            }
+        }
+        return out;
+    }
+
     /** The field as text (numbers and booleans in their JSON spelling), or {@code otherwise} when absent or null. */
     String text(String name, String otherwise) {
         Object v = fields.get(name);

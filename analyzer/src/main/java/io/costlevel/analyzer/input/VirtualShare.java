@@ -17,4 +17,10 @@ public record VirtualShare(int threads, long ops, long blocks, long blockedNanos
     public VirtualShare plus(VirtualShare o) {
         return new VirtualShare(Math.max(threads, o.threads), ops + o.ops, blocks + o.blocks, blockedNanos + o.blockedNanos);
     }
+
+    /** This share times {@code share} (0..1), as {@link AgentSite#scaled} charges part of a site to one caller. */
+    public VirtualShare scaled(double share) {
+        return new VirtualShare(threads, AgentSite.part(ops, share), AgentSite.part(blocks, share),
+                AgentSite.part(blockedNanos, share));
+    }
 }

@@ -120,6 +120,9 @@ public final class JsonReportWriter {
         strings("sources", run.sources(), g);
         g.writeStringField("analyzerVersion", run.analyzerVersion());
         g.writeStringField("generatedAt", run.generatedAt());
+        g.writeNumberField("wallSeconds", run.wallSeconds());
+        g.writeNumberField("jvms", run.jvms());
+        g.writeStringField("jvmsRan", run.jvmsRan());
         g.writeEndObject();
     }
 
@@ -150,6 +153,24 @@ public final class JsonReportWriter {
         strings("reasons", s.reasons(), g);
         g.writeFieldName("advice");
         advice(s.advice(), g);
+        g.writeFieldName("timeByTier");
+        if (s.timeByTier() == null) {
+            g.writeNull();
+        } else {
+            g.writeStartObject();
+            for (Map.Entry<String, Double> e : s.timeByTier().entrySet()) {
+                g.writeNumberField(e.getKey(), e.getValue());
+            }
+            g.writeEndObject();
+        }
+        g.writeBooleanField("idle", s.idle());
+        g.writeStringField("waitKind", s.waitKind());
+        g.writeStringField("nsPerOpNote", s.nsPerOpNote());
+        if (s.chain() != null) {
+            strings("chain", s.chain(), g);
+        } else {
+            g.writeNullField("chain");
+        }
         if (s.pinning() != null) {
             pinning(s.pinning(), g);
         }

@@ -1,22 +1,30 @@
 package io.costlevel.analyzer.report;
 
 import io.costlevel.analyzer.attribution.SiteTally;
+import io.costlevel.analyzer.attribution.UncountedSynchronization;
 import io.costlevel.analyzer.classify.AdviceCatalog;
+import io.costlevel.analyzer.classify.Assessment;
 import io.costlevel.analyzer.classify.CarrierPinning;
 import io.costlevel.analyzer.classify.Classifier;
 import io.costlevel.analyzer.classify.Evidence;
+import io.costlevel.analyzer.classify.MethodOps;
 import io.costlevel.analyzer.classify.RunContext;
 import io.costlevel.analyzer.classify.SiteFacts;
+import io.costlevel.analyzer.classify.SiteTime;
 import io.costlevel.analyzer.classify.Tiers;
-import io.costlevel.analyzer.classify.Verdict;
 
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Classifies every tallied site and assembles the report: sites costliest first, per-tier totals. */
+/**
+ * Classifies every tallied site and assembles the report: ranked sites costliest first, then the idle ones;
+ * per-tier totals. Every share is of one total, written in docs/report.md: the tiered thread time (running and
+ * blocked in contention, idle and I/O wait left out) of the ranked sites.
+ */
 public final class ReportBuilder {
     /**
      * Sites seen only in CPU samples with less than this share of all attributed CPU samples are
@@ -30,40 +38,128 @@ public final class ReportBuilder {
 
     private final Classifier classifier = new Classifier();
 
+    private record Assessed(SiteFacts facts, Assessment assessment) {
+        SiteTime time() {
+            return assessment.time();
+        }
+
+        /** Time that counts in the shares: none for an idle site. */
+        double rankedNanos() {
+            return time().idle() ? 0 : time().tieredNanos();
+        }
+    }
+
     public Report build(Collection<SiteTally> tallies, RunContext run, RunInfo info, List<String> blindSpots) {
         long totalCpuSamples = tallies.stream().mapToLong(SiteTally::cpuSamples).sum();
-        List<SiteFacts> kept = new ArrayList<>();
+        run = run.withMethods(MethodOps.of(tallies));
+        List<Assessed> kept = new ArrayList<>();
         for (SiteTally t : tallies) {
             SiteFacts f = new SiteFacts(t, run);
             boolean cpuOnly = !f.synchronizes();
             if (cpuOnly && (t.cpuSamples() < MIN_CPU_ONLY_SAMPLES || t.cpuSamples() < MIN_CPU_ONLY_SAMPLE_SHARE * totalCpuSamples)) {
                 continue;
             }
-            kept.add(f);
+            classifier.assess(f).ifPresent(a -> kept.add(new Assessed(f, a)));
         }
-        double totalNanos = kept.stream().mapToDouble(SiteFacts::threadNanos).sum();
+        double totalNanos = kept.stream().mapToDouble(Assessed::rankedNanos).sum();
+        double[] tierNanos = new double[Tiers.count()];
         List<Site> sites = new ArrayList<>();
-        for (SiteFacts f : kept) {
-            classifier.classify(f).ifPresent(v -> sites.add(site(f, v, totalNanos)));
+        for (Assessed a : kept) {
+            sites.add(site(a, totalNanos, run));
+            if (!a.time().idle()) {
+                for (int tier = 0; tier < tierNanos.length; tier++) {
+                    tierNanos[tier] += a.time().nanosIn(tier);
+                }
+            }
         }
-        sites.sort(Comparator.comparingDouble(Site::shareOfTime).reversed()
+        sites.sort(Comparator.comparing(Site::idle)
+                .thenComparing(Comparator.comparingDouble(Site::shareOfTime).reversed())
                 .thenComparing(Comparator.comparingInt(Site::tier).reversed())
                 .thenComparing(Site::className).thenComparing(Site::methodName).thenComparingInt(Site::line));
-        return new Report(Report.SCHEMA_VERSION, info, tierSummaries(sites), sites, blindSpots);
+        return new Report(Report.SCHEMA_VERSION, info, tierSummaries(sites, tierNanos, totalNanos), sites, blindSpots);
     }
 
-    private Site site(SiteFacts f, Verdict v, double totalNanos) {
+    private Site site(Assessed assessed, double totalNanos, RunContext run) {
+        SiteFacts f = assessed.facts();
+        Assessment a = assessed.assessment();
+        SiteTime time = a.time();
         SiteTally t = f.tally();
         String primitive = f.agent() == null ? null : f.agent().primitive();
         List<String> primitives = primitives(primitive, t);
-        List<String> reasons = List.of(Tiers.name(v.tier()) + ": " + v.reason());
-        Double opsPerSecond = f.opsPerSecond() == null ? null : Evidence.round(f.opsPerSecond());
-        Double ns = f.nsPerOp();
-        return new Site(t.site().className(), t.site().methodName(), t.site().line(), kind(f), v.tier(), v.confidence(),
-                ns == null ? null : Evidence.round(ns), opsPerSecond,
-                totalNanos == 0 ? 0 : Evidence.round(f.threadNanos() / totalNanos), f.threads(),
-                primitives, Evidence.of(f), reasons, AdviceCatalog.adviseOn(v, f, String.join("; ", primitives)),
-                CarrierPinning.of(f));
+        double wall = f.wallSeconds();
+        Double rate = a.ops() == 0 || wall <= 0 ? null : a.ops() / wall;
+        Double opsPerSecond = rate == null ? null : Evidence.round(rate);
+        Double ns = a.nsPerOp();
+        // A change at this site saves at most the cost it has: its tiered thread time per second of wall time.
+        double maxSaving = wall > 0 ? time.tieredNanos() / wall : 0;
+        Advice advice = time.idle() ? null : AdviceCatalog.adviseOn(a.verdict(),
+                new AdviceCatalog.Costs(ns, rate, maxSaving), String.join("; ", primitives));
+        Map<String, Object> evidence = Evidence.of(f);
+        putNanos(evidence, "runningNanos", time.runningNanos());
+        putNanos(evidence, "contentionNanos", time.contentionNanos());
+        putNanos(evidence, "unmountedNanos", time.unmountedNanos());
+        putNanos(evidence, "pinnedCarrierNanos", time.pinnedNanos());
+        putNanos(evidence, "idleNanos", time.idleNanos());
+        putNanos(evidence, "ioWaitNanos", time.ioNanos());
+        if (f.agent() == null && a.ops() > 0) {
+            evidence.put("methodOps", a.ops()); // a wait loop's ns/op is per op of its method
+        }
+        return new Site(t.site().className(), t.site().methodName(), t.site().line(), kind(f), a.tier(),
+                a.verdict().confidence(), ns == null ? null : Evidence.round(ns), opsPerSecond,
+                totalNanos == 0 ? 0 : Evidence.round(assessed.rankedNanos() / totalNanos), f.threads(),
+                primitives, evidence, a.reasons(), roundAdvice(advice), timeByTier(time), time.idle(),
+                time.waitKind() == null ? null : time.waitKind().label(), a.nsPerOpNote(), chain(t), CarrierPinning.of(f));
+    }
+
+    private static void putNanos(Map<String, Object> evidence, String name, double nanos) {
+        if (nanos > 0) {
+            evidence.put(name, Math.round(nanos));
+        }
+    }
+
+    private static Advice roundAdvice(Advice a) {
+        if (a == null) {
+            return null;
+        }
+        return new Advice(a.targetTier(), a.summary(), a.how(),
+                a.projectedNsPerOp() == null ? null : Evidence.round(a.projectedNsPerOp()),
+                a.projectedSavingNsPerSecond() == null ? null : Evidence.round(a.projectedSavingNsPerSecond()));
+    }
+
+    /** Fractions of the tiered time by tier, costliest tier last; the largest absorbs rounding so they sum to 1. */
+    static Map<String, Double> timeByTier(SiteTime time) {
+        Map<String, Double> split = new LinkedHashMap<>();
+        if (time.tieredNanos() == 0) {
+            return split;
+        }
+        int largest = time.dominantTier();
+        double rest = 0;
+        for (int tier = 0; tier < Tiers.count(); tier++) {
+            if (time.nanosIn(tier) > 0 && tier != largest) {
+                double share = Math.round(time.share(tier) * 1e4) / 1e4;
+                split.put(Integer.toString(tier), share);
+                rest += share;
+            }
+        }
+        split.put(Integer.toString(largest), Math.round((1 - rest) * 1e4) / 1e4);
+        Map<String, Double> ordered = new LinkedHashMap<>();
+        split.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> ordered.put(e.getKey(), e.getValue()));
+        return ordered;
+    }
+
+    /**
+     * From the line to the mechanism: the agent's chain (a library site charged here, a JDK call made here), else
+     * the synchronizing frame its uncounted CPU samples ran in.
+     */
+    private static List<String> chain(SiteTally t) {
+        List<String> chain = t.chain();
+        if (chain != null) {
+            return chain;
+        }
+        if (UncountedSynchronization.significant(t)) {
+            return List.of(t.site().toString(), UncountedSynchronization.frames(t).split(", ")[0] + ": not counted");
+        }
+        return null;
     }
 
     /** The agent's primitive first (it is exact), then the recordings' chains, most frequent first. */
@@ -92,18 +188,17 @@ public final class ReportBuilder {
         return most == t.parkEvents() ? "park" : most == t.monitorEvents() ? "monitor" : most == t.waitEvents() ? "wait" : "sleep";
     }
 
-    private static List<TierSummary> tierSummaries(List<Site> sites) {
+    /**
+     * Per tier: the ranked sites classified there, and the share of the ranked sites' tiered time spent in that
+     * tier (a site split between tiers adds to each), so the six shares sum to 1.
+     */
+    private static List<TierSummary> tierSummaries(List<Site> sites, double[] tierNanos, double totalNanos) {
         List<TierSummary> tiers = new ArrayList<>();
         for (int tier = 0; tier < Tiers.count(); tier++) {
-            int n = 0;
-            double share = 0;
-            for (Site s : sites) {
-                if (s.tier() == tier) {
-                    n++;
-                    share += s.shareOfTime();
-                }
-            }
-            tiers.add(new TierSummary(tier, Tiers.name(tier), n, Evidence.round(share)));
+            final int t = tier;
+            int n = (int) sites.stream().filter(s -> !s.idle() && s.tier() == t).count();
+            tiers.add(new TierSummary(tier, Tiers.name(tier), n,
+                    totalNanos == 0 ? 0 : Evidence.round(tierNanos[tier] / totalNanos)));
         }
         return tiers;
     }

@@ -13,7 +13,12 @@ import java.util.List;
  * @param sources         which evidence was present: "agent", "jfr", "async-profiler"
  * @param analyzerVersion version of costlevel that wrote the report
  * @param generatedAt     ISO-8601 instant the report was written
+ * @param wallSeconds     wall time at least one JVM ran (the union of their intervals): the denominator of every rate
+ * @param jvms            how many JVMs the inputs came from
+ * @param jvmsRan         how their times lie: "one JVM", "side by side" (rates add up), "one after another"
+ *                        (a rate is the average over the whole), "partly overlapping"
  */
 public record RunInfo(String jvm, String javaVersion, int cores, double durationSeconds,
-                      List<String> inputs, List<String> sources, String analyzerVersion, String generatedAt) {
+                      List<String> inputs, List<String> sources, String analyzerVersion, String generatedAt,
+                      double wallSeconds, int jvms, String jvmsRan) {
 }

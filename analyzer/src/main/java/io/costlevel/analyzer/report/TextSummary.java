@@ -13,9 +13,15 @@ public final class TextSummary {
         out.printf("costlevel: %d sites, %s, %d cores, %.1f s, from %s%n", report.sites().size(),
                 run.jvm() == null ? "JVM unknown" : run.jvm(), run.cores(), run.durationSeconds(), String.join(", ", run.sources()));
         out.printf("%-4s %-10s %6s %12s %12s  %s%n", "tier", "kind", "share", "ns/op", "ops/s", "site");
-        report.sites().stream().limit(TOP_SITES).forEach(s -> out.printf("L%-3d %-10s %5.1f%% %12s %12s  %s.%s:%d%n",
-                s.tier(), s.kind(), 100 * s.shareOfTime(), number(s.nsPerOp()), number(s.opsPerSecond()),
-                s.className(), s.methodName(), s.line()));
+        report.sites().stream().limit(TOP_SITES).forEach(s -> {
+            out.printf("L%-3d %-10s %6s %12s %12s  %s.%s:%d%n",
+                    s.tier(), s.kind(), s.idle() ? s.waitKind() == null ? "idle" : s.waitKind().replace("I/O wait", "I/O") : String.format("%5.1f%%", 100 * s.shareOfTime()),
+                    number(s.nsPerOp()), number(s.opsPerSecond()), s.className(), s.methodName(), s.line());
+            if (s.chain() != null) {
+                // Where the line's tier comes from when it lies in a library or the JDK.
+                out.printf("%51s-> %s%n", "", String.join(" -> ", s.chain().subList(1, s.chain().size())));
+            }
+        });
         if (report.sites().size() > TOP_SITES) {
             out.printf("... %d more sites (use --json or --html for all)%n", report.sites().size() - TOP_SITES);
         }

@@ -78,7 +78,7 @@ class AdviceCatalogTest {
 
     private static Advice adviceFor(AgentSiteBuilder counters, String primitives) {
         SiteTable table = new SiteTable();
-        table.addAgentSite(counters.build(), 1.0);
+        table.addAgentSite(counters.build());
         SiteFacts facts = new SiteFacts(table.all().get(0), new RunContext(2, true, 1.0));
         Verdict verdict = new Classifier().classify(facts).orElseThrow();
         return AdviceCatalog.adviseOn(verdict, facts, primitives);

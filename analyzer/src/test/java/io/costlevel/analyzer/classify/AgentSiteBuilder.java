@@ -9,6 +9,7 @@ final class AgentSiteBuilder {
     private long ops, casAttempts, casFailures, contended, contendedNanos, parks, parkedNanos, yields, spins, spinWaits,
             wakeups, handoffChecks, handoffs, latencySamples, latencyNanos;
     private int threads = 1;
+    private String primitive = "java.util.concurrent.atomic.AtomicLong.incrementAndGet";
     private VirtualShare virtual = VirtualShare.NONE;
 
     private AgentSiteBuilder(String kind) {
@@ -20,6 +21,7 @@ final class AgentSiteBuilder {
     }
 
     AgentSiteBuilder ops(long v) { ops = v; return this; }
+    AgentSiteBuilder primitive(String v) { primitive = v; return this; }
     AgentSiteBuilder threads(int v) { threads = v; return this; }
     AgentSiteBuilder cas(long attempts, long failures) { casAttempts = attempts; casFailures = failures; return this; }
     AgentSiteBuilder contended(long n, long nanos) { contended = n; contendedNanos = nanos; return this; }
@@ -40,7 +42,7 @@ final class AgentSiteBuilder {
     }
 
     AgentSite build() {
-        return new AgentSite("com.acme.Hot", "run", 42, kind, "java.util.concurrent.atomic.AtomicLong.incrementAndGet",
+        return new AgentSite("com.acme.Hot", "run", 42, kind, primitive,
                 ops, threads, casAttempts, casFailures, contended, contendedNanos, parks, parkedNanos, 0, 0,
                 yields, 0, 0, spins, spinWaits, wakeups, handoffChecks, handoffs, latencySamples, latencyNanos, virtual);
     }

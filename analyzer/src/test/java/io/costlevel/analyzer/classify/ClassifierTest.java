@@ -18,7 +18,7 @@ class ClassifierTest {
 
     private Verdict classify(AgentSiteBuilder counters) {
         SiteTable table = new SiteTable();
-        table.addAgentSite(counters.build(), 1.0);
+        table.addAgentSite(counters.build());
         SiteTally tally = table.all().get(0);
         return classifier.classify(new SiteFacts(tally, new RunContext(CORES, true, 1.0))).orElseThrow();
     }
@@ -129,5 +129,18 @@ class ClassifierTest {
         assertThat(withAgent.confidence()).isEqualTo(Verdict.HIGH);
         assertThat(without.tier()).isEqualTo(Tiers.L0_VANILLA);
         assertThat(without.confidence()).isEqualTo(Verdict.LOW);
+    }
+
+    /** Issue 13: where the agent did not instrument, its silence is no evidence of plain code. */
+    @Test
+    void cpuSamplesInAClassTheAgentLeftOutAreNeverHighConfidence() {
+        SiteTable table = new SiteTable();
+        SiteTally tally = table.tally(new SiteKey("com.acme.Loop", "run", 12));
+        table.charge(new io.costlevel.analyzer.attribution.Attribution(tally.site(), "", false)).cpuSample(1, 100);
+        Verdict v = classifier.classify(new SiteFacts(tally,
+                new RunContext(CORES, true, 1, java.util.Set.of("com.acme.Loop")))).orElseThrow();
+        assertThat(v.tier()).isEqualTo(Tiers.L0_VANILLA);
+        assertThat(v.confidence()).isEqualTo(Verdict.LOW);
+        assertThat(v.reason()).contains("left this class uninstrumented");
     }
 }

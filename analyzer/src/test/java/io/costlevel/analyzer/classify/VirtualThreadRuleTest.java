@@ -29,6 +29,10 @@ class VirtualThreadRuleTest {
         return classifier.classify(facts()).orElseThrow();
     }
 
+    private Assessment assess() {
+        return classifier.assess(facts()).orElseThrow();
+    }
+
     /** S14 on platform threads: every op parks for ~5 us, a context switch. */
     private static AgentSiteBuilder lockHandoff() {
         return site("condition").ops(100_000).threads(2).parks(100_000, 100_000L * 5_000).nsPerOp(5_000);
@@ -36,13 +40,13 @@ class VirtualThreadRuleTest {
 
     @Test
     void platformThreadsParkingForMicrosecondsSwitch() {
-        table.addAgentSite(lockHandoff().build(), SECONDS);
+        table.addAgentSite(lockHandoff().build());
         assertThat(classify().tier()).isEqualTo(Tiers.L4_CONTEXT_SWITCH);
     }
 
     @Test
     void theSameParksOnVirtualThreadsUnmountAndAreLevel3() {
-        table.addAgentSite(lockHandoff().allVirtual(2).build(), SECONDS);
+        table.addAgentSite(lockHandoff().allVirtual(2).build());
         Verdict v = classify();
         assertThat(v.tier()).isEqualTo(Tiers.L3_SYSCALL);
         assertThat(v.mechanism()).isEqualTo(Mechanism.VIRTUAL_UNMOUNT);
@@ -52,7 +56,7 @@ class VirtualThreadRuleTest {
     @Test
     void virtualParksThatReturnAtOnceAreLevel2() {
         table.addAgentSite(site("park").ops(100_000).threads(2).parks(100_000, 100_000L * 150).nsPerOp(200)
-                .allVirtual(2).build(), SECONDS);
+                .allVirtual(2).build());
         Verdict v = classify();
         assertThat(v.tier()).isEqualTo(Tiers.L2_TRUE_SHARING);
         assertThat(v.mechanism()).isEqualTo(Mechanism.VIRTUAL_UNMOUNT);
@@ -70,7 +74,7 @@ class VirtualThreadRuleTest {
 
     @Test
     void pinnedBlocksFillingTheCarriersAreLevel4WithTheFrameAndStarvation() {
-        table.addAgentSite(site("sleep").ops(700).threads(8).build(), SECONDS);
+        table.addAgentSite(site("sleep").ops(700).threads(8).build());
         Charge charge = table.charge(new Attribution(HOT, "java.lang.Thread.sleep", false));
         // 700 pinned sleeps of 2 ms over 0.9 s on 2 carriers: 1.4 s of 1.8 s of carrier time, 78%.
         for (int i = 0; i < 700; i++) {
@@ -104,11 +108,87 @@ class VirtualThreadRuleTest {
 
     @Test
     void aRarePinAmongUnmountingBlocksIsFlaggedButDoesNotDecideTheTier() {
-        table.addAgentSite(lockHandoff().allVirtual(2).build(), SECONDS);
+        table.addAgentSite(lockHandoff().allVirtual(2).build());
         table.charge(new Attribution(HOT, "", false)).pinned(1, 0, 1_700_000, "Freeze or preempt failed (2)", null);
         assertThat(classify().tier()).isEqualTo(Tiers.L3_SYSCALL);
         CarrierPinning p = CarrierPinning.of(facts());
         assertThat(p.events()).isEqualTo(1);
         assertThat(p.starvesCarriers()).isFalse();
+    }
+
+    // The time model (issue 12) with virtual threads: each block's time goes to the tier its mechanism costs.
+
+    @Test
+    void aVirtualThreadsUnmountingParkIsChargedToItsMeasuredTierNotL4() {
+        table.addAgentSite(lockHandoff().allVirtual(2).build());
+        Assessment a = assess();
+        assertThat(a.tier()).isEqualTo(Tiers.L3_SYSCALL);
+        assertThat(a.verdict().mechanism()).isEqualTo(Mechanism.VIRTUAL_UNMOUNT);
+        assertThat(a.time().unmountedNanos()).isEqualTo(100_000 * 5_000.0);
+        assertThat(a.time().nanosIn(Tiers.L4_CONTEXT_SWITCH)).isZero();
+        assertThat(a.time().contentionNanos()).isZero();
+    }
+
+    @Test
+    void theSameParksOnPlatformThreadsAreL4Time() {
+        table.addAgentSite(lockHandoff().build());
+        Assessment a = assess();
+        assertThat(a.tier()).isEqualTo(Tiers.L4_CONTEXT_SWITCH);
+        assertThat(a.time().contentionNanos()).isEqualTo(100_000 * 5_000.0);
+        assertThat(a.time().unmountedNanos()).isZero();
+    }
+
+    @Test
+    void aPinnedSleepIsTheCarriersL4TimeNotIdle() {
+        // 700 virtual sleeps of 2 ms, all pinned: a sleep is idle for the thread, but its carrier was held.
+        table.addAgentSite(site("sleep").primitive("java.lang.Thread.sleep").ops(700).threads(8)
+                .parks(700, 700L * 2_000_000).nsPerOp(2_000_000).allVirtual(8).build());
+        Charge charge = table.charge(new Attribution(HOT, "java.lang.Thread.sleep", false));
+        for (int i = 0; i < 700; i++) {
+            charge.pinned(i % 8, i * 1_285_714L, 2_000_000, null, "com.acme.Config.<clinit>:12");
+        }
+        Assessment a = assess();
+        assertThat(a.time().idle()).isFalse();
+        assertThat(a.tier()).isEqualTo(Tiers.L4_CONTEXT_SWITCH);
+        assertThat(a.verdict().mechanism()).isEqualTo(Mechanism.PINNED_CARRIER);
+        assertThat(a.time().pinnedNanos()).isEqualTo(1.4e9);
+        assertThat(a.time().idleNanos()).isZero();
+        assertThat(a.reasons().get(0)).startsWith("L4").contains("pinning").contains("carrier starvation");
+    }
+
+    @Test
+    void anUnpinnedVirtualSleepIsIdleAtTheTierOfItsUnmount() {
+        table.addAgentSite(site("sleep").primitive("java.lang.Thread.sleep").ops(700).threads(8)
+                .parks(700, 700L * 1_000_000).nsPerOp(1_000_000).allVirtual(8).build());
+        Assessment a = assess();
+        assertThat(a.time().idle()).isTrue();
+        assertThat(a.tier()).isEqualTo(Tiers.L3_SYSCALL);
+        assertThat(a.verdict().mechanism()).isEqualTo(Mechanism.VIRTUAL_UNMOUNT);
+        assertThat(a.time().tieredNanos()).isLessThan(a.time().idleNanos());
+    }
+
+    @Test
+    void aRarePinAmongUnmountsGetsItsOwnReasonLine() {
+        table.addAgentSite(lockHandoff().allVirtual(2).build());
+        table.charge(new Attribution(HOT, "", false)).pinned(1, 0, 1_700_000, "Freeze or preempt failed (2)", null);
+        Assessment a = assess();
+        assertThat(a.tier()).isEqualTo(Tiers.L3_SYSCALL);
+        assertThat(a.time().pinnedNanos()).isEqualTo(1_700_000.0);
+        // The pinned block was one of the counted virtual blocks: moved to the carrier's L4, not counted twice.
+        assertThat(a.time().unmountedNanos() + a.time().pinnedNanos()).isEqualTo(100_000 * 5_000.0);
+        assertThat(a.reasons()).anySatisfy(r -> assertThat(r).startsWith("L4").contains("pinning"));
+    }
+
+    @Test
+    void recordedVirtualBlocksAndPinsWithoutTheAgentAreCountedOnce() {
+        Charge charge = table.charge(new Attribution(HOT, "java.util.concurrent.locks.ReentrantLock.lock", true));
+        for (int i = 0; i < 10; i++) {
+            charge.virtualBlock(i, 2_000_000);
+        }
+        charge.pinned(1, 0, 2_000_000, null, null);
+        Assessment a = classifier.assess(new SiteFacts(table.tally(HOT), new RunContext(CORES, false, SECONDS))).orElseThrow();
+        assertThat(a.time().unmountedNanos()).isEqualTo(18_000_000.0);
+        assertThat(a.time().pinnedNanos()).isEqualTo(2_000_000.0);
+        assertThat(a.tier()).isEqualTo(Tiers.L3_SYSCALL);
     }
 }

@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code java -jar costlevel.jar attach PID} on a sample that runs without any agent: twice, each time a complete
  * out directory that the analyzer reads, and the application goes on and ends as it would have (its own count
  * check still passes). The JVM logs every retransformation, so the test sees the agent take its instrumentation
- * out again: each attach redefines the sample's counter class twice (instrument, restore); and the JVM's own
+ * out again: the sample's counter class is instrumented and given back (only while no thread is inside it, so the
+ * count of redefinitions varies from two to four); and the JVM's own
  * {@code jcmd JFR.check} lists no recording left running after each.
  */
 class AttachIT {
@@ -53,7 +54,10 @@ class AttachIT {
         }
         assertThat(Files.readAllLines(dir.resolve("redefine.log")).stream()
                 .filter(line -> line.contains("redefined name=" + COUNTER_CLASS + ",")))
-                .as("retransformations of the counter class: instrumented and restored, twice").hasSize(4);
+                // Instrumented by the first attach (its tiny method is inlined into the sample's loop, so found outside
+                // it), restored at least once; a restore or re-instrumentation may wait, since the sample's threads do
+                // little but call it and are found inside it at most checks (docs/production.md, the stack check).
+                .as("retransformations of the counter class: instrumented, and given back at least once").hasSizeBetween(2, 4);
     }
 
     /**
@@ -90,7 +94,7 @@ class AttachIT {
     }
 
     /** The attach mechanism answers once the JVM has started; signalling it earlier could kill it. */
-    private static void awaitAttachable(ForkedProcess app) throws InterruptedException {
+    static void awaitAttachable(ForkedProcess app) throws InterruptedException {
         String pid = Long.toString(app.pid());
         for (int i = 0; i < 300; i++) {
             assertThat(app.isAlive()).as("the application started").isTrue();

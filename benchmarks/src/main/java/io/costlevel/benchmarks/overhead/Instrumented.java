@@ -7,6 +7,6 @@ import org.openjdk.jmh.annotations.Fork;
  * instrumentation; docs/overhead.md has the capture's own cost). Run from the repository root.
  */
 @Fork(value = 1, jvmArgsAppend = "-javaagent:agent/target/costlevel-agent.jar="
-        + "include=io.costlevel.benchmarks.overhead.AgentOverhead,jfr=false,profiler=false,"
+        + "instrument=io.costlevel.benchmarks.overhead.AgentOverhead,jfr=false,profiler=false,"
         + "out=benchmarks/target/overhead-agent-out")
 public class Instrumented extends AgentOverhead {}

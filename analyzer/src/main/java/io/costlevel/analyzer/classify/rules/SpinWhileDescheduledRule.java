@@ -1,6 +1,7 @@
 package io.costlevel.analyzer.classify.rules;
 
 import io.costlevel.analyzer.classify.Mechanism;
+import io.costlevel.analyzer.classify.MinimumEvidence;
 import io.costlevel.analyzer.classify.SiteFacts;
 import io.costlevel.analyzer.classify.TierRule;
 import io.costlevel.analyzer.classify.Tiers;
@@ -27,7 +28,9 @@ public final class SpinWhileDescheduledRule implements TierRule {
             return Optional.empty();
         }
         Double ns = f.nsPerOp();
-        boolean longWaits = f.spinsPerWait() >= CATASTROPHIC_SPINS_PER_WAIT;
+        // spinsPerWait is a mean over the completed waits; a wait still spinning when the run ended counts too.
+        boolean longWaits = f.spinsPerWait() >= CATASTROPHIC_SPINS_PER_WAIT
+                && (MinimumEvidence.enoughEvents(f.spinWaits()) || f.spins() >= CATASTROPHIC_SPINS_PER_WAIT * MinimumEvidence.MIN_EVENTS);
         boolean costly = ns != null && ns >= Tiers.L5_FLOOR_NS;
         if (!longWaits && !costly) {
             return Optional.empty();

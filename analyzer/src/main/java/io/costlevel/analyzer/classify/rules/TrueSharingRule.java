@@ -1,6 +1,7 @@
 package io.costlevel.analyzer.classify.rules;
 
 import io.costlevel.analyzer.classify.Mechanism;
+import io.costlevel.analyzer.classify.MinimumEvidence;
 import io.costlevel.analyzer.classify.SiteFacts;
 import io.costlevel.analyzer.classify.TierRule;
 import io.costlevel.analyzer.classify.Tiers;
@@ -50,15 +51,15 @@ public final class TrueSharingRule implements TierRule {
             return verdict(Mechanism.SPIN_SHARED, costAgrees, ns, String.format(
                     "spin waits on a line another core writes: %d waits, %.0f onSpinWait calls each", f.spinWaits(), f.spinsPerWait()));
         }
-        if (f.casFailureRatio() >= MIN_CAS_FAILURE_RATIO && costAgrees) {
+        if (f.casFailureRatio() >= MIN_CAS_FAILURE_RATIO && costAgrees && MinimumEvidence.enoughChecks(f.agent().casAttempts())) {
             return verdict(Mechanism.CAS_FAILURES, true, ns, String.format(
                     "%.1f%% of %d CAS attempts failed: another core changed the line", 100 * f.casFailureRatio(), f.agent().casAttempts()));
         }
-        if (f.contendedPerOp() >= MIN_CONTENDED_PER_OP && costAgrees) {
+        if (f.contendedPerOp() >= MIN_CONTENDED_PER_OP && costAgrees && MinimumEvidence.enoughChecks(f.ops())) {
             return verdict(Mechanism.CONTENDED_LOCK, true, ns, String.format(
                     "%.1f%% of acquisitions found the lock owned by another thread", 100 * f.contendedPerOp()));
         }
-        if (f.handoffRatio() >= MIN_HANDOFF_RATIO && costAgrees) {
+        if (f.handoffRatio() >= MIN_HANDOFF_RATIO && costAgrees && MinimumEvidence.enoughChecks(f.agent().handoffChecks())) {
             return verdict(Mechanism.HANDOFFS, ns != null, ns, String.format(
                     "%.0f%% of sampled ops found their line last touched here by another thread", 100 * f.handoffRatio()));
         }

@@ -1,6 +1,7 @@
 package io.costlevel.analyzer.classify.rules;
 
 import io.costlevel.analyzer.classify.Mechanism;
+import io.costlevel.analyzer.classify.MinimumEvidence;
 import io.costlevel.analyzer.classify.SiteFacts;
 import io.costlevel.analyzer.classify.TierRule;
 import io.costlevel.analyzer.classify.Tiers;
@@ -14,6 +15,9 @@ import java.util.Optional;
  * costlier rule claimed lands here; the measured cost confirms it.
  */
 public final class UncontendedSyncRule implements TierRule {
+    /** The agent checks about one op in this many for a handoff (docs/agent-data-format.md, samplingPeriod). */
+    static final long SAMPLING_PERIOD = 64;
+
     @Override
     public Optional<Verdict> judge(SiteFacts f) {
         if (!f.counted()) {
@@ -21,9 +25,17 @@ public final class UncontendedSyncRule implements TierRule {
         }
         Double ns = f.nsPerOp();
         boolean costAgrees = ns == null || ns < Tiers.L2_FLOOR_NS;
-        return Optional.of(new Verdict(Tiers.L1_UNCONTENDED_ATOMIC, Mechanism.UNCONTENDED_SYNC,
-                costAgrees && ns != null ? Verdict.HIGH : Verdict.MEDIUM,
-                String.format("synchronization without sharing: %d thread(s), %.0f%% CAS failures, %.0f%% handoffs%s",
-                        f.threads(), 100 * f.casFailureRatio(), 100 * f.handoffRatio(), YieldRule.costNote(ns))));
+        var a = f.agent();
+        // With several threads, sharing could only be ruled out from enough checks: below the minimum, say so.
+        // No handoff check at all on many ops is by design (a striped adder is never checked), not too few samples.
+        boolean checkable = a.handoffChecks() > 0 || f.ops() < MinimumEvidence.MIN_CHECKS * SAMPLING_PERIOD;
+        boolean tooFew = f.threads() >= 2 && checkable && !MinimumEvidence.enoughChecks(a.handoffChecks())
+                && !MinimumEvidence.enoughChecks(a.casAttempts());
+        String confidence = tooFew ? Verdict.LOW : costAgrees && ns != null ? Verdict.HIGH : Verdict.MEDIUM;
+        String note = !tooFew ? "" : String.format("; too few samples to judge sharing: %d ops, %d handoff checks, "
+                + "%d CAS attempts (a ratio needs %d)", f.ops(), a.handoffChecks(), a.casAttempts(), MinimumEvidence.MIN_CHECKS);
+        return Optional.of(new Verdict(Tiers.L1_UNCONTENDED_ATOMIC, Mechanism.UNCONTENDED_SYNC, confidence,
+                String.format("synchronization without sharing: %d thread(s), %.0f%% CAS failures, %.0f%% handoffs%s%s",
+                        f.threads(), 100 * f.casFailureRatio(), 100 * f.handoffRatio(), YieldRule.costNote(ns), note)));
     }
 }

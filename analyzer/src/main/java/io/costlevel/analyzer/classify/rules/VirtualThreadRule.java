@@ -37,16 +37,34 @@ public final class VirtualThreadRule implements TierRule {
     public Optional<Verdict> judge(SiteFacts f) {
         SiteTally t = f.tally();
         if (t.pinnedEvents() > 0 && pinsDominate(f, t)) {
-            return Optional.of(pinned(f));
+            return pinned(f);
         }
+        Optional<Verdict> unmounted = unmounted(f);
+        return unmounted.isPresent() ? unmounted : handoffSamples(f);
+    }
+
+    /**
+     * The mechanism of the site's pinned blocks, whatever their share: the time model ({@code SiteTime}) weighs
+     * their time against the rest. Empty without any.
+     */
+    public static Optional<Verdict> pinned(SiteFacts f) {
+        return f.tally().pinnedEvents() == 0 ? Optional.empty() : Optional.of(pinnedVerdict(f));
+    }
+
+    /** The mechanism of the blocks that unmounted, from the agent's count or else the recording's events. */
+    public static Optional<Verdict> unmounted(SiteFacts f) {
         if (f.virtualBlocks() > 0) {
             return Optional.of(unmountedCounted(f));
         }
+        return f.tally().virtualBlockEvents() > 0 ? Optional.of(unmountedRecorded(f.tally())) : Optional.empty();
+    }
+
+    /** CPU samples in the unmount/remount path: running time spent handing over, when they are a real share. */
+    public static Optional<Verdict> handoffSamples(SiteFacts f) {
+        SiteTally t = f.tally();
         long samples = t.virtualHandoffSamples();
-        if (t.virtualBlockEvents() > 0 || samples > 0 && samples >= MIN_HANDOFF_SAMPLE_SHARE * t.cpuSamples()) {
-            return Optional.of(unmountedRecorded(t));
-        }
-        return Optional.empty();
+        return samples > 0 && samples >= MIN_HANDOFF_SAMPLE_SHARE * t.cpuSamples()
+                ? Optional.of(unmountedRecorded(t)) : Optional.empty();
     }
 
     /**
@@ -65,7 +83,7 @@ public final class VirtualThreadRule implements TierRule {
         return blocks == 0 || t.pinnedEvents() >= MIN_PINNED_SHARE * blocks;
     }
 
-    private static Verdict pinned(SiteFacts f) {
+    private static Verdict pinnedVerdict(SiteFacts f) {
         CarrierPinning p = CarrierPinning.of(f);
         String frame = p.frame() == null
                 ? "no class initializer or native frame in the stack (a monitor held by a synchronized caller pins on JDK 21-23)"

@@ -1,6 +1,7 @@
 package io.costlevel.analyzer.classify.rules;
 
 import io.costlevel.analyzer.classify.Mechanism;
+import io.costlevel.analyzer.classify.MinimumEvidence;
 import io.costlevel.analyzer.classify.SiteFacts;
 import io.costlevel.analyzer.classify.TierRule;
 import io.costlevel.analyzer.classify.Tiers;
@@ -20,7 +21,8 @@ public final class YieldRule implements TierRule {
 
     @Override
     public Optional<Verdict> judge(SiteFacts f) {
-        if (f.yields() == 0 || f.yieldsPerOp() < MIN_YIELDS_PER_OP && f.spins() == 0) {
+        if (f.yields() == 0 || f.yieldsPerOp() < MIN_YIELDS_PER_OP && f.spins() == 0
+                || !MinimumEvidence.enoughChecks(f.ops()) && !MinimumEvidence.enoughEvents(f.yields())) {
             return Optional.empty();
         }
         Double ns = f.nsPerOp();

@@ -5,6 +5,7 @@ import io.costlevel.analyzer.attribution.Charge;
 import io.costlevel.analyzer.attribution.SiteKey;
 import io.costlevel.analyzer.attribution.SiteTable;
 import io.costlevel.analyzer.attribution.StackAttributor;
+import io.costlevel.analyzer.attribution.Uncharged;
 import io.costlevel.analyzer.input.InputException;
 import one.jfr.Dictionary;
 import one.jfr.JfrReader;
@@ -167,22 +168,31 @@ public final class JfrScanner {
             if (chunk == null) {
                 throw new InputException(file + ": truncated JFR recording (its first chunk is incomplete)");
             }
+            String damage = null;
+            int chunks = 0;
             while (true) {
                 openChunk();
                 readChunk();
+                chunks++;
                 if (chunk.next() < 0) {
                     break;
                 }
-                chunk = CheckedChunk.at(bytes, chunk.next());
+                long next = chunk.next();
+                chunk = CheckedChunk.at(bytes, next);
                 if (chunk == null) {
-                    throw new InputException(file + ": truncated JFR recording (the last chunk is incomplete)");
+                    // A JVM that died while writing leaves its last chunk cut short; the whole ones before it are
+                    // checked like any other, and are what there is (the caller warns).
+                    damage = "truncated: read its first " + chunks + " whole chunk(s), the " + (bytes.size() - next)
+                            + " bytes after them are an incomplete chunk";
+                    break;
                 }
             }
             double period = samplingPeriod.estimateNanos(ticksPerSec);
             cpuSamples.forEach((site, samples) -> table.cpuTime(site, samples[0], period));
             progress.done(file, events);
             return new RecordingFacts(jvmName, javaVersion, hardwareThreads, (endNanos - startNanos) / 1e9, events,
-                    period, switchRateCount == 0 ? -1 : switchRateSum / switchRateCount, asyncProfiler);
+                    period, switchRateCount == 0 ? -1 : switchRateSum / switchRateCount, asyncProfiler,
+                    startNanos == Long.MAX_VALUE ? 0 : startNanos, damage);
         }
 
         private void openChunk() throws IOException, InputException {
@@ -244,7 +254,10 @@ public final class JfrScanner {
             } else if (e instanceof ContendedLock lock) {
                 ChunkStack stack = stack(lock.stackTraceId);
                 Charge charge = stack.charge;
-                if (charge.parkFrame() && stack.virtualHandoff || !charge.parkFrame() && unmountsInMonitors(stack)) {
+                // A virtual thread's park is its block whether it unmounted or, pinned, parked its carrier: the
+                // pinned one is also a jdk.VirtualThreadPinned event, which moves its time to the carrier (L4).
+                boolean virtualPark = charge.parkFrame() && (stack.virtualHandoff || stack.onVirtualThread);
+                if (virtualPark || !charge.parkFrame() && unmountsInMonitors(stack)) {
                     charge.virtualBlock(threadKey(lock), nanos(lock.duration));
                 } else if (charge.parkFrame()) {
                     charge.park(threadKey(lock), nanos(lock.duration));
@@ -344,16 +357,17 @@ public final class JfrScanner {
             ChunkStack resolved = byStack.get(stackTraceId);
             if (resolved == null) {
                 StackTrace stack = reader.stackTraces.get(stackTraceId);
-                Attribution at = stack == null ? new Attribution(null, "", false) : attributor.attribute(names.stack(stack));
+                Attribution at = stack == null ? new Attribution(null, "", false, Uncharged.CUT) : attributor.attribute(names.stack(stack));
                 Charge charge = table.charge(at);
                 boolean virtualHandoff = stack != null && VirtualThreadFrames.inHandoff(names.stack(stack), charge.site());
                 boolean onVirtualThread = stack != null && charge.site() != null
                         && VirtualThreadFrames.onVirtualThread(names.stack(stack));
                 boolean runsVirtualThread = stack != null && charge.site() != null
                         && VirtualThreadFrames.runsVirtualThread(names.stack(stack));
-                resolved = new ChunkStack(charge,
-                        charge.site() == null ? null : cpuSamples.computeIfAbsent(charge.site(), k -> new long[1]),
-                        virtualHandoff, onVirtualThread, runsVirtualThread, stack);
+                // A sample in the agent's probe is charged nowhere, so it stands for no thread time at the site either.
+                resolved = new ChunkStack(charge, charge.site() == null || at.probe() ? null
+                        : cpuSamples.computeIfAbsent(charge.site(), k -> new long[1]), virtualHandoff, onVirtualThread,
+                        runsVirtualThread, stack);
                 byStack.put(stackTraceId, resolved);
             }
             lastStackId = stackTraceId;

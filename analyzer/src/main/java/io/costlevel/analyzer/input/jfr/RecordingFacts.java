@@ -11,8 +11,11 @@ package io.costlevel.analyzer.input.jfr;
  * @param cpuSamplePeriodNanos     estimated sampling period of the CPU sampler (0 when no samples)
  * @param contextSwitchesPerSecond machine-wide mean from jdk.ThreadContextSwitchRate, or -1 when absent
  * @param asyncProfiler            written by async-profiler (its own event types are present)
+ * @param startEpochNanos          when the recording started (epoch nanoseconds, from its first chunk's header)
+ * @param damage                   null for a whole recording; else what was left unread, e.g. a last chunk cut
+ *                                 short by a crash while it was written
  */
 public record RecordingFacts(String jvmName, String javaVersion, int hardwareThreads, double durationSeconds,
                              long events, double cpuSamplePeriodNanos, double contextSwitchesPerSecond,
-                             boolean asyncProfiler) {
+                             boolean asyncProfiler, long startEpochNanos, String damage) {
 }

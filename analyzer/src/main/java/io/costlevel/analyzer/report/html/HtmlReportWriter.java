@@ -39,7 +39,7 @@ public final class HtmlReportWriter {
     static String render(Report report) throws IOException {
         RunInfo run = report.run() != null
                 ? report.run()
-                : new RunInfo(null, null, 0, 0, List.of(), List.of(), null, null);
+                : new RunInfo(null, null, 0, 0, List.of(), List.of(), null, null, 0, 0, null);
         Map<String, String> values = new LinkedHashMap<>(TierRanges.placeholders());
         values.putAll(Map.ofEntries(
                 Map.entry("scriptSha256", HtmlTemplate.scriptHash(SCRIPT)),

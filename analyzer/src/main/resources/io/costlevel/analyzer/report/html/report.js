@@ -92,7 +92,8 @@
     if (!isNumber(nsPerSecond)) {
       return '—';
     }
-    return formatNs(nsPerSecond) + ' of thread time per second (' + (nsPerSecond / 1e9).toFixed(2) + ' cores)';
+    // Thread time, not CPU: blocked and preempted threads count too, so it can exceed the cores (never the threads).
+    return formatNs(nsPerSecond) + ' of thread time per second (' + (nsPerSecond / 1e9).toFixed(2) + ' threads busy)';
   }
 
   function formatValue(v) {
@@ -113,6 +114,43 @@
   function siteLabel(site, simple) {
     var cls = simple ? simpleClassName(site.className) : String(site.className);
     return cls + '.' + site.methodName + (site.line >= 0 ? ':' + site.line : '');
+  }
+
+  /** "L1 71 %, L4 29 %": the site's time by tier, largest first; empty when it has one tier or none. */
+  function splitText(site) {
+    var split = site.timeByTier && typeof site.timeByTier === 'object' ? site.timeByTier : {};
+    var keys = Object.keys(split).filter(function (k) { return isNumber(split[k]) && split[k] > 0; });
+    if (keys.length < 2) {
+      return '';
+    }
+    keys.sort(function (a, b) { return split[b] - split[a]; });
+    return keys.map(function (k) { return 'L' + k + ' ' + formatShare(split[k]); }).join(', ');
+  }
+
+  /** The reason that says why the ns/op lies outside the tier's band, when the analyzer wrote one. */
+  function outsideBandReason(site) {
+    var reasons = Array.isArray(site.reasons) ? site.reasons : [];
+    return reasons.filter(function (r) { return String(r).indexOf('ns/op ') === 0; })[0] || null;
+  }
+
+  /** Everything the page says about why a site sits where it does: its split, why off its band, why no ns/op. */
+  function whyText(site) {
+    var parts = [];
+    var split = splitText(site);
+    if (split) {
+      parts.push('time split between tiers: ' + split);
+    }
+    var outside = outsideBandReason(site);
+    if (outside) {
+      parts.push(String(outside));
+    }
+    if (!isNumber(site.nsPerOp) && site.nsPerOpNote) {
+      parts.push(String(site.nsPerOpNote));
+    }
+    if (site.idle) {
+      parts.push((site.waitKind ? String(site.waitKind) : 'idle') + ': not ranked, not in the tier shares');
+    }
+    return parts.join('\n');
   }
 
   /** Keeps the end of a label, the most specific part (method and line), when it does not fit. */
@@ -270,13 +308,15 @@
       var y = rowTop + barOffset;
       var dotX = x(s.nsPerOp);
       var row = svg('g', {'class': 'row' + (isTier(s.tier) ? ' t' + s.tier : ''), tabindex: 0, role: 'button', 'data-index': p.index}, [
-        svg('title', null, siteLabel(s, false) + ': ' + formatNs(s.nsPerOp) + ' per op, ' + tierName(s.tier)),
+        svg('title', null, siteLabel(s, false) + ': ' + formatNs(s.nsPerOp) + ' per op, ' + tierName(s.tier)
+          + (whyText(s) ? '\n' + whyText(s) : '')),
         svg('rect', {'class': 'row-bg', x: 0, y: rowTop, width: width, height: rowHeight, fill: 'transparent'}),
         stacked
           ? svg('text', {'class': 'row-label', x: plotX, y: rowTop + 12}, keepTail(siteLabel(s, true), maxLabelChars))
           : svg('text', {'class': 'row-label', x: labelWidth, y: y + 4, 'text-anchor': 'end'}, keepTail(siteLabel(s, true), maxLabelChars)),
         svg('line', {'class': 'stem', x1: x(AXIS_MIN_NS), x2: dotX, y1: y, y2: y}),
-        svg('circle', {'class': 'dot', cx: dotX, cy: y, r: 5}),
+        svg('circle', {'class': 'dot' + (outsideBandReason(s) ? ' outside' : '') + (splitText(s) ? ' split' : ''),
+          cx: dotX, cy: y, r: 5}),
         svg('text', {'class': 'value', x: dotX + 8, y: y + 4}, formatNs(s.nsPerOp))
       ]);
       onActivate(row, function () { openSite(p.index); });
@@ -288,11 +328,18 @@
       box.appendChild(el('p', {'class': 'chart-note'}, 'No site in this report has a cost per operation to place on the ladder.'));
     }
     if (unplaced.length > 0) {
-      var named = unplaced.slice(0, UNPLACED_NAMED).map(function (p) { return siteLabel(p.site, true); }).join(', ');
-      box.appendChild(el('p', {'class': 'chart-note'},
+      var note = el('p', {'class': 'chart-note'},
         unplaced.length + (unplaced.length === 1 ? ' site has' : ' sites have') + ' no ns/op estimate and ' +
-        (unplaced.length === 1 ? 'is' : 'are') + ' not on the ladder: ' + named +
-        (unplaced.length > UNPLACED_NAMED ? ' and ' + (unplaced.length - UNPLACED_NAMED) + ' more (see the table)' : '')));
+        (unplaced.length === 1 ? 'is' : 'are') + ' not on the ladder (hover a name for why):');
+      var named = el('ul', {'class': 'chart-note unplaced'}, unplaced.slice(0, UNPLACED_NAMED).map(function (p) {
+        var why = p.site.nsPerOpNote ? String(p.site.nsPerOpNote) : 'no ns/op';
+        return el('li', {title: why}, [siteLabel(p.site, true), el('span', {'class': 'why'}, ' — ' + why)]);
+      }));
+      box.appendChild(note);
+      box.appendChild(named);
+      if (unplaced.length > UNPLACED_NAMED) {
+        box.appendChild(el('p', {'class': 'chart-note'}, 'and ' + (unplaced.length - UNPLACED_NAMED) + ' more (see the table)'));
+      }
     }
   }
 
@@ -347,8 +394,14 @@
         el('p', {'class': 'mono'}, site.className + '.' + site.methodName + (site.line >= 0 ? ' line ' + site.line : ' (line unknown)')),
         keyValues([
           ['kind', formatValue(site.kind)], ['tier', tierName(site.tier)], ['confidence', formatValue(site.confidence)],
-          ['threads', formatValue(site.threads)], ['ns/op', formatNs(site.nsPerOp)], ['ops/s', formatRate(site.opsPerSecond)],
-          ['share of time', formatShare(site.shareOfTime)]]),
+          ['threads', formatValue(site.threads)],
+          ['ns/op', isNumber(site.nsPerOp) || !site.nsPerOpNote ? formatNs(site.nsPerOp) : '— (' + site.nsPerOpNote + ')'],
+          ['ops/s', formatRate(site.opsPerSecond)],
+          ['share of time', site.idle ? (site.waitKind || 'idle') + ': not ranked' : formatShare(site.shareOfTime)],
+          ['time by tier', splitText(site) || (site.timeByTier && Object.keys(site.timeByTier).length
+            ? 'all in L' + Object.keys(site.timeByTier)[0] : 'no time measured')]]),
+        el('h3', null, 'Chain to the mechanism'),
+        Array.isArray(site.chain) ? list('ol', site.chain, 'mono') : el('p', null, 'at this line'),
         el('h3', null, 'Primitives'),
         list('ol', site.primitives, 'mono')
       ]),
@@ -371,13 +424,14 @@
       el('td', {'class': 'method-name', 'data-key': 'methodName'}, formatValue(site.methodName)),
       el('td', {'class': 'num', 'data-key': 'line'}, site.line >= 0 ? String(site.line) : '—'),
       el('td', {'data-key': 'kind'}, formatValue(site.kind)),
-      el('td', {'data-key': 'tier', 'data-value': site.tier}, tierBadge(site.tier)),
+      el('td', {'data-key': 'tier', 'data-value': site.tier, title: whyText(site) || null},
+        [tierBadge(site.tier), splitText(site) ? el('span', {'class': 'split'}, ' ' + splitText(site)) : null]),
       el('td', {'class': 'num', 'data-key': 'nsPerOp', 'data-value': isNumber(site.nsPerOp) ? site.nsPerOp : null}, formatNs(site.nsPerOp)),
       el('td', {'class': 'num', 'data-key': 'opsPerSecond'}, formatRate(site.opsPerSecond)),
-      el('td', {'class': 'num', 'data-key': 'shareOfTime'}, formatShare(site.shareOfTime))
+      el('td', {'class': 'num', 'data-key': 'shareOfTime'}, site.idle ? String(site.waitKind || 'idle') : formatShare(site.shareOfTime))
     ]);
     var detail = el('tr', {'class': 'site-detail', hidden: ''}, el('td', {colspan: headers.length}, panel(site)));
-    var body = el('tbody', {'class': 'site', 'data-index': index, 'data-tier': site.tier}, [row, detail]);
+    var body = el('tbody', {'class': 'site' + (site.idle ? ' idle' : ''), 'data-index': index, 'data-tier': site.tier}, [row, detail]);
     onActivate(row, function () { setExpanded(body, row.getAttribute('aria-expanded') !== 'true'); });
     return body;
   }

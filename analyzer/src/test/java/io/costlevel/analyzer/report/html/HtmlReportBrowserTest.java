@@ -137,7 +137,7 @@ class HtmlReportBrowserTest {
 
         assertThat(strings("[...document.querySelectorAll('#sites tbody.site tr.site-row')].map(r =>"
                 + " r.querySelector('td[data-key=className]').textContent + '.' + r.querySelector('td[data-key=methodName]').textContent"
-                + " + ':' + r.querySelector('td[data-key=line]').textContent + ' ' + r.querySelector('td[data-key=tier]').textContent)"))
+                + " + ':' + r.querySelector('td[data-key=line]').textContent + ' ' + r.querySelector('td[data-key=tier] .tier-badge').textContent)"))
                 .as("every site of the model, in the model's order, with its tier")
                 .containsExactlyElementsOf(report.sites().stream()
                         .map(s -> s.className() + "." + s.methodName() + ":" + (s.line() >= 0 ? s.line() : "—") + " L" + s.tier()).toList());
@@ -173,6 +173,29 @@ class HtmlReportBrowserTest {
             expected.add(null);
         }
         assertThat(nsPerOpColumn()).as("costliest first, sites without ns/op last").containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void thePageSaysWhyADotIsOffItsBandASiteIsSplitAndASiteHasNoNsPerOp() throws IOException {
+        open("explained.html", SampleReports.explained());
+        // Hovering a dot: its title carries the split and why it lies outside its tier's band.
+        List<String> dotTitles = strings("[...document.querySelectorAll('#chart g.row')].map(g => g.querySelector('title').textContent)");
+        assertThat(dotTitles).anySatisfy(t -> assertThat(t).contains("BlockingTicketLockCounter.increment:57")
+                .contains("lies in L4 context switch's range, not L2 true sharing's"));
+        assertThat(dotTitles).anySatisfy(t -> assertThat(t).contains("ReentrantLockCounter.increment:30")
+                .contains("time split between tiers: L1 71.0 %, L4 29.0 %"));
+        assertThat(chromium.evaluate("document.querySelectorAll('#chart circle.dot.outside').length").asInt()).isEqualTo(1);
+        // The table shows the split beside the tier, and says idle instead of a share.
+        List<String> tierCells = strings("[...document.querySelectorAll('#sites td[data-key=tier]')].map(td => td.textContent)");
+        assertThat(tierCells).contains("L1 L1 71.0 %, L4 29.0 %");
+        assertThat(strings("[...document.querySelectorAll('#sites tbody.site.idle td[data-key=shareOfTime]')].map(td => td.textContent)"))
+                .containsExactly("idle");
+        // A site without ns/op: named under the chart with why, and the why in its panel.
+        assertThat(strings("[...document.querySelectorAll('#chart ul.unplaced li')].map(li => li.title)"))
+                .containsExactly("no ns/op: the agent counted no synchronization on this line (plain code), so it has no operations to divide by");
+        String plainRow = "[...document.querySelectorAll('#sites tbody.site')].find(b => b.textContent.includes('CounterRun$Worker'))";
+        chromium.evaluate(plainRow + ".querySelector('tr.site-row').click()");
+        assertThat(text(plainRow + ".querySelector('.panel').textContent")).contains("— (no ns/op: the agent counted no synchronization");
     }
 
     @Test
@@ -230,7 +253,7 @@ class HtmlReportBrowserTest {
         assertThat(text(firstDetail + ".innerText"))
                 .contains("spinsPerOp", "1,930,000", "runnableThreads", "cpuShareWhileWaiting", "0.99")
                 .contains("waiters spin while 8 runnable threads share 2 cores")
-                .contains("spinning ticket lock -> spin briefly, then park", "Bound the spin", "30 µs", "2 s of thread time per second (2.00 cores)")
+                .contains("spinning ticket lock -> spin briefly, then park", "Bound the spin", "30 µs", "2 s of thread time per second (2.00 threads busy)")
                 .contains("java.lang.Thread.onSpinWait");
         assertThat(text("document.querySelector('#sites tbody.site tr.site-row').getAttribute('aria-expanded')")).isEqualTo("true");
     }

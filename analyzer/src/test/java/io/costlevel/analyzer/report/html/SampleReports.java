@@ -82,7 +82,8 @@ final class SampleReports {
                         List.of(), evidence("plainWritesPerOp", 1), List.of("no atomic, lock or wait seen at this line"), null),
                 new Site("com.acme.shop.OrderService", "checkout", -1, "park", 4, "low", null, null, 0.0, 3,
                         List.of("java.util.concurrent.ArrayBlockingQueue.put"), evidence("parks", 12),
-                        List.of("parks seen in JFR samples only; ops were not counted"), null));
+                        List.of("parks seen in JFR samples only; ops were not counted"), null,
+                        Map.of("4", 1.0), false, null, "no ns/op: without the agent the number of operations is unknown"));
         List<TierSummary> tiers = List.of(
                 new TierSummary(0, "L0 vanilla", 1, 0.01),
                 new TierSummary(1, "L1 uncontended atomic", 1, 0.01),
@@ -91,9 +92,46 @@ final class SampleReports {
                 new TierSummary(4, "L4 context switch", 3, 0.33),
                 new TierSummary(5, "L5 catastrophe", 1, 0.41));
         RunInfo run = new RunInfo("OpenJDK 64-Bit Server VM 17.0.15+6-Debian-1deb12u1", "17.0.15", 2, 60.4,
-                List.of("costlevel-out/"), List.of("agent", "jfr"), "0.1.0-SNAPSHOT", "2026-11-23T19:30:00Z");
+                List.of("costlevel-out/"), List.of("agent", "jfr"), "0.1.0-SNAPSHOT", "2026-11-23T19:30:00Z",
+                60.4, 1, "one JVM");
         return new Report(Report.SCHEMA_VERSION, run, tiers, sites,
                 List.of("async-profiler was not attached: native spin time is estimated from JFR samples"));
+    }
+
+    /**
+     * Issue 12, item 8: sites the page has to explain. A lock whose time is split between L1 and L4 (rare long
+     * blocks), an unlock whose 22 us per op lies in L4's band while its mechanism is L2, a plain line without
+     * ns/op, and a main thread's join, idle.
+     */
+    static Report explained() {
+        List<Site> sites = List.of(
+                new Site(SAMPLES + "S02_ReentrantLockCounter", "increment", 30, "lock", 1, "high", 58.0, 2.0e7, 0.6, 8,
+                        List.of("java.util.concurrent.locks.ReentrantLock.lock"), evidence("ops", 20_000_000),
+                        List.of("L1 uncontended atomic (71 % of the time): synchronization without sharing",
+                                "L4 context switch (29 % of the time): 0.002 % of ops blocked 5.1 ms each"),
+                        null, Map.of("1", 0.71, "4", 0.29), false, null, null),
+                new Site(SAMPLES + "S06_BlockingTicketLockCounter", "increment", 57, "lock", 2, "medium", 22_350.0, 5_000.0,
+                        0.3, 8, List.of("java.util.concurrent.locks.ReentrantLock.unlock"), evidence("ops", 21_541),
+                        List.of("L2 true sharing (100 % of the time): 89% of sampled ops found their line last touched here",
+                                "ns/op 22.3 us lies in L4 context switch's range, not L2 true sharing's: something costlier "
+                                        + "than the counted mechanism happens in the op"),
+                        null, Map.of("2", 1.0), false, null, null),
+                new Site(SAMPLES + "CounterRun$Worker", "run", 120, "cpu", 0, "high", null, null, 0.1, 2,
+                        List.of(), evidence("jfrCpuSamples", 40),
+                        List.of("L0 vanilla (100 % of the time): 40 CPU samples and no synchronization counted by the agent"),
+                        null, Map.of("0", 1.0), false, null,
+                        "no ns/op: the agent counted no synchronization on this line (plain code), so it has no operations to divide by"),
+                new Site(SAMPLES + "CounterRun", "run", 51, "join", 4, "high", 1.0e9, 1.0, 0.0, 1,
+                        List.of("java.lang.Thread.join"), evidence("ops", 8),
+                        List.of("L4 context switch: idle, not ranked: 1.014 s waiting for work or for other threads to finish"),
+                        null, Map.of(), true, "idle", null));
+        List<TierSummary> tiers = List.of(
+                new TierSummary(0, "L0 vanilla", 1, 0.1), new TierSummary(1, "L1 uncontended atomic", 1, 0.426),
+                new TierSummary(2, "L2 true sharing", 1, 0.3), new TierSummary(3, "L3 system call", 0, 0),
+                new TierSummary(4, "L4 context switch", 0, 0.174), new TierSummary(5, "L5 catastrophe", 0, 0));
+        RunInfo run = new RunInfo("OpenJDK 64-Bit Server VM", "17.0.15", 2, 3.0, List.of("costlevel-out/"),
+                List.of("agent", "jfr"), "0.1.0-SNAPSHOT", "2026-12-02T19:00:00Z", 3.0, 1, "one JVM");
+        return new Report(Report.SCHEMA_VERSION, run, tiers, sites, List.of());
     }
 
     /** Every string a recording can carry is markup trying to run or render. */
@@ -103,9 +141,10 @@ final class SampleReports {
         evidence.put("thread", HOSTILE_THREAD);
         Site site = new Site(HOSTILE_CLASS, HOSTILE_METHOD, 7, "<i>spin</i>", 5, "high", 1.5e6, 10.0, 1.0, 2,
                 List.of(HOSTILE_THREAD), evidence, List.of(HOSTILE_REASON),
-                new Advice(4, "<img src=x onerror=alert(9)>", "<a href=\"javascript:alert(10)\">click</a>", null, null));
+                new Advice(4, "<img src=x onerror=alert(9)>", "<a href=\"javascript:alert(10)\">click</a>", null, null),
+                Map.of("5", 1.0), false, HOSTILE_REASON, HOSTILE_REASON);
         RunInfo run = new RunInfo(HOSTILE_JVM, "17<b>", 2, 1.0, List.of(HOSTILE_INPUT), List.of("<u>agent</u>"),
-                HOSTILE_VERSION, "<script>alert(11)</script>");
+                HOSTILE_VERSION, "<script>alert(11)</script>", 1.0, 1, "<b>one</b>");
         return new Report(Report.SCHEMA_VERSION, run,
                 List.of(new TierSummary(5, "L5 <img src=x onerror=alert(12)>", 1, 1.0)),
                 List.of(site), List.of("<img src=x onerror=alert(13)>"));
@@ -115,7 +154,7 @@ final class SampleReports {
                              double opsPerSecond, double share, int threads, List<String> primitives,
                              Map<String, Object> evidence, List<String> reasons, Advice advice) {
         return new Site(SAMPLES + simpleName, method, line, kind, tier, "high", nsPerOp, opsPerSecond, share, threads,
-                primitives, evidence, reasons, advice);
+                primitives, evidence, reasons, advice, Map.of(Integer.toString(tier), 1.0), false, null, null);
     }
 
     /** Key/value pairs in order, as the analyzer's evidence maps keep them. */

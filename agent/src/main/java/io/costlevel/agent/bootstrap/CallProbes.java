@@ -1,0 +1,139 @@
+package io.costlevel.agent.bootstrap;
+
+import java.util.Hashtable;
+import java.util.Map;
+import java.util.Random;
+import java.util.Vector;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.logging.Logger;
+
+/**
+ * Probes of calls into the JDK's concurrent and synchronized APIs, each counted as one operation at the calling
+ * line (the JDK's own code is not instrumented): ops, a sampled latency, a sampled handoff check on the state the
+ * call really moves (the receiver, or a concurrent map's receiver and key), and, for calls that may block, parks
+ * inferred from sampled calls that lasted a context switch ({@link ThreadCounters#completedCall}).
+ *
+ * <p>The call instruction names a static type, often an interface ({@code Map.put}, {@code Queue.offer},
+ * {@code Random.nextInt} on a ThreadLocalRandom): the receiver's class decides at run time whether the call
+ * synchronizes, through a {@link ClassValue} (one lookup, no lock). A call that does not (a HashMap, an ArrayDeque)
+ * is not counted: {@code before} returns null and {@code after} does nothing.
+ */
+public final class CallProbes {
+    /** Whether calls on instances of a class synchronize. JDK classes only: a library's own is instrumented itself. */
+    private static final ClassValue<Boolean> SYNCHRONIZES = new ClassValue<Boolean>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            return synchronizes(type);
+        }
+    };
+
+    private CallProbes() {}
+
+    static boolean synchronizes(Class<?> type) {
+        if (type.getClassLoader() != null || type == ThreadLocalRandom.class) {
+            return false;
+        }
+        return type.getName().startsWith("java.util.Collections$Synchronized")
+                || Random.class.isAssignableFrom(type) || ConcurrentMap.class.isAssignableFrom(type)
+                || Hashtable.class.isAssignableFrom(type) || Vector.class.isAssignableFrom(type)
+                || BlockingQueue.class.isAssignableFrom(type) || ConcurrentLinkedQueue.class.isAssignableFrom(type)
+                || ConcurrentLinkedDeque.class.isAssignableFrom(type)
+                || CopyOnWriteArrayList.class.isAssignableFrom(type) || CopyOnWriteArraySet.class.isAssignableFrom(type)
+                || Executor.class.isAssignableFrom(type) || Future.class.isAssignableFrom(type)
+                || Logger.class.isAssignableFrom(type) || type == StringBuffer.class;
+    }
+
+    /** Before a call whose shared state is its receiver. */
+    public static ThreadCounters before(Object receiver, int site) {
+        return beforeOn(receiver, receiver, site);
+    }
+
+    /** Before a call whose shared state is not the receiver's line (Future.get, Logger.log): no handoff check. */
+    public static ThreadCounters beforeUnchecked(Object receiver, int site) {
+        return beforeOn(receiver, null, site);
+    }
+
+    /** Counted when the receiver's class synchronizes; the handoff check, when sampled, on {@code target}. */
+    private static ThreadCounters beforeOn(Object receiver, Object target, int site) {
+        ThreadCounters counters = ThreadCounters.current();
+        if (receiver == null || !counts(counters, receiver.getClass(), site)) {
+            counters.uncounted();
+            return null;
+        }
+        if (counters.isDue() && counters.due(target, 0, site)) {
+            counters.startTiming(site);
+        }
+        return counters;
+    }
+
+    /**
+     * Whether calls on this class are counted, from the thread's own small cache of the class last seen at this
+     * site's slot (one load and compare): {@link ClassValue#get} costs hundreds of ns where other ClassValues of the
+     * same class compete for its cache slots (measured under JMH, issue 11), and a site sees one class nearly always.
+     */
+    private static boolean counts(ThreadCounters counters, Class<?> type, int site) {
+        int slot = site & (ThreadCounters.CLASS_SLOTS - 1);
+        if (counters.knownClasses[slot] == type) {
+            return counters.knownVerdicts[slot];
+        }
+        boolean verdict = SYNCHRONIZES.get(type);
+        counters.knownClasses[slot] = type;
+        counters.knownVerdicts[slot] = verdict;
+        return verdict;
+    }
+
+    /**
+     * Before a keyed map call: the state that moves is the key's bin, so the handoff check is on the map and the
+     * key's hash (a hot key is one line, spread keys are many). The key's hash is taken only when the probe calls
+     * {@link ThreadCounters#due} (at most 1 in {@link ThreadCounters#MAX_OPS_BETWEEN_CALLS} calls); the map
+     * computes it anyway.
+     */
+    public static ThreadCounters beforeKeyed(Object map, Object key, int site) {
+        ThreadCounters counters = ThreadCounters.current();
+        if (map == null || !counts(counters, map.getClass(), site)) {
+            counters.uncounted();
+            return null;
+        }
+        if (counters.isDue() && counters.due(map, keyBlock(map, key), site)) {
+            counters.startTiming(site);
+        }
+        return counters;
+    }
+
+    /** The key's bin, for the handoff check: keys of one bin meet, others do not. */
+    private static int keyBlock(Object map, Object key) {
+        return map instanceof Map && key != null ? spread(key.hashCode()) : 0;
+    }
+
+    /** ConcurrentHashMap's own spreading of a hash: keys of one bin meet, others do not. */
+    private static int spread(int hash) {
+        return (hash ^ (hash >>> 16)) & 0x7fffffff;
+    }
+
+    /** After a call that does not block (Random, a concurrent map). */
+    public static void after(ThreadCounters counters, int site) {
+        if (counters != null) {
+            counters.completedCall(site, false);
+        }
+    }
+
+    /** After a call that may block inside (a monitor, a queue's lock, a future): long sampled calls are parks. */
+    public static void afterBlocking(ThreadCounters counters, int site) {
+        if (counters != null) {
+            counters.completedCall(site, true);
+        }
+    }
+
+    /** Whether calls on instances of this class are counted (for tests and the docs' table). */
+    public static boolean counts(Class<?> type) {
+        return SYNCHRONIZES.get(type);
+    }
+}

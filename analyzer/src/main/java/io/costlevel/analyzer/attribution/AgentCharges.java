@@ -1,0 +1,110 @@
+package io.costlevel.analyzer.attribution;
+
+import io.costlevel.analyzer.input.AgentCaller;
+import io.costlevel.analyzer.input.AgentRun;
+import io.costlevel.analyzer.input.AgentSite;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Charges one JVM's agent counters to application lines. A site in the application stays at its line. A site in a
+ * library (outside {@code include}) that the agent found called from application lines ({@code callers}) is shared
+ * out among those lines by how often each was found, each part keeping the site's ratios, with the chain from the
+ * line to the mechanism:
+ * {@code com.acme.OrderService.price:88 -> org.lib.Meter.mark -> org.lib.Meter.mark:120 -> java.util.concurrent.atomic.LongAdder.add}.
+ * A library site without callers (no walk found an application frame: a library's own thread) stays at its line.
+ *
+ * <p>One application call usually goes through several library sites (a meter's mark updates four adders). The
+ * parts charged to one line are read as that call: its ops are the busiest part's ops (each call passes each site
+ * at most about once), its cost per op the sum of the parts' measured time over those ops; the mechanism counters
+ * add up.
+ */
+public final class AgentCharges {
+    private AgentCharges() {}
+
+    public static void charge(AgentRun run, ApplicationCode application, SiteTable table) {
+        Map<SiteKey, List<AgentSite>> parts = new LinkedHashMap<>();
+        for (AgentSite site : run.sites()) {
+            List<AgentCaller> callers = applicationCallers(run.callersOf(site), application);
+            if (application.contains(site.className()) || callers.isEmpty()) {
+                SiteKey own = new SiteKey(site.className(), site.methodName(), site.line());
+                table.addAgentSite(own, site);
+                if ("call".equals(site.kind())) {
+                    table.addChain(own, List.of(own.toString(), mechanism(site)), site);
+                }
+                continue;
+            }
+            long walks = callers.stream().mapToLong(AgentCaller::walks).sum();
+            for (AgentCaller caller : callers) {
+                SiteKey line = new SiteKey(caller.className(), caller.methodName(), caller.line());
+                AgentSite part = site.scaled((double) caller.walks() / walks);
+                parts.computeIfAbsent(line, k -> new ArrayList<>()).add(part);
+                table.addChain(line, chain(line, caller, site), part);
+            }
+        }
+        parts.forEach((line, sites) -> table.addAgentSite(line, asOneCall(sites)));
+    }
+
+    /** The parts of one application call: counters added up, ops of the busiest part, time of all parts. */
+    static AgentSite asOneCall(List<AgentSite> parts) {
+        AgentSite sum = parts.get(0);
+        long ops = sum.ops();
+        for (AgentSite part : parts.subList(1, parts.size())) {
+            sum = sum.plus(part);
+            ops = Math.max(ops, part.ops());
+        }
+        double nanos = 0;
+        for (AgentSite part : parts) {
+            if (part.latencySamples() > 0) {
+                nanos += (double) part.latencyNanos() / part.latencySamples() * part.ops();
+            }
+        }
+        long samples = sum.latencySamples();
+        long latencyNanos = samples == 0 || ops == 0 ? 0 : Math.round(nanos / ops * samples);
+        return sum.withOpsAndLatency(ops, samples, latencyNanos);
+    }
+
+    private static List<AgentCaller> applicationCallers(List<AgentCaller> callers, ApplicationCode application) {
+        return callers.stream().filter(c -> application.contains(c.className())).toList();
+    }
+
+    /** The line, the library method it called, the site inside the library, the mechanism there. */
+    static List<String> chain(SiteKey line, AgentCaller caller, AgentSite site) {
+        List<String> chain = new ArrayList<>();
+        chain.add(line.toString());
+        String siteMethod = site.className() + "." + site.methodName();
+        if (!caller.via().isBlank() && !caller.via().equals(siteMethod)) {
+            chain.add(caller.via());
+        }
+        chain.add(siteMethod + ":" + site.line());
+        chain.add(mechanism(site));
+        return chain;
+    }
+
+    /** The primitive and, where counted, what happened there: {@code ...compareAndSet: 31% CAS failed}. */
+    static String mechanism(AgentSite s) {
+        String primitive = s.primitive() == null ? s.kind() : s.primitive();
+        List<String> seen = new ArrayList<>();
+        if (s.casAttempts() > 0) {
+            seen.add(percent(s.casFailures(), s.casAttempts()) + " CAS failed");
+        }
+        if (s.contended() > 0) {
+            seen.add(percent(s.contended(), s.ops()) + " contended");
+        }
+        if (s.handoffChecks() > 0) {
+            seen.add(percent(s.handoffs(), s.handoffChecks()) + " handoffs");
+        }
+        if (s.parks() > 0) {
+            seen.add(percent(s.parks(), s.ops()) + " parked");
+        }
+        return seen.isEmpty() ? primitive : primitive + ": " + String.join(", ", seen);
+    }
+
+    private static String percent(long part, long whole) {
+        double p = 100.0 * part / Math.max(1, whole);
+        return p > 0 && p < 1 ? String.format("%.1f%%", p) : String.format("%.0f%%", p);
+    }
+}

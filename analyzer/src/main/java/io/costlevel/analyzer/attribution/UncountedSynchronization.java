@@ -1,0 +1,88 @@
+package io.costlevel.analyzer.attribution;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Frames of the JDK where a thread synchronizes: atomics, locks, parking, the concurrent collections' writes, the
+ * synchronized legacy classes, java.util.logging's handlers. A CPU sample whose stack runs through one of them above
+ * the application frame ran inside synchronization; if the agent counted nothing at that line (the code was not
+ * instrumented: JDK-internal, or a library left out by {@code instrument} or {@code exclude}), the line's silence is
+ * not evidence of plain code.
+ */
+public final class UncountedSynchronization {
+    /** Qualified method-name prefixes ({@code class.method}). */
+    static final List<String> FRAMES = List.of(
+            "java.util.concurrent.atomic.", "java.util.concurrent.locks.",
+            "java.util.concurrent.ConcurrentHashMap.putVal", "java.util.concurrent.ConcurrentHashMap.merge",
+            "java.util.concurrent.ConcurrentHashMap.compute", "java.util.concurrent.ConcurrentHashMap.replaceNode",
+            "java.util.concurrent.ConcurrentHashMap.addCount", "java.util.concurrent.ConcurrentHashMap.transfer",
+            "java.util.concurrent.ConcurrentLinkedQueue.", "java.util.concurrent.ConcurrentLinkedDeque.",
+            "java.util.concurrent.ArrayBlockingQueue.", "java.util.concurrent.LinkedBlockingQueue.",
+            "java.util.concurrent.LinkedBlockingDeque.", "java.util.concurrent.LinkedTransferQueue.",
+            "java.util.concurrent.SynchronousQueue.", "java.util.concurrent.PriorityBlockingQueue.",
+            "java.util.concurrent.FutureTask.", "java.util.concurrent.CompletableFuture.",
+            "java.util.concurrent.ThreadPoolExecutor.", "java.util.concurrent.ForkJoinPool.",
+            "java.util.concurrent.Semaphore.", "java.util.concurrent.CountDownLatch.",
+            "java.util.Hashtable.", "java.util.Vector.", "java.lang.StringBuffer.",
+            "java.util.Collections$Synchronized", "java.util.logging.StreamHandler.", "java.util.logging.ConsoleHandler.",
+            "java.util.logging.FileHandler.", "jdk.internal.misc.Unsafe.compareAndSet",
+            "jdk.internal.misc.Unsafe.compareAndExchange", "jdk.internal.misc.Unsafe.weakCompareAndSet",
+            "jdk.internal.misc.Unsafe.getAndAdd", "jdk.internal.misc.Unsafe.getAndSet", "jdk.internal.misc.Unsafe.park",
+            "sun.misc.Unsafe.compareAndSwap", "sun.misc.Unsafe.getAndAdd",
+            "java.lang.Object.wait", "java.lang.Thread.onSpinWait", "java.lang.Thread.yield");
+    /**
+     * Whole method names: {@code Random.next} CASes the seed, while {@code Random.nextInt} also runs for a
+     * ThreadLocalRandom, whose {@code next} is its own. VarHandle frames are not listed: their generic invokers
+     * ({@code VarHandleGuards.guard_L_I}) run plain and opaque reads as well as CAS, and say not which.
+     */
+    static final java.util.Set<String> METHODS = java.util.Set.of("java.util.Random.next");
+
+    /** Below this share of a line's CPU samples, synchronization frames are incidental. */
+    static final double MIN_SHARE = 0.1;
+    /** ... and below this many samples, noise. */
+    static final long MIN_SAMPLES = 3;
+
+    private UncountedSynchronization() {}
+
+    /** True when this frame ({@code class.method}) synchronizes. */
+    static boolean synchronizes(String qualifiedName) {
+        if (METHODS.contains(qualifiedName)) {
+            return true;
+        }
+        for (String prefix : FRAMES) {
+            if (qualifiedName.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The line's CPU samples ran inside synchronization that the agent did not count there. */
+    public static boolean significant(SiteTally t) {
+        boolean counted = t.agent() != null && t.agent().ops() > 0;
+        long inside = t.syncCpuSamples();
+        return !counted && inside >= MIN_SAMPLES && inside >= MIN_SHARE * t.cpuSamples();
+    }
+
+    /** The frames the samples ran in, most samples first, for a reason or a blind spot. */
+    public static String frames(SiteTally t) {
+        return t.syncFrames().entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(3)
+                .map(Map.Entry::getKey)
+                .collect(Collectors.joining(", "));
+    }
+
+    /** One blind spot per line whose CPU samples ran inside synchronization the agent did not count. */
+    public static List<String> blindSpots(List<SiteTally> tallies) {
+        return tallies.stream()
+                .filter(UncountedSynchronization::significant)
+                .sorted((a, b) -> Long.compare(b.syncCpuSamples(), a.syncCpuSamples()))
+                .map(t -> String.format("%s: %d of its %d CPU samples ran inside %s, which the agent did not count "
+                        + "(JDK-internal code it does not see, or a library left out by instrument/exclude): its tier "
+                        + "is a lower bound", t.site(), t.syncCpuSamples(), t.cpuSamples(), frames(t)))
+                .toList();
+    }
+}

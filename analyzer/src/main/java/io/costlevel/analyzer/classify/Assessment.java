@@ -1,0 +1,203 @@
+package io.costlevel.analyzer.classify;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A site's tier decided from where its time goes ({@link SiteTime}), with the rule verdict behind it (which picks
+ * the advice) and the reasons in words: the deciding tier's first, then one line per other tier holding time
+ * there, then what was waiting rather than cost, then why the cost per op lies outside the tier's range when it
+ * does.
+ *
+ * @param tier        where most of the site's cost goes (0..5)
+ * @param verdict     the rule verdict for that tier's mechanism
+ * @param time        the site's time by tier
+ * @param ops         the ops the time is divided by (spin waits for a spin site, the method's ops for a wait loop
+ *                    the agent counts nothing at), 0 when there are none
+ * @param nsPerOp     the site's time over its ops, or null
+ * @param nsPerOpNote why there is no ns/op, or null
+ * @param reasons     the decision in words
+ */
+public record Assessment(int tier, Verdict verdict, SiteTime time, long ops, Double nsPerOp, String nsPerOpNote,
+                         List<String> reasons) {
+
+    /** A tier holding less than this share of a split site's time gets no reason line of its own. */
+    static final double MIN_SHARE_FOR_REASON = 0.001;
+
+    /**
+     * The verdicts of a site's mechanisms, one per bucket of its time.
+     *
+     * @param running   its non-blocking mechanism (the running time's tier)
+     * @param blocking  platform threads' blocks (contention's tier)
+     * @param unmounted virtual threads' blocks that unmounted, or null without any
+     * @param pinned    virtual threads' blocks while pinned, or null without any
+     */
+    public record Verdicts(Verdict running, Verdict blocking, Verdict unmounted, Verdict pinned) {}
+
+    /** One bucket of the site's time, with the verdict that explains it. */
+    private record Bucket(int tier, double nanos, Verdict verdict) {}
+
+    /** The buckets with time in them, in the order that wins a tie within a tier: pinned, blocking, unmounted, running. */
+    private static List<Bucket> buckets(Verdicts v, SiteTime time) {
+        List<Bucket> buckets = new ArrayList<>();
+        if (v.pinned() != null) {
+            buckets.add(new Bucket(Tiers.L4_CONTEXT_SWITCH, time.pinnedNanos(), v.pinned()));
+        }
+        buckets.add(new Bucket(time.blockedTier(), time.contentionNanos(), v.blocking()));
+        if (v.unmounted() != null) {
+            buckets.add(new Bucket(time.unmountedTier(), time.unmountedNanos(), v.unmounted()));
+        }
+        buckets.add(new Bucket(time.runningTier(), time.runningNanos(), v.running()));
+        return buckets;
+    }
+
+    /** The verdict of the bucket holding most of the time in that tier, or null when none holds any. */
+    private static Verdict inTier(List<Bucket> buckets, int tier) {
+        Bucket best = null;
+        for (Bucket b : buckets) {
+            if (b.tier() == tier && b.nanos() > 0 && (best == null || b.nanos() > best.nanos())) {
+                best = b;
+            }
+        }
+        return best == null ? null : best.verdict();
+    }
+
+    static Assessment of(SiteFacts f, Verdicts v, SiteTime time) {
+        int dominant = time.dominantTier();
+        List<Bucket> buckets = buckets(v, time);
+        Verdict running = v.running();
+        Verdict blocking = v.blocking();
+        Verdict deciding;
+        if (time.idle()) {
+            deciding = idleVerdict(time, time.virtualWait() && v.unmounted() != null ? v.unmounted() : blocking);
+        } else if (dominant < 0) {
+            deciding = running != null ? running : blocking;
+        } else {
+            deciding = inTier(buckets, dominant);
+        }
+        int tier = deciding.tier();
+        long ops = ops(f, running);
+        Double ns = ops == 0 || time.totalNanos() == 0 ? null : time.totalNanos() / ops;
+        List<String> reasons = new ArrayList<>();
+        reasons.add(Tiers.name(tier) + (dominant < 0 || time.idle() ? "" : String.format(" (%s of the time)",
+                percent(time.share(tier)))) + ": " + deciding.reason());
+        for (int t = Tiers.count() - 1; t >= 0; t--) {
+            Verdict other = inTier(buckets, t);
+            if (t != tier && other != null && time.share(t) >= MIN_SHARE_FOR_REASON) {
+                reasons.add(Tiers.name(t) + String.format(" (%s of the time): ", percent(time.share(t)))
+                        + (other == blocking ? rareBlocks(f, time) : other.reason()));
+            }
+        }
+        if (time.idleNanos() > 0 && !time.idle()) {
+            reasons.add(String.format("idle: %.3f s waiting for work or for other threads to finish (a queue's take, "
+                    + "join, a latch, sleep, a selector): not a cost, not in the tier shares", time.idleNanos() / 1e9));
+        }
+        if (time.ioNanos() > 0 && !time.idle()) {
+            reasons.add(String.format("I/O wait: %.3f s waiting for a socket or a remote answer: not a cost, not in "
+                    + "the tier shares", time.ioNanos() / 1e9));
+        }
+        String outside = outsideBand(tier, ns, time, deciding);
+        if (outside != null) {
+            reasons.add(outside);
+        }
+        String note = ns != null ? null : missingNsPerOp(f);
+        return new Assessment(tier, deciding, time, ops, ns, note, List.copyOf(reasons));
+    }
+
+    /**
+     * A site whose time is mostly waiting for work or I/O: its wait keeps the tier of how it waited (a switch, L4;
+     * a virtual thread's unmount, L2-L3), but it is shown apart.
+     */
+    private static Verdict idleVerdict(SiteTime time, Verdict blocking) {
+        String what = time.waitKind() == WaitPurpose.IO
+                ? String.format("I/O wait, not ranked: %.3f s waiting for a socket or a remote answer", time.ioNanos() / 1e9)
+                : String.format("idle, not ranked: %.3f s waiting for work or for other threads to finish (a queue's "
+                        + "take, join, a latch, sleep, a selector)", time.idleNanos() / 1e9);
+        return new Verdict(blocking == null ? Tiers.L4_CONTEXT_SWITCH : blocking.tier(),
+                blocking == null ? Mechanism.BLOCKING : blocking.mechanism(),
+                blocking == null ? Verdict.MEDIUM : blocking.confidence(),
+                what + "; not a concurrency cost, left out of the tier shares");
+    }
+
+    /**
+     * The site's time (idle and I/O wait included: the op lasted that long) over its ops; for a wait loop the
+     * agent counts nothing at, over the ops of its method (what it waits for).
+     */
+    private static long ops(SiteFacts f, Verdict running) {
+        long ops = f.opsInUnit();
+        if (ops == 0 && f.methodOps() != null && (running.mechanism() == Mechanism.SPIN_WHILE_DESCHEDULED
+                || running.mechanism() == Mechanism.SPIN_SHARED)) {
+            ops = f.methodOps().ops();
+        }
+        return ops;
+    }
+
+    private static String missingNsPerOp(SiteFacts f) {
+        if (!f.run().agentPresent()) {
+            return "no ns/op: without the agent the number of operations is unknown";
+        }
+        if (f.agent() == null) {
+            return "no ns/op: the agent counted no synchronization on this line (plain code, or blocking inside a "
+                    + "library call it does not count), so it has no operations to divide by";
+        }
+        if (f.ops() == 0) {
+            return "no ns/op: the agent saw the call site but no operation completed there";
+        }
+        return String.format("no ns/op: %d ops, none of them timed (the agent times about 1 op in 64) and no CPU "
+                + "samples or blocking here", f.ops());
+    }
+
+    /** "0.002 % of ops blocked 5 ms": the blocking share of a site whose time goes mostly elsewhere. */
+    private static String rareBlocks(SiteFacts f, SiteTime time) {
+        long blocks = time.blockedFromAgent() ? f.platformBlocks() : f.jfrBlockingEvents();
+        long ops = f.ops();
+        String per = blocks == 0 ? "" : String.format(" %s each", duration(time.contentionNanos() / blocks));
+        String cause = time.blockedTier() == Tiers.L3_SYSCALL ? "parks that returned at once (system calls)"
+                : "the thread was switched out until a lock owner or the thread it waited for ran";
+        if (ops > 0 && blocks > 0) {
+            return String.format("%s of ops blocked%s: %s", percent((double) blocks / ops), per, cause);
+        }
+        return String.format("%d blocking events%s: %s", blocks, per, cause);
+    }
+
+    /** Why the dot of a site lies outside its tier's band on the ladder, when it does. */
+    private static String outsideBand(int tier, Double ns, SiteTime time, Verdict deciding) {
+        if (ns == null || (ns >= Tiers.floorNs(tier) && ns < Tiers.ceilingNs(tier))) {
+            return null;
+        }
+        int band = 0;
+        while (band + 1 < Tiers.count() && ns >= Tiers.floorNs(band + 1)) {
+            band++;
+        }
+        String why;
+        if (band < tier) {
+            why = time.contentionNanos() + time.unmountedNanos() + time.pinnedNanos() > 0 && tier >= Tiers.L3_SYSCALL
+                    ? "most ops are cheap, but the time goes to the few that block"
+                    : "the tier comes from the mechanism counted (" + deciding.mechanism().name().toLowerCase().replace('_', ' ')
+                    + "), and the average op is cheaper than the tier's typical cost";
+        } else if (time.idleNanos() + time.ioNanos() > 0) {
+            why = "the ops include idle or I/O waiting, which is not a cost and does not decide the tier";
+        } else {
+            why = "something costlier than the counted mechanism happens in the op (a preemption, a wake-up) "
+                    + "that no counter shows";
+        }
+        return String.format("ns/op %s lies in %s's range, not %s's: %s", duration(ns), Tiers.name(band),
+                Tiers.name(tier), why);
+    }
+
+    static String percent(double fraction) {
+        double p = 100 * fraction;
+        return p >= 10 ? String.format("%.0f %%", p) : p >= 0.1 ? String.format("%.1f %%", p)
+                : String.format("%.2g %%", p);
+    }
+
+    static String duration(double ns) {
+        if (ns >= 1e6) {
+            return String.format("%.1f ms", ns / 1e6);
+        }
+        if (ns >= 1e3) {
+            return String.format("%.1f us", ns / 1e3);
+        }
+        return String.format("%.1f ns", ns);
+    }
+}

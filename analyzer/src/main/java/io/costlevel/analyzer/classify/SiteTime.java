@@ -1,0 +1,209 @@
+package io.costlevel.analyzer.classify;
+
+import io.costlevel.analyzer.input.AgentSite;
+
+import java.util.Map;
+
+/**
+ * One site's thread time, from every source of evidence, split by what it was spent on. Each source adds to the
+ * same buckets, and where two sources see the same time (the agent's timed ops and a recording's parks inside
+ * them) the larger estimate counts once:
+ * <ul>
+ *   <li><b>blocked</b>: the agent's parks, waits and sleeps at the site, or the recording's park, monitor, wait
+ *       and sleep events charged there, whichever is more (the agent counts every block it sees, the recording
+ *       also sees the parks inside a JDK lock the line called). Split by {@link WaitPurpose}: contention is
+ *       cost; idle and I/O wait are shown apart.</li>
+ *   <li><b>running</b> (on a core, or runnable and preempted inside the op): the agent's timed ops (sampled
+ *       latency, its clock's cost already taken out, x ops) minus the blocks it counted inside them; where the
+ *       agent timed no op (plain code, no agent), the CPU samples' time.</li>
+ * </ul>
+ * Running time is in the tier of the site's non-blocking mechanism (what the counters show: an uncontended
+ * atomic, a line moving, a spin, a yield); contention blocking is a context switch (L4), or a system call (L3)
+ * when the blocks are too short to have switched. Virtual threads' blocks (JDK 21+) are kept apart from platform
+ * threads': one that unmounted is no kernel switch, so its contention time is in the tier its measured cost per
+ * block says (L3, or L2 when shorter than a system call: {@code VirtualThreadRule}); one that blocked pinned
+ * (jdk.VirtualThreadPinned) held its carrier, which the kernel switched out: that time is L4 whatever the virtual
+ * thread waited for, since the other virtual threads lost the carrier. No thread can spend more time at a site
+ * than the run had, so the total is bounded by threads x wall time.
+ */
+public final class SiteTime {
+    private final double[] tierNanos = new double[Tiers.count()];
+    private final double runningNanos;
+    private final double contentionNanos;
+    private final double unmountedNanos;
+    private final double pinnedNanos;
+    private final double idleNanos;
+    private final double ioNanos;
+    /** The part of idle and I/O wait that virtual threads spent unmounted. */
+    private final double virtualWaitNanos;
+    private final int runningTier;
+    private final int blockedTier;
+    private final int unmountedTier;
+    private final boolean blockedFromAgent;
+
+    /** A site without virtual threads: their blocks, had there been any, would be unmounts of a system call's cost. */
+    SiteTime(SiteFacts f, int runningTier) {
+        this(f, runningTier, Tiers.L3_SYSCALL);
+    }
+
+    /**
+     * @param runningTier   the tier of the site's non-blocking mechanism, from the rules
+     * @param unmountedTier the tier of its virtual threads' unmounting blocks (L2 or L3, from their cost per block)
+     */
+    SiteTime(SiteFacts f, int runningTier, int unmountedTier) {
+        AgentSite a = f.agent();
+        WaitPurpose agentPurpose = WaitPurpose.of(a == null ? null : a.primitive());
+        double[] platform = byPurpose(agentPurpose, f.platformBlockedNanos(), f.tally().blockedNanosByChain(),
+                f.tally().jfrBlockedNanos());
+        double[] virtual = byPurpose(agentPurpose, f.virtualBlockedNanos(), f.tally().virtualBlockedNanosByChain(),
+                f.tally().virtualBlockNanos());
+        // A pinned block is one of the virtual thread's blocks (the agent counts it by the thread's kind, the
+        // recording as its park or sleep): its time moves to the carrier, whatever the thread waited for.
+        double pinned = f.tally().pinnedNanos();
+        double virtualTotal = sum(virtual);
+        if (virtualTotal > 0) {
+            scale(virtual, Math.max(0, virtualTotal - pinned) / virtualTotal);
+        }
+        int contention = WaitPurpose.CONTENTION.ordinal();
+        double agentPlatformContention = agentPurpose == WaitPurpose.CONTENTION ? f.platformBlockedNanos() : 0;
+        this.blockedFromAgent = agentPlatformContention > 0 && agentPlatformContention >= platform[contention];
+        double[] blocked = {platform[contention], virtual[contention], pinned,
+                platform[WaitPurpose.IDLE.ordinal()] + virtual[WaitPurpose.IDLE.ordinal()],
+                platform[WaitPurpose.IO.ordinal()] + virtual[WaitPurpose.IO.ordinal()],
+                virtual[WaitPurpose.IDLE.ordinal()] + virtual[WaitPurpose.IO.ordinal()]};
+        // No thread spends more time at a site than the run lasted: threads x wall time bounds the site (a thread
+        // count below the truth, or clocks that disagree, would otherwise give a site more time than there was).
+        double bound = f.threads() * f.wallSeconds() * 1e9;
+        double blockedSum = blocked[0] + blocked[1] + blocked[2] + blocked[3] + blocked[4];
+        if (bound > 0 && blockedSum > bound) {
+            scale(blocked, bound / blockedSum);
+            blockedSum = bound;
+        }
+        this.contentionNanos = blocked[0];
+        this.unmountedNanos = blocked[1];
+        this.pinnedNanos = blocked[2];
+        this.idleNanos = blocked[3];
+        this.ioNanos = blocked[4];
+        this.virtualWaitNanos = blocked[5];
+
+        Double latency = f.latencyNs();
+        // The agent's timed ops include the blocks it counted at the same call (a Condition.await op is its park),
+        // not those a recording saw inside a library call the agent does not time as blocking. CPU samples stand
+        // for running time only where no op was timed: at a 10-20 ms period a line gets few of them, and the
+        // timed ops are the finer measure of the same time.
+        double running = latency != null ? latency * f.ops() - f.blockedNanos() : f.tally().cpuNanos();
+        if (bound > 0 && running + blockedSum > bound) {
+            // A timed op preempted while its clock ran counts a time slice: the running estimate gives way first.
+            running = bound - blockedSum;
+        }
+        this.runningNanos = Math.max(0, running);
+        this.runningTier = runningTier;
+        this.unmountedTier = unmountedTier;
+        // Blocks the agent timed shorter than a switch found their permit at once: a system call.
+        this.blockedTier = blockedFromAgent && f.platformBlocks() > 0
+                && agentPlatformContention / f.platformBlocks() < Tiers.L4_FLOOR_NS
+                ? Tiers.L3_SYSCALL : Tiers.L4_CONTEXT_SWITCH;
+        tierNanos[runningTier] += runningNanos;
+        tierNanos[blockedTier] += contentionNanos;
+        tierNanos[unmountedTier] += unmountedNanos;
+        tierNanos[Tiers.L4_CONTEXT_SWITCH] += pinnedNanos;
+    }
+
+    /**
+     * Blocked time by {@link WaitPurpose}, the larger of the agent's figure (all of it for the purpose of its
+     * primitive) and the recording's (each chain's time for the chain's purpose; time in no chain, in the site
+     * itself, is contention).
+     */
+    private static double[] byPurpose(WaitPurpose agentPurpose, double agentNanos, Map<String, Long> recordedByChain,
+                                      double recordedNanos) {
+        double[] recorded = new double[WaitPurpose.values().length];
+        double recordedOther = 0;
+        for (Map.Entry<String, Long> chain : recordedByChain.entrySet()) {
+            WaitPurpose p = WaitPurpose.of(chain.getKey());
+            if (p != WaitPurpose.CONTENTION) {
+                recorded[p.ordinal()] += chain.getValue();
+                recordedOther += chain.getValue();
+            }
+        }
+        recorded[WaitPurpose.CONTENTION.ordinal()] = Math.max(0, recordedNanos - recordedOther);
+        recorded[agentPurpose.ordinal()] = Math.max(recorded[agentPurpose.ordinal()], agentNanos);
+        return recorded;
+    }
+
+    private static double sum(double[] values) {
+        double sum = 0;
+        for (double v : values) {
+            sum += v;
+        }
+        return sum;
+    }
+
+    private static void scale(double[] values, double factor) {
+        for (int i = 0; i < values.length; i++) {
+            values[i] *= factor;
+        }
+    }
+
+    /** Thread time in the tier buckets: the site's cost (idle and I/O wait left out). */
+    public double tieredNanos() {
+        return runningNanos + contentionNanos + unmountedNanos + pinnedNanos;
+    }
+
+    public double nanosIn(int tier) {
+        return tierNanos[tier];
+    }
+
+    public double runningNanos() { return runningNanos; }
+    public double contentionNanos() { return contentionNanos; }
+    public double idleNanos() { return idleNanos; }
+    public double ioNanos() { return ioNanos; }
+    public int runningTier() { return runningTier; }
+    public int blockedTier() { return blockedTier; }
+    /** Virtual threads' contention blocks that unmounted, in {@link #unmountedTier()}. */
+    public double unmountedNanos() { return unmountedNanos; }
+    public int unmountedTier() { return unmountedTier; }
+    /** Virtual threads' blocks while pinned: their carriers' time, in L4. */
+    public double pinnedNanos() { return pinnedNanos; }
+    /** The idle and I/O wait was mostly virtual threads' (unmounted: waiting costs no carrier). */
+    public boolean virtualWait() { return virtualWaitNanos * 2 > idleNanos + ioNanos; }
+    /** The contention blocking figure is the agent's (exact counts), not the recording's (events above a threshold). */
+    public boolean blockedFromAgent() { return blockedFromAgent; }
+
+    /** All time at the site, idle and I/O wait included. */
+    public double totalNanos() {
+        return tieredNanos() + idleNanos + ioNanos;
+    }
+
+    /** Waiting for work or I/O is most of the site's time: shown apart, not ranked. */
+    public boolean idle() {
+        return idleNanos + ioNanos > tieredNanos();
+    }
+
+    /** The larger kind of non-cost wait, or null when there is none. */
+    public WaitPurpose waitKind() {
+        if (idleNanos == 0 && ioNanos == 0) {
+            return null;
+        }
+        return ioNanos > idleNanos ? WaitPurpose.IO : WaitPurpose.IDLE;
+    }
+
+    /**
+     * The tier where most of the site's cost goes (ties to the costlier one), or -1 when no time was measured.
+     * A site split between tiers is in the one with the larger share; the others get a reason line each.
+     */
+    public int dominantTier() {
+        int best = -1;
+        for (int t = 0; t < tierNanos.length; t++) {
+            if (tierNanos[t] > 0 && (best < 0 || tierNanos[t] >= tierNanos[best])) {
+                best = t;
+            }
+        }
+        return best;
+    }
+
+    /** Fraction of the tiered time in that tier, 0 when there is none. */
+    public double share(int tier) {
+        double total = tieredNanos();
+        return total == 0 ? 0 : tierNanos[tier] / total;
+    }
+}

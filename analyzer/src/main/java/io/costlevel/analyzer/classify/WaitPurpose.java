@@ -1,0 +1,84 @@
+package io.costlevel.analyzer.classify;
+
+import java.util.List;
+
+/**
+ * What a blocked thread waited for, read from the primitive chain it blocked in (outermost JDK call first, as
+ * the attributor writes it) or from the agent's primitive. Only {@link #CONTENTION} is a concurrency cost: a
+ * thread waiting for work to arrive ({@link #IDLE}: a pool worker in {@code take}, a main thread in {@code join},
+ * a latch or a sleep, a selector) or for an answer from outside ({@link #IO}: a socket read, an HTTP client's
+ * {@code send}) blocks as long as the work or the peer takes, and no change to its synchronization would
+ * shorten that. Such time is shown apart, never ranked among contention and never in the tier shares.
+ */
+public enum WaitPurpose {
+    /** Threads waiting for each other: a contended lock or monitor, a full queue, a signal per op. */
+    CONTENTION("contention"),
+    /** Waiting for work or for others to finish: nothing to hand over yet. */
+    IDLE("idle"),
+    /** Waiting for I/O or a remote answer. */
+    IO("I/O wait");
+
+    private final String label;
+
+    WaitPurpose(String label) {
+        this.label = label;
+    }
+
+    /** How the report names it: "idle", "I/O wait". */
+    public String label() {
+        return label;
+    }
+
+    /** Frames whose presence anywhere in the chain means I/O or a remote peer is waited for. */
+    private static final List<String> IO_FRAMES = List.of(
+            "java.net.http.HttpClient.send", "jdk.internal.net.http.HttpClientImpl.send",
+            "jdk.internal.net.http.", "java.net.Socket", "java.net.ServerSocket.accept", "sun.nio.ch.NioSocketImpl",
+            "sun.nio.ch.SocketChannelImpl.read", "sun.nio.ch.SocketDispatcher", "sun.nio.ch.ServerSocketChannelImpl.accept",
+            "java.net.SocketInputStream", "sun.nio.ch.DatagramChannelImpl.receive", "java.io.FileInputStream.read",
+            "sun.nio.ch.FileDispatcherImpl.read", "java.net.PlainSocketImpl");
+    /** Frames that wait for something to do: a selector, a pool's worker between tasks, a fork-join worker. */
+    private static final List<String> IDLE_FRAMES = List.of(
+            "java.nio.channels.Selector.select", "sun.nio.ch.SelectorImpl.select", "sun.nio.ch.EPoll.wait",
+            "java.util.concurrent.ThreadPoolExecutor.getTask", "java.util.concurrent.ForkJoinPool.awaitWork",
+            "java.util.concurrent.ScheduledThreadPoolExecutor$DelayedWorkQueue.take");
+
+    /**
+     * @param chain a primitive chain ({@code A.m -> B.n -> ...}, outermost first), or several joined by "; "
+     *              (the first decides), or the agent's primitive; may be null or empty (blocked in the site itself:
+     *              a contended {@code synchronized})
+     */
+    public static WaitPurpose of(String chain) {
+        if (chain == null || chain.isBlank()) {
+            return CONTENTION;
+        }
+        String first = chain.split("; ", 2)[0];
+        for (String io : IO_FRAMES) {
+            if (first.contains(io)) {
+                return IO;
+            }
+        }
+        for (String idle : IDLE_FRAMES) {
+            if (first.contains(idle)) {
+                return IDLE;
+            }
+        }
+        // A consumer waiting on an empty queue waits for work; one queued for the queue's lock contends with
+        // the other users of the queue (the chain then goes through the lock's acquire, not a condition's await).
+        if (takesFromQueue(BlockingCall.Call.outermost(first)) && !first.contains("ReentrantLock.lock")) {
+            return IDLE;
+        }
+        return switch (BlockingCall.of(first)) {
+            case COMPLETION, SLEEP -> IDLE;
+            default -> CONTENTION;
+        };
+    }
+
+    private static boolean takesFromQueue(BlockingCall.Call call) {
+        if (call == null || !call.onBlockingQueue()) {
+            return false;
+        }
+        String method = call.method();
+        return method.equals("take") || method.startsWith("poll") || method.startsWith("takeFirst")
+                || method.startsWith("takeLast");
+    }
+}

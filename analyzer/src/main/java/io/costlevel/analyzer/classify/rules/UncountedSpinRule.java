@@ -1,0 +1,60 @@
+package io.costlevel.analyzer.classify.rules;
+
+import io.costlevel.analyzer.classify.Mechanism;
+import io.costlevel.analyzer.classify.MethodOps;
+import io.costlevel.analyzer.classify.MinimumEvidence;
+import io.costlevel.analyzer.classify.SiteFacts;
+import io.costlevel.analyzer.classify.TierRule;
+import io.costlevel.analyzer.classify.Tiers;
+import io.costlevel.analyzer.classify.Verdict;
+
+import java.util.Optional;
+
+/**
+ * A wait loop without {@code Thread.onSpinWait}: {@code while (turn.get() != mine) {}}. The agent counts neither
+ * the plain read it polls nor a spin, so the line looks like plain code; its CPU time per op gives it away. For a
+ * line the agent counted nothing at, in a method whose counted atomics several threads use, CPU time per
+ * op of the method that no counted mechanism explains (more than {@link #UNEXPLAINED_FACTOR} times what the
+ * method's counted lines cost) and no blocking is a thread polling another's write:
+ * <ul>
+ *   <li>with more threads than cores and at least a context switch's worth of CPU per op
+ *       ({@code Tiers.L4_FLOOR_NS}: a waiter that burns more than a switch would cost keeps spinning through its
+ *       slices while the owner waits for a core): Level 5, as the seed's spinning ticket lock;</li>
+ *   <li>with a core for every thread: Level 2, the polled line moves between cores (the seed's loop at 2
+ *       threads on 2 cores: 193 ns per op).</li>
+ * </ul>
+ * A line doing real work between two shared atomics would look the same: the confidence is medium and the
+ * reason says the spin is inferred from CPU time.
+ */
+public final class UncountedSpinRule implements TierRule {
+    /** CPU per op beyond this multiple of the counted mechanisms' cost is not theirs. */
+    static final double UNEXPLAINED_FACTOR = 10;
+
+    @Override
+    public Optional<Verdict> judge(SiteFacts f) {
+        MethodOps m = f.methodOps();
+        if (m == null || m.threadsInOneJvm() < 2 || f.jfrBlockingEvents() > 0
+                || !MinimumEvidence.enoughEvents(f.cpuSamples()) || !MinimumEvidence.enoughChecks(m.ops())) {
+            return Optional.empty();
+        }
+        double cpuPerOp = f.tally().cpuNanos() / m.ops();
+        if (cpuPerOp < Tiers.L2_FLOOR_NS || cpuPerOp < UNEXPLAINED_FACTOR * m.countedNsPerOp()) {
+            return Optional.empty();
+        }
+        boolean oversubscribed = f.cores() > 0 && m.threadsInOneJvm() > f.cores();
+        String figures = String.format("no onSpinWait counted, but this line burns %.0f ns of CPU per op of its method "
+                        + "(%d ops, %.0f ns per op counted at its atomics), %d threads on %d cores, no blocking",
+                cpuPerOp, m.ops(), m.countedNsPerOp(), m.threadsInOneJvm(), f.cores());
+        if (oversubscribed && cpuPerOp >= Tiers.L4_FLOOR_NS) {
+            return Optional.of(new Verdict(Tiers.L5_CATASTROPHE, Mechanism.SPIN_WHILE_DESCHEDULED, Verdict.MEDIUM,
+                    "spin wait inferred from CPU time: " + figures));
+        }
+        // With a core for every thread the line moves only if the method's atomics show it moving; a slow turn
+        // (hundreds of ops) gives too few handoff checks for that, but then the oversubscribed case above decides.
+        if (!oversubscribed && m.shared()) {
+            return Optional.of(new Verdict(Tiers.L2_TRUE_SHARING, Mechanism.SPIN_SHARED, Verdict.MEDIUM,
+                    "spin wait on a shared line inferred from CPU time: " + figures));
+        }
+        return Optional.empty();
+    }
+}

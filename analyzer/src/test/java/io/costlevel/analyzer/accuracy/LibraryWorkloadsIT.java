@@ -1,0 +1,186 @@
+package io.costlevel.analyzer.accuracy;
+
+import io.costlevel.analyzer.Analysis;
+import io.costlevel.analyzer.input.jfr.Progress;
+import io.costlevel.analyzer.report.Report;
+import io.costlevel.analyzer.report.Site;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 11, item 5: the real-library workloads of {@code io.costlevel.workloads} (JDK concurrent classes,
+ * HdrHistogram, Dropwizard metrics, Caffeine, java.util.logging), each run twice in a forked JVM at two threads:
+ * without the agent, for its native cost, and with it ({@code include=io.costlevel.workloads.}, so the libraries
+ * are not the application). The workload's application line must get the tier its mechanism and native cost give
+ * (docs/tiers.md, "Real libraries"), and its measured ns/op must lie within 3x of the native one (see
+ * {@link NativeCost}).
+ *
+ * <p>True sharing needs the two threads on two cores at once: a case expecting Level 2 that missed while the
+ * machine's load was above its core count is reported as aborted (machine too busy), as in {@link SampleLadderIT};
+ * so is a case whose tier was right but whose ns/op was not, on such a machine: a timed operation preempted
+ * carries a share of a time slice in its latency.
+ */
+class LibraryWorkloadsIT {
+    static final int THREADS = 2;
+    static final double SECONDS = 1.5;
+    static final int ATTEMPTS = 2;
+    static final long TIMEOUT_SECONDS = 60;
+    static final String PACKAGE = "io.costlevel.workloads.";
+    private static final Pattern NATIVE = Pattern.compile("nsPerOp=([0-9.]+) cpuNsPerOp=([0-9.]+) blockedNsPerOp=([0-9.]+)");
+
+    @TempDir
+    Path work;
+
+    /** The workload, the class whose lines are its application code, and the tier expected there (docs/tiers.md). */
+    static Stream<Arguments> workloads() {
+        return Stream.of(
+                Arguments.of("shared-random", "SharedRandom", 2, "one Random's seed CASed by both cores"),
+                Arguments.of("thread-local-random", "ThreadLocalRandomDraw", 0, "the seed is the thread's own field"),
+                Arguments.of("chm-hot-key", "HotKeyMap", 2, "one bin's node written by both cores"),
+                Arguments.of("chm-per-thread", "PerThreadMap", 1, "a map per thread: atomics on lines one core owns"),
+                Arguments.of("hdr-histogram", "SharedHistogram", 2, "the phaser's epoch counter and the counts array shared"),
+                Arguments.of("metrics-meter", "SharedMeter", 1, "striped LongAdders: each thread updates its own cell"),
+                Arguments.of("jul-logging", "SharedLogger", 4, "threads park on the handler's monitor"),
+                Arguments.of("executor-round-trip", "ExecutorRoundTrip", 4, "the caller parks until a pool thread wakes it"));
+        // caffeine-hot-key is measured (docs/tiers.md) but not asserted: most reads touch no counted site, so the line's
+        // ops and ns/op are not known from the library's counters, and the rare drain's handoffs decide its tier.
+    }
+
+    /** JDK 25: one workload per mechanism family the suite covers (plain, library atomics, JDK calls, blocking). */
+    static Stream<Arguments> jdk25() {
+        return workloads().filter(a -> List.of("thread-local-random", "chm-per-thread", "metrics-meter",
+                "executor-round-trip").contains((String) a.get()[0]));
+    }
+
+    @ParameterizedTest(name = "JDK 17: {0} -> L{2}: {3}")
+    @MethodSource("workloads")
+    void classifiedAtTheApplicationLine(String workload, String appClass, int tier, String mechanism) throws Exception {
+        check(Path.of(System.getProperty("java.home"), "bin", "java"), workload, appClass, tier, mechanism);
+    }
+
+    @ParameterizedTest(name = "JDK 25: {0} -> L{2}: {3}")
+    @MethodSource("jdk25")
+    void classifiedOnJdk25(String workload, String appClass, int tier, String mechanism) throws Exception {
+        String home = System.getProperty("costlevel.jdk25", "");
+        Assumptions.assumeTrue(!home.isBlank() && Files.isExecutable(Path.of(home, "bin", "java")),
+                "no JDK 25 configured (costlevel.jdk25)");
+        check(Path.of(home, "bin", "java"), workload, appClass, tier, mechanism);
+    }
+
+    private void check(Path java, String workload, String appClass, int tier, String mechanism) throws Exception {
+        List<String> misses = new ArrayList<>();
+        boolean tierRight = false;
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            NativeCost cost = nativeCost(java, workload);
+            Path out = work.resolve(workload + "-" + attempt + "-" + System.nanoTime());
+            run(java, workload, List.of("-javaagent:" + SampleUnderAgent.jar("costlevel.agentJar")
+                    + "=out=" + out + ",include=" + PACKAGE));
+            Report report = new Analysis(null, Progress.silent()).run(List.of(out));
+            report.sites().forEach(EvidenceConsistency::assertConsistent);
+            Site site = applicationSite(report, PACKAGE + appClass);
+            String seen = describe(report, site, cost);
+            if (site != null && site.tier() == tier) {
+                tierRight = true;
+                if (tier > 0) {
+                    assertThat(site.chain()).as("the chain from the line to the mechanism: %s", seen).isNotNull();
+                }
+                if (cost.agrees(site)) {
+                    return;
+                }
+            }
+            misses.add("attempt " + attempt + ": " + seen);
+        }
+        double load = MachineLoad.oneMinute();
+        boolean busy = load > SampleLadderIT.CORES;
+        Assumptions.assumeFalse(busy && tier == 2 && !tierRight, String.format(
+                "machine too busy for %s (load %.1f on %d cores: the threads could not share a line at the same time):%n%s",
+                workload, load, SampleLadderIT.CORES, String.join("\n", misses)));
+        Assumptions.assumeFalse(busy && tierRight, String.format(
+                "machine too busy for %s's ns/op (load %.1f on %d cores: timed operations were preempted), its tier was right:%n%s",
+                workload, load, SampleLadderIT.CORES, String.join("\n", misses)));
+        throw new AssertionError(workload + " expected L" + tier + " (" + mechanism + ") within 3x of its native cost, load "
+                + load + ":\n" + String.join("\n", misses));
+    }
+
+    /**
+     * The workload's cost without the agent. Its true cost per op lies between the threads' CPU time per op and their
+     * thread time per op (which, on a shared machine, includes waiting for a core): the reported ns/op must lie
+     * within 3x of that range. Level 0 sites have no ns/op (nothing counted).
+     */
+    record NativeCost(double nsPerOp, double cpuNsPerOp) {
+        boolean agrees(Site site) {
+            if (site.nsPerOp() == null) {
+                return site.tier() == 0;
+            }
+            return site.nsPerOp() >= cpuNsPerOp / 3 && site.nsPerOp() <= 3 * nsPerOp;
+        }
+
+        @Override
+        public String toString() {
+            return String.format("native %.1f ns/op (CPU %.1f)", nsPerOp, cpuNsPerOp);
+        }
+    }
+
+    /** The costliest site of the workload's class: its application line(s). */
+    static Site applicationSite(Report report, String className) {
+        return report.sites().stream()
+                .filter(s -> s.className().equals(className) || s.className().startsWith(className + "$"))
+                .max((a, b) -> Integer.compare(a.tier(), b.tier()))
+                .orElse(null);
+    }
+
+    /** The same workload without the agent, same threads and seconds. */
+    private NativeCost nativeCost(Path java, String workload) throws Exception {
+        Matcher m = NATIVE.matcher(run(java, workload, List.of()));
+        assertThat(m.find()).as("the workload prints its native cost").isTrue();
+        return new NativeCost(Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)));
+    }
+
+    private String run(Path java, String workload, List<String> jvmOptions) throws Exception {
+        List<String> command = new ArrayList<>(List.of(java.toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", classpath(), "io.costlevel.workloads.Workloads", workload,
+                Integer.toString(THREADS), Double.toString(SECONDS)));
+        Path log = work.resolve(workload + "-" + System.nanoTime() + ".log");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError(workload + " did not end within " + TIMEOUT_SECONDS + " s: " + command);
+        }
+        String output = SampleUnderAgent.read(log);
+        assertThat(process.exitValue()).as("%s exit code; output:%n%s", workload, output).isZero();
+        return output;
+    }
+
+    private static String classpath() {
+        String cp = System.getProperty("costlevel.workloadsClasspath");
+        if (cp == null || cp.isBlank()) {
+            throw new IllegalStateException("system property costlevel.workloadsClasspath is not set (see analyzer/pom.xml)");
+        }
+        return cp;
+    }
+
+    private static String describe(Report report, Site site, NativeCost cost) {
+        StringBuilder b = new StringBuilder(cost + "; ");
+        b.append(site == null ? "no site of the workload's class" : String.format("L%d %s %.1f ns/op chain=%s %s",
+                site.tier(), site.confidence(), site.nsPerOp(), site.chain(), site.reasons()));
+        report.sites().stream().limit(5).forEach(s -> b.append("\n    L").append(s.tier()).append(' ').append(s.kind())
+                .append(' ').append(s.className()).append('.').append(s.methodName()).append(':').append(s.line())
+                .append(' ').append(s.evidence()));
+        return b.toString();
+    }
+}

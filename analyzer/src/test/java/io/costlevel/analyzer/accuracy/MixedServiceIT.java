@@ -1,0 +1,163 @@
+package io.costlevel.analyzer.accuracy;
+
+import io.costlevel.analyzer.Analysis;
+import io.costlevel.analyzer.classify.Tiers;
+import io.costlevel.analyzer.input.jfr.Progress;
+import io.costlevel.analyzer.report.Report;
+import io.costlevel.analyzer.report.Site;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 12's acceptance: a service-like mix ({@code workload.MixedService}: an AtomicLong, a monitor, a hot
+ * ConcurrentHashMap key and a bounded queue, 8 threads at once on this machine's cores) whose expected tier per
+ * line comes from that line's native CPU time per op and blocked time per op, measured in this test by the
+ * workload itself without the agent (the JDK's thread CPU time and contention accounting), then compared with
+ * the report of a run under the agent:
+ * <ul>
+ *   <li>blocked time per op above CPU time per op: L4 (the time goes to waiting); a consumer waiting on an empty
+ *       queue instead is waiting for work: idle, not ranked;</li>
+ *   <li>else the tier whose cost range holds the CPU time per op (Tiers' bounds), or its neighbour when the
+ *       figure lies within 2x of the bound between them (a shared machine moves figures that much).</li>
+ * </ul>
+ * The hot map key is inside a library call the agent does not count yet (issue 11 instruments library and
+ * JDK calls): until it does, the test only requires the line to be reported, and says so.
+ */
+class MixedServiceIT {
+    private static final String PACKAGE = "io.costlevel.analyzer.accuracy.workload.";
+    private static final Path SOURCE = Path.of("src/test/java/io/costlevel/analyzer/accuracy/workload/MixedService.java");
+    private static final Pattern ROLE = Pattern.compile("role=(\\w+) threads=(\\d+) ops=(\\d+) cpuNanos=(\\d+) blockedNanos=(\\d+)");
+    private static final double SECONDS = 2;
+
+    @TempDir
+    Path work;
+
+    record Native(String role, int threads, long ops, long cpuNanos, long blockedNanos) {
+        double cpuPerOp() {
+            return (double) cpuNanos / ops;
+        }
+
+        double blockedPerOp() {
+            return (double) blockedNanos / ops;
+        }
+    }
+
+    @Test
+    void eachLinesTierFollowsItsNativeCpuAndBlockedTimePerOp() throws Exception {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Map<String, Native> natives = parse(run(java, List.of(), work.resolve("native.log")));
+        Path out = work.resolve("agent");
+        run(java, List.of("-javaagent:" + SampleUnderAgent.jar("costlevel.agentJar") + "=out=" + out + ",include=" + PACKAGE),
+                work.resolve("agent.log"));
+        Report report = new Analysis(null, Progress.silent()).run(List.of(out));
+        Map<String, Integer> lines = opLines();
+
+        List<String> lines2 = new ArrayList<>();
+        List<String> misses = new ArrayList<>();
+        for (Native n : natives.values()) {
+            int line = lines.get(n.role());
+            Site site = report.sites().stream().filter(s -> s.className().equals(PACKAGE + "MixedService") && s.line() == line)
+                    .findFirst().orElse(null);
+            assertThat(site).as("%s: a site at MixedService line %d (the lambda's body, not a hidden frame)", n.role(), line)
+                    .isNotNull();
+            assertThat(site.threads()).as("%s: threads", n.role()).isLessThanOrEqualTo(n.threads());
+            boolean waitsForWork = n.role().equals("consumer") && n.blockedPerOp() > n.cpuPerOp();
+            Set<Integer> expected = expectedTiers(n);
+            String figures = String.format("%-8s native %.0f ns CPU + %.0f ns blocked per op (%d ops, %d threads) -> %s; "
+                            + "report L%d%s, %s ns/op, split %s, idle %s", n.role(), n.cpuPerOp(), n.blockedPerOp(), n.ops(),
+                    n.threads(), waitsForWork ? "idle" : "L" + expected, site.tier(), "", site.nsPerOp(), site.timeByTier(),
+                    site.idle());
+            lines2.add(figures);
+            if (n.role().equals("hotkey") && !site.evidence().containsKey("ops")) {
+                lines2.add("         (hot key: ConcurrentHashMap.merge is not counted by the agent yet, issue 11)");
+                continue;
+            }
+            boolean ok = waitsForWork ? site.idle() : !site.idle() && expected.contains(site.tier());
+            if (!ok) {
+                misses.add(figures + "\n           reasons: " + site.reasons());
+            }
+        }
+        System.out.println(String.join("\n", lines2));
+        assertThat(misses).as("lines whose report disagrees with their native figures").isEmpty();
+    }
+
+    /** The tier of the CPU time per op, or L4 when blocking takes more time; neighbours within 2x of a bound. */
+    static Set<Integer> expectedTiers(Native n) {
+        Set<Integer> tiers = new LinkedHashSet<>();
+        if (n.blockedPerOp() > n.cpuPerOp()) {
+            tiers.add(Tiers.L4_CONTEXT_SWITCH);
+            if (n.blockedPerOp() < 2 * n.cpuPerOp()) {
+                tiers.addAll(cpuTiers(n.cpuPerOp()));
+            }
+            return tiers;
+        }
+        tiers.addAll(cpuTiers(n.cpuPerOp()));
+        if (n.blockedPerOp() * 2 > n.cpuPerOp()) {
+            tiers.add(Tiers.L4_CONTEXT_SWITCH);
+        }
+        return tiers;
+    }
+
+    private static Set<Integer> cpuTiers(double ns) {
+        Set<Integer> tiers = new LinkedHashSet<>();
+        for (int t = Tiers.L1_UNCONTENDED_ATOMIC; t < Tiers.count(); t++) {
+            if (ns >= Tiers.floorNs(t) / 2 && ns < Tiers.ceilingNs(t) * 2) {
+                tiers.add(t);
+            }
+        }
+        return tiers;
+    }
+
+    private static Map<String, Integer> opLines() throws Exception {
+        Map<String, Integer> lines = new HashMap<>();
+        List<String> source = Files.readAllLines(SOURCE);
+        Pattern marker = Pattern.compile("// op:(\\w+)");
+        for (int i = 0; i < source.size(); i++) {
+            Matcher m = marker.matcher(source.get(i));
+            if (m.find()) {
+                lines.put(m.group(1), i + 1);
+            }
+        }
+        return lines;
+    }
+
+    private static Map<String, Native> parse(String log) {
+        Map<String, Native> roles = new java.util.LinkedHashMap<>();
+        Matcher m = ROLE.matcher(log);
+        while (m.find()) {
+            roles.put(m.group(1), new Native(m.group(1), Integer.parseInt(m.group(2)), Long.parseLong(m.group(3)),
+                    Long.parseLong(m.group(4)), Long.parseLong(m.group(5))));
+        }
+        assertThat(roles).as("the workload's figures in: %s", log).hasSize(5);
+        return roles;
+    }
+
+    private static String run(Path java, List<String> options, Path log) throws Exception {
+        List<String> command = new ArrayList<>(List.of(java.toString()));
+        command.addAll(options);
+        command.addAll(List.of("-cp", Path.of("target/test-classes").toAbsolutePath().toString(),
+                PACKAGE + "MixedService", Double.toString(SECONDS)));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("the workload did not end within 60 s: " + command);
+        }
+        String output = Files.readString(log);
+        assertThat(process.exitValue()).as("exit of %s: %s", command, output).isZero();
+        return output;
+    }
+}

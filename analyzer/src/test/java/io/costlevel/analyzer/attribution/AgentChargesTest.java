@@ -1,0 +1,98 @@
+package io.costlevel.analyzer.attribution;
+
+import io.costlevel.analyzer.classify.Classifier;
+import io.costlevel.analyzer.classify.RunContext;
+import io.costlevel.analyzer.classify.SiteFacts;
+import io.costlevel.analyzer.classify.Tiers;
+import io.costlevel.analyzer.classify.Verdict;
+import io.costlevel.analyzer.input.AgentCaller;
+import io.costlevel.analyzer.input.AgentRun;
+import io.costlevel.analyzer.input.AgentSite;
+import io.costlevel.analyzer.input.VirtualShare;
+import org.junit.jupiter.api.Test;
+
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Library sites charged to the application lines that called them (issue 11, item 1). */
+class AgentChargesTest {
+    private static final ApplicationCode ACME = ApplicationCode.fromPrefixes("com.acme.");
+    private static final SiteKey PRICE = new SiteKey("com.acme.OrderService", "price", 88);
+    private static final SiteKey AUDIT = new SiteKey("com.acme.Audit", "record", 12);
+
+    /** A library site: 4000 ops, 1000 of 4000 CAS failed, half the sampled checks handoffs, 60 ns per op. */
+    private static AgentSite libraryCas(String method, int line, long ops) {
+        return new AgentSite("org.lib.Histogram", method, line, "atomic",
+                "java.util.concurrent.atomic.AtomicLongFieldUpdater.compareAndSet", ops, 2, ops, ops / 4, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, ops / 64, ops / 128, ops / 64, 60 * (ops / 64), VirtualShare.NONE);
+    }
+
+    private static AgentRun run(List<AgentSite> sites, Map<AgentSite, List<AgentCaller>> callers) {
+        return new AgentRun("vm", "17", 2, 1.0, "com.acme.", "", true, sites, 0, List.of(), callers);
+    }
+
+    private static SiteTally tallyOf(SiteTable table, SiteKey key) {
+        return table.all().stream().filter(t -> t.site().equals(key)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aLibrarySiteIsSharedOutAmongItsCallersWithTheChain() {
+        AgentSite site = libraryCas("record", 201, 4000);
+        Map<AgentSite, List<AgentCaller>> callers = new IdentityHashMap<>();
+        callers.put(site, List.of(new AgentCaller("com.acme.OrderService", "price", 88, "org.lib.Histogram.recordValue", 3),
+                new AgentCaller("com.acme.Audit", "record", 12, "org.lib.Histogram.recordValue", 1)));
+        SiteTable table = new SiteTable();
+        AgentCharges.charge(run(List.of(site), callers), ACME, table);
+
+        assertThat(table.all()).extracting(SiteTally::site).containsExactlyInAnyOrder(PRICE, AUDIT);
+        SiteTally price = tallyOf(table, PRICE);
+        assertThat(price.agent().ops()).isEqualTo(3000);
+        assertThat(tallyOf(table, AUDIT).agent().ops()).isEqualTo(1000);
+        assertThat(price.chain()).containsExactly("com.acme.OrderService.price:88", "org.lib.Histogram.recordValue",
+                "org.lib.Histogram.record:201",
+                "java.util.concurrent.atomic.AtomicLongFieldUpdater.compareAndSet: 25% CAS failed, 50% handoffs");
+        Verdict verdict = new Classifier().classify(new SiteFacts(price, new RunContext(2, true, 1.0))).orElseThrow();
+        assertThat(verdict.tier()).as("the line gets the tier of what it reaches").isEqualTo(Tiers.L2_TRUE_SHARING);
+    }
+
+    @Test
+    void onePassThroughSeveralLibrarySitesIsOneCall() {
+        AgentSite enter = libraryCas("enter", 10, 4000);
+        AgentSite exit = libraryCas("exit", 20, 4000);
+        AgentSite rare = libraryCas("grow", 30, 640);
+        Map<AgentSite, List<AgentCaller>> callers = new IdentityHashMap<>();
+        for (AgentSite s : List.of(enter, exit, rare)) {
+            callers.put(s, List.of(new AgentCaller("com.acme.OrderService", "price", 88, "org.lib.Histogram.recordValue", 5)));
+        }
+        SiteTable table = new SiteTable();
+        AgentCharges.charge(run(List.of(enter, exit, rare), callers), ACME, table);
+
+        AgentSite line = tallyOf(table, PRICE).agent();
+        assertThat(line.ops()).as("the busiest part's ops: one per call").isEqualTo(4000);
+        assertThat(line.casAttempts()).isEqualTo(8640);
+        double nsPerOp = (double) line.latencyNanos() / line.latencySamples();
+        assertThat(nsPerOp).as("the parts' time per call: 60 + 60 + 60 x 640/4000").isCloseTo(129.6, org.assertj.core.data.Offset.offset(1.0));
+    }
+
+    @Test
+    void aLibrarySiteNoWalkLedToStaysAtItsLine() {
+        AgentSite site = libraryCas("record", 201, 4000);
+        SiteTable table = new SiteTable();
+        AgentCharges.charge(run(List.of(site), new IdentityHashMap<>()), ACME, table);
+        assertThat(table.all()).extracting(SiteTally::site).containsExactly(new SiteKey("org.lib.Histogram", "record", 201));
+        assertThat(table.all().get(0).chain()).isNull();
+    }
+
+    @Test
+    void aJdkCallAtTheApplicationLineHasItsChain() {
+        AgentSite draw = new AgentSite("com.acme.OrderService", "price", 88, "call", "java.util.Random.nextInt",
+                6400, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 100, 60, 100, 4700, VirtualShare.NONE);
+        SiteTable table = new SiteTable();
+        AgentCharges.charge(run(List.of(draw), new IdentityHashMap<>()), ACME, table);
+        assertThat(tallyOf(table, PRICE).chain())
+                .containsExactly("com.acme.OrderService.price:88", "java.util.Random.nextInt: 60% handoffs");
+    }
+}

@@ -1,0 +1,58 @@
+package io.costlevel.analyzer.attribution;
+
+import io.costlevel.analyzer.attribution.StackAttributor.Frame;
+import io.costlevel.analyzer.classify.Classifier;
+import io.costlevel.analyzer.classify.Mechanism;
+import io.costlevel.analyzer.classify.RunContext;
+import io.costlevel.analyzer.classify.SiteFacts;
+import io.costlevel.analyzer.classify.Tiers;
+import io.costlevel.analyzer.classify.Verdict;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Issue 11, item 4: silence is evidence only where the agent looked. */
+class UncountedSynchronizationTest {
+    private static final List<Frame> MERGE = List.of(
+            new Frame("java.util.concurrent.ConcurrentHashMap", "putVal", 1020),
+            new Frame("java.util.concurrent.ConcurrentHashMap", "merge", 2040),
+            new Frame("org.lib.Counters", "add", 31),
+            new Frame("com.acme.Shop", "sell", 12));
+    private static final List<Frame> TLR_DRAW = List.of(
+            new Frame("java.util.concurrent.ThreadLocalRandom", "next", 200),
+            new Frame("java.util.Random", "nextInt", 400),
+            new Frame("com.acme.Shop", "draw", 20));
+
+    private static SiteTally sampled(List<Frame> stack, long samples) {
+        SiteTable table = new SiteTable();
+        Charge charge = table.charge(new StackAttributor(ApplicationCode.fromPrefixes("com.acme.")).attribute(stack));
+        charge.cpuSample(1, samples);
+        return table.all().get(0);
+    }
+
+    private static Verdict classify(SiteTally t) {
+        return new Classifier().classify(new SiteFacts(t, new RunContext(2, true, 1.0))).orElseThrow();
+    }
+
+    @Test
+    void cpuInsideUncountedSynchronizationIsNeverL0High() {
+        SiteTally t = sampled(MERGE, 40);
+        Verdict v = classify(t);
+        assertThat(v.tier()).isEqualTo(Tiers.L1_UNCONTENDED_ATOMIC);
+        assertThat(v.confidence()).isEqualTo(Verdict.LOW);
+        assertThat(v.mechanism()).isEqualTo(Mechanism.UNCOUNTED_SYNC);
+        assertThat(v.reason()).contains("java.util.concurrent.ConcurrentHashMap.merge");
+        assertThat(UncountedSynchronization.blindSpots(List.of(t))).singleElement().asString()
+                .startsWith("com.acme.Shop.sell:12: 40 of its 40 CPU samples ran inside java.util.concurrent.ConcurrentHashMap.merge");
+    }
+
+    @Test
+    void aThreadLocalRandomDrawIsPlainCode() {
+        // Random.nextInt runs for a ThreadLocalRandom too; only Random.next CASes a shared seed.
+        SiteTally t = sampled(TLR_DRAW, 40);
+        assertThat(classify(t).tier()).isEqualTo(Tiers.L0_VANILLA);
+        assertThat(UncountedSynchronization.blindSpots(List.of(t))).isEmpty();
+    }
+}

@@ -1,0 +1,44 @@
+package io.costlevel.analyzer.classify;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Issue 12, item 4: waiting for work or I/O is told from threads waiting for each other by the chain they block in. */
+class WaitPurposeTest {
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            // waiting for work: an empty queue, a pool between tasks, a selector
+            "java.util.concurrent.ArrayBlockingQueue.take -> java.util.concurrent.locks.AbstractQueuedSynchronizer$ConditionObject.await -> java.util.concurrent.locks.LockSupport.park | IDLE",
+            "java.util.concurrent.LinkedBlockingQueue.poll -> java.util.concurrent.locks.AbstractQueuedSynchronizer$ConditionObject.awaitNanos -> java.util.concurrent.locks.LockSupport.parkNanos | IDLE",
+            "java.util.concurrent.ThreadPoolExecutor.getTask -> java.util.concurrent.LinkedBlockingQueue.take -> java.util.concurrent.locks.LockSupport.park | IDLE",
+            "sun.nio.ch.SelectorImpl.select -> sun.nio.ch.EPoll.wait | IDLE",
+            // the main thread waiting for the others
+            "java.lang.Thread.join -> java.lang.Object.wait | IDLE",
+            "java.util.concurrent.CountDownLatch.await -> java.util.concurrent.locks.LockSupport.park | IDLE",
+            "java.util.concurrent.FutureTask.get -> java.util.concurrent.locks.LockSupport.park | IDLE",
+            "java.lang.Thread.sleep | IDLE",
+            // I/O and remote answers
+            "java.net.http.HttpClient.send -> jdk.internal.net.http.HttpClientImpl.send -> java.util.concurrent.CompletableFuture.get | IO",
+            "java.net.SocketInputStream.read -> sun.nio.ch.NioSocketImpl.read -> sun.nio.ch.NioSocketImpl.park | IO",
+            "sun.nio.ch.NioSocketImpl.read -> sun.nio.ch.Net.poll | IO",
+            // threads waiting for each other
+            "java.util.concurrent.ArrayBlockingQueue.put -> java.util.concurrent.locks.AbstractQueuedSynchronizer$ConditionObject.await -> java.util.concurrent.locks.LockSupport.park | CONTENTION",
+            "java.util.concurrent.ArrayBlockingQueue.take -> java.util.concurrent.locks.ReentrantLock.lockInterruptibly -> java.util.concurrent.locks.LockSupport.park | CONTENTION",
+            "java.util.concurrent.locks.ReentrantLock.lock -> java.util.concurrent.locks.LockSupport.park | CONTENTION",
+            "java.util.concurrent.locks.AbstractQueuedSynchronizer$ConditionObject.await -> java.util.concurrent.locks.LockSupport.park | CONTENTION",
+            "java.util.concurrent.ConcurrentHashMap.merge | CONTENTION",
+            "java.util.concurrent.locks.LockSupport.park | CONTENTION"})
+    void chainsWaitFor(String chain, WaitPurpose expected) {
+        assertThat(WaitPurpose.of(chain)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"''", "' '"})
+    void blockingInTheSiteItselfIsContention(String chain) {
+        // A contended synchronized block in application code: the chain is empty.
+        assertThat(WaitPurpose.of(chain)).isEqualTo(WaitPurpose.CONTENTION);
+        assertThat(WaitPurpose.of(null)).isEqualTo(WaitPurpose.CONTENTION);
+    }
+}

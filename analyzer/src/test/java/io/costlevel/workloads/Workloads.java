@@ -1,0 +1,80 @@
+package io.costlevel.workloads;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
+
+/**
+ * The real-library workloads (issue 11, item 5), one per application class of this package, each calling a JDK or
+ * Maven Central library the way a service does. Run in a forked JVM, with or without the agent:
+ * {@code java -cp ... io.costlevel.workloads.Workloads NAME THREADS SECONDS}. Prints one line with the native cost:
+ * {@code ops=N nsPerOp=X cpuNsPerOp=Y blockedNsPerOp=Z}, nsPerOp being thread time per op (threads x wall / ops),
+ * cpuNsPerOp the threads' CPU time per op, blockedNsPerOp the rest (time off the CPU: parked, blocked, preempted).
+ */
+public final class Workloads {
+    /** What each thread runs: a fresh operation per thread (its thread-confined state), called in a loop. */
+    static final Map<String, Supplier<Operation>> ALL = Map.of(
+            "shared-random", SharedRandom::new,
+            "thread-local-random", ThreadLocalRandomDraw::new,
+            "chm-hot-key", HotKeyMap::new,
+            "chm-per-thread", PerThreadMap::new,
+            "hdr-histogram", SharedHistogram::new,
+            "metrics-meter", SharedMeter::new,
+            "jul-logging", SharedLogger::new,
+            "executor-round-trip", ExecutorRoundTrip::new,
+            "caffeine-hot-key", HotKeyCache::new);
+
+    /** One operation of a workload; {@code op} is the application line the report must classify. */
+    interface Operation {
+        long op();
+    }
+
+    private Workloads() {}
+
+    public static void main(String[] args) throws Exception {
+        Supplier<Operation> workload = ALL.get(args[0]);
+        if (workload == null) {
+            System.err.println("unknown workload " + args[0] + " (known: " + ALL.keySet() + ")");
+            System.exit(2);
+        }
+        int threads = Integer.parseInt(args[1]);
+        long nanos = (long) (Double.parseDouble(args[2]) * 1e9);
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        LongAdder ops = new LongAdder();
+        LongAdder cpu = new LongAdder();
+        LongAdder sink = new LongAdder();
+        Thread[] workers = new Thread[threads];
+        long start = System.nanoTime();
+        long end = start + nanos;
+        for (int i = 0; i < threads; i++) {
+            workers[i] = new Thread(() -> {
+                Operation operation = workload.get();
+                long cpuStart = mx.getCurrentThreadCpuTime();
+                long n = 0;
+                long acc = 0;
+                while (System.nanoTime() < end) {
+                    for (int k = 0; k < 64; k++) {
+                        acc += operation.op();
+                    }
+                    n += 64;
+                }
+                cpu.add(mx.getCurrentThreadCpuTime() - cpuStart);
+                ops.add(n);
+                sink.add(acc);
+            }, "worker-" + i);
+            workers[i].start();
+        }
+        for (Thread worker : workers) {
+            worker.join();
+        }
+        double wall = System.nanoTime() - start;
+        double threadTime = wall * threads;
+        long total = ops.sum();
+        System.out.printf("ops=%d nsPerOp=%.1f cpuNsPerOp=%.1f blockedNsPerOp=%.1f sink=%d%n", total,
+                threadTime / total, cpu.sum() / (double) total, Math.max(0, threadTime - cpu.sum()) / total,
+                sink.sum() & 1);
+        ExecutorRoundTrip.POOL.shutdown();
+    }
+}

@@ -1,0 +1,68 @@
+package io.costlevel.benchmarks.mixed;
+
+import java.util.Random;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Issue 11, item 6: what the agent costs a service's request path that mixes the operations it counts: a per-thread
+ * Random draw, a ConcurrentHashMap merge over spread keys, a bounded queue's offer and poll, a shared AtomicLong id,
+ * a LongAdder metric, a disabled java.util.logging call and some plain work. {@link Plain} runs it without the agent,
+ * {@link Instrumented} with it (default instrumentation: every class outside the JDK, JMH's own included), side by
+ * side in one JMH run; docs/overhead.md has the figures and the command.
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 2, time = 1)
+@Measurement(iterations = 3, time = 1)
+@Threads(2)
+public abstract class MixedService {
+    /** What the request threads share: the map, the id sequence, the metric, the logger. */
+    @State(Scope.Benchmark)
+    public static class Shared {
+        final ConcurrentHashMap<Integer, Long> hits = new ConcurrentHashMap<>();
+        final AtomicLong ids = new AtomicLong();
+        final LongAdder requests = new LongAdder();
+        final Logger log = Logger.getLogger("io.costlevel.benchmarks.mixed");
+    }
+
+    /** A request thread's own: its random generator and its work queue. */
+    @State(Scope.Thread)
+    public static class Own {
+        final Random random = new Random();
+        final ArrayBlockingQueue<Integer> queue = new ArrayBlockingQueue<>(16);
+        final StringBuilder text = new StringBuilder();
+    }
+
+    @Benchmark
+    public long request(Shared shared, Own own) {
+        int key = own.random.nextInt(4096);
+        shared.hits.merge(key, 1L, Long::sum);
+        own.queue.offer(key);
+        Integer next = own.queue.poll();
+        long id = shared.ids.incrementAndGet();
+        shared.requests.increment();
+        if (shared.log.isLoggable(Level.FINE)) {
+            shared.log.fine("request " + id);
+        }
+        shared.log.log(Level.FINEST, "request {0}", id);
+        own.text.setLength(0);
+        own.text.append("order-").append(id).append('/').append(next);
+        return own.text.length() + id;
+    }
+}
