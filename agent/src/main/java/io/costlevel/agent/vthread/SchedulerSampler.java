@@ -24,6 +24,8 @@ public final class SchedulerSampler {
     static final long MAX_GAP_NANOS = 1_000_000_000L;
 
     private static volatile SchedulerSampler running;
+    /** One sampling thread per JVM, however many times the agent is attached to it. */
+    private static final java.util.concurrent.atomic.AtomicBoolean STARTED = new java.util.concurrent.atomic.AtomicBoolean();
 
     private final ForkJoinPool pool;
     private int parallelism;
@@ -41,11 +43,12 @@ public final class SchedulerSampler {
     }
 
     /**
-     * Starts sampling when the JVM has virtual threads. The scheduler is looked up on the sampling thread: reading it
-     * initializes {@code VirtualThread}, which the agent's start-up should not wait for.
+     * Starts sampling when the JVM has virtual threads, once per JVM: a later attach reports the figures since the
+     * first one. The scheduler is looked up on the sampling thread: reading it initializes {@code VirtualThread},
+     * which the agent's start-up should not wait for.
      */
     public static void start(Instrumentation inst) {
-        if (Runtime.version().feature() < 21) {
+        if (Runtime.version().feature() < 21 || !STARTED.compareAndSet(false, true)) {
             return;
         }
         Thread sampling = new Thread(() -> sampleForever(inst), "costlevel-scheduler");
