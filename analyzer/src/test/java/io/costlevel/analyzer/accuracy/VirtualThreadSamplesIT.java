@@ -116,6 +116,15 @@ class VirtualThreadSamplesIT {
         assertThat(init.pinning().frame()).contains("SleepingInit.<clinit>");
         assertThat(init.pinning().starvesCarriers()).as("8 pinned sleepers on 2 carriers: %s", init.pinning()).isTrue();
         assertThat(init.reasons().get(0)).contains("pinning").contains("carrier starvation");
+        // The run-level finding (the scheduler's own queue) agrees and names the pinning class initializer first.
+        CarrierStarvation run = pinned.carrierStarvation();
+        assertThat(run).as("no carrier-starvation finding for 8 pinned sleepers on 2 carriers").isNotNull();
+        assertThat(run.starved()).as(run.summary()).isTrue();
+        assertThat(run.heldBy().get(0)).as(run.summary()).satisfies(h -> {
+            assertThat(h.how()).isEqualTo("pinned");
+            assertThat(h.methodName()).isEqualTo("<clinit>");
+            assertThat(h.detail()).contains("SleepingInit.<clinit>");
+        });
 
         Report unpinned = analyzed(run(java, true, sample, "--unpinned", "--threads", "8", "--seconds", "1"));
         Site sleep = own(unpinned, sample).stream().filter(s -> s.kind().equals("sleep")).findFirst()
