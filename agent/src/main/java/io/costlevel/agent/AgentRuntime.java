@@ -22,6 +22,7 @@ import io.costlevel.agent.output.NotInstrumented;
 import io.costlevel.agent.output.RunInfo;
 import io.costlevel.agent.output.SessionStart;
 import io.costlevel.agent.output.Snapshotter;
+import io.costlevel.agent.vthread.SchedulerSampler;
 
 /** Wires the running agent: probe settings, the transformer, the capture and the snapshots. */
 final class AgentRuntime {
@@ -71,6 +72,7 @@ final class AgentRuntime {
         SessionStart start = attached ? SessionStart.now() : SessionStart.jvmStart();
         Snapshotter snapshotter = new Snapshotter(out, run, sites, capture, start, leftOut);
         snapshotter.start(options.intervalSeconds());
+        SchedulerSampler.start(inst);
         if (options.durationSeconds() > 0) {
             AgentSession.endAfter(options.durationSeconds(), inst, transformer, snapshotter);
         }

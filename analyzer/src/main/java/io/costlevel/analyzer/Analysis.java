@@ -8,12 +8,14 @@ import io.costlevel.analyzer.attribution.StackAttributor;
 import io.costlevel.analyzer.attribution.UncountedSynchronization;
 import io.costlevel.analyzer.classify.Evidence;
 import io.costlevel.analyzer.classify.RunContext;
+import io.costlevel.analyzer.findings.CarrierStarvationFinder;
 import io.costlevel.analyzer.input.AgentRun;
 import io.costlevel.analyzer.input.AgentSitesReader;
 import io.costlevel.analyzer.input.InputException;
 import io.costlevel.analyzer.input.InputResolver;
 import io.costlevel.analyzer.input.NotInstrumented;
 import io.costlevel.analyzer.input.RunInput;
+import io.costlevel.analyzer.input.SchedulerLoad;
 import io.costlevel.analyzer.input.jfr.JfrScanner;
 import io.costlevel.analyzer.input.jfr.Progress;
 import io.costlevel.analyzer.input.jfr.RecordingFacts;
@@ -65,6 +67,7 @@ public final class Analysis {
         double duration = 0;
         boolean anyAgent = false;
         boolean anyRecording = false;
+        SchedulerLoad scheduler = null;
         int recordingIndex = 0;
         RunSpan span = new RunSpan();
         List<NotInstrumented> notInstrumented = new ArrayList<>();
@@ -107,6 +110,7 @@ public final class Analysis {
             if (agent != null) {
                 anyAgent = true;
                 sources.add("agent");
+                scheduler = longerWaits(scheduler, agent.scheduler());
                 notInstrumented.addAll(agent.notInstrumented());
                 AgentCharges.charge(agent, application, table);
                 if (agent.wallMillis() > 0) {
@@ -157,6 +161,12 @@ public final class Analysis {
         RunInfo info = new RunInfo(jvm, javaVersion, cores, duration, inputs.stream().map(Path::toString).toList(),
                 List.copyOf(sources), AnalyzerVersion.current(), Instant.now().toString(),
                 Evidence.round(wall), span.jvms(), span.arrangement());
-        return new ReportBuilder().build(table.all(), new RunContext(cores, anyAgent, wall, leftOut), info, blindSpots);
+        return new ReportBuilder().build(table.all(), new RunContext(cores, anyAgent, wall, leftOut), info, blindSpots)
+                .withCarrierStarvation(CarrierStarvationFinder.find(scheduler, table.all()));
+    }
+
+    /** Of several JVMs' schedulers, the one whose virtual threads waited longest to mount (each has its own carriers). */
+    private static SchedulerLoad longerWaits(SchedulerLoad a, SchedulerLoad b) {
+        return a == null || b != null && b.mountWaitNanos() > a.mountWaitNanos() ? b : a;
     }
 }

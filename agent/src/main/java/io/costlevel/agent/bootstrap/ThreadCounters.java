@@ -53,6 +53,11 @@ public final class ThreadCounters {
      */
     long[][] chunks = new long[4][];
     /**
+     * A zeroed chunk of a thread that ended, handed over by {@link CounterRegistry#register} (on this thread, under
+     * the registry's lock) for this thread's first chunk, or null: no allocation for a short-lived thread.
+     */
+    long[] spareChunk;
+    /**
      * At most this many operations between two calls of {@link #due}, the probes' only out-of-line call: its return
      * is a safepoint poll the JIT cannot remove (see {@link OutOfLine}).
      */
@@ -188,7 +193,7 @@ public final class ThreadCounters {
         chunk[(site & (CHUNK_SITES - 1)) * Evidence.WIDTH + column] += value;
     }
 
-    /** The first count at one of a chunk's sites (the only allocation, once per chunk and thread). */
+    /** The first count at one of a chunk's sites (the only allocation, once per chunk and thread, if no spare). */
     private long[] newChunk(int index) {
         long[][] all = chunks;
         if (index >= all.length) {
@@ -198,7 +203,12 @@ public final class ThreadCounters {
             }
             all = java.util.Arrays.copyOf(all, length);
         }
-        long[] chunk = new long[CHUNK_SITES * Evidence.WIDTH];
+        long[] chunk = spareChunk;
+        if (chunk == null) {
+            chunk = new long[CHUNK_SITES * Evidence.WIDTH];
+        } else {
+            spareChunk = null;
+        }
         all[index] = chunk;
         chunks = all;
         return chunk;

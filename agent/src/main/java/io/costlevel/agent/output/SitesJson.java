@@ -9,6 +9,7 @@ import java.util.Map;
 import io.costlevel.agent.bootstrap.Callers;
 import io.costlevel.agent.bootstrap.Evidence;
 import io.costlevel.agent.instrument.Site;
+import io.costlevel.agent.vthread.CarrierLoad;
 
 /** Renders {@code costlevel-sites.json}, format version 1 of docs/agent-data-format.md. */
 public final class SitesJson {
@@ -67,6 +68,7 @@ public final class SitesJson {
                 .name("uptimeMillis").value(snapshot.uptimeMillis())
                 .name("final").value(snapshot.isFinal())
                 .endObject();
+        carriers(json, snapshot.carriers());
         json.name("sites").beginArray();
         long[] counters = snapshot.counters();
         Map<Integer, List<Callers.Caller>> callers = new HashMap<>();
@@ -80,6 +82,23 @@ public final class SitesJson {
             }
         }
         return json.endArray().endObject().toJson();
+    }
+
+    /** The virtual-thread scheduler's carrier load, absent when it was not sampled (JDK 17). */
+    private static void carriers(JsonWriter json, CarrierLoad load) {
+        if (load == null) {
+            return;
+        }
+        json.name("virtualThreadScheduler").beginObject()
+                .name("parallelism").value(load.parallelism())
+                .name("peakCarriers").value(load.peakCarriers())
+                .name("samples").value(load.samples())
+                .name("sampledNanos").value(load.sampledNanos())
+                .name("mountWaitNanos").value(load.mountWaitNanos())
+                .name("saturatedNanos").value(load.saturatedNanos())
+                .name("longestSaturatedNanos").value(load.longestSaturatedNanos())
+                .name("peakWaiting").value(load.peakWaiting())
+                .endObject();
     }
 
     private static void notInstrumented(JsonWriter json, List<NotInstrumented> classes) {

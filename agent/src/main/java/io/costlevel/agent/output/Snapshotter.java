@@ -9,6 +9,7 @@ import io.costlevel.agent.bootstrap.Callers;
 import io.costlevel.agent.bootstrap.CounterRegistry;
 import io.costlevel.agent.capture.Capture;
 import io.costlevel.agent.instrument.SiteTable;
+import io.costlevel.agent.vthread.SchedulerSampler;
 
 /**
  * Writes {@code costlevel-sites.json} and then has the capture write its recording: every interval from a daemon
@@ -89,7 +90,7 @@ public final class Snapshotter {
             Snapshot snapshot = new Snapshot(++sequence, System.currentTimeMillis(),
                     start.uptimeSince(ManagementFactory.getRuntimeMXBean().getUptime()), isFinal, sites.droppedSites(),
                     AgentErrors.count(), watchdog.stalls(), watchdog.longestStallMillis(), sites.snapshot(),
-                    start.since(CounterRegistry.merge()), Callers.snapshot());
+                    start.since(CounterRegistry.merge()), Callers.snapshot(), SchedulerSampler.load());
             AtomicFiles.write(outDir.resolve(SitesJson.FILE_NAME), SitesJson.render(run, snapshot, notInstrumented));
         } catch (Throwable t) {
             AgentErrors.report("could not write " + SitesJson.FILE_NAME + " into " + outDir, t);

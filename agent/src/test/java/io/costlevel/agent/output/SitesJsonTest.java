@@ -11,6 +11,7 @@ import io.costlevel.agent.MiniJson;
 import io.costlevel.agent.bootstrap.Callers;
 import io.costlevel.agent.bootstrap.Evidence;
 import io.costlevel.agent.instrument.Site;
+import io.costlevel.agent.vthread.CarrierLoad;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -90,7 +91,21 @@ class SitesJsonTest {
     void countersShorterThanTheSiteListMeanTheLastSitesNeverRan() {
         Snapshot snapshot = new Snapshot(1, 0, 0, false, 0, 0, 0, 0, List.of(Site.OVERFLOW, unused()), new long[0]);
 
-        assertThat(MiniJson.object(SitesJson.render(RUN, snapshot))).containsEntry("sites", List.of());
+        Map<String, Object> json = MiniJson.object(SitesJson.render(RUN, snapshot));
+        assertThat(json).containsEntry("sites", List.of());
+        assertThat(json).as("no scheduler block without virtual threads (JDK 17)").doesNotContainKey("virtualThreadScheduler");
+    }
+
+    @Test
+    void theVirtualThreadSchedulersCarrierLoadIsWrittenWhenSampled() {
+        CarrierLoad load = new CarrierLoad(2, 3, 178, 2_144_000_000L, 5_958_000_000L, 1_543_000_000L, 226_000_000L, 7);
+        Snapshot snapshot = new Snapshot(1, 0, 0, false, 0, 0, 0, 0, List.of(Site.OVERFLOW), new long[0], List.of(), load);
+
+        assertThat(section(MiniJson.object(SitesJson.render(RUN, snapshot)), "virtualThreadScheduler"))
+                .containsEntry("parallelism", 2L).containsEntry("peakCarriers", 3L).containsEntry("samples", 178L)
+                .containsEntry("sampledNanos", 2_144_000_000L).containsEntry("mountWaitNanos", 5_958_000_000L)
+                .containsEntry("saturatedNanos", 1_543_000_000L).containsEntry("longestSaturatedNanos", 226_000_000L)
+                .containsEntry("peakWaiting", 7L);
     }
 
     @Test

@@ -100,6 +100,13 @@ public final class Charge {
         }
     }
 
+    /** CPU samples of a virtual thread running (its carrier busy with it): they are also {@link #cpuSample}s. */
+    public void virtualCpuSample(long samples) {
+        if (tally != null) {
+            tally.virtualCpuSamples += samples;
+        }
+    }
+
     /** CPU samples of a virtual thread in the unmount/remount path: they are also {@link #cpuSample}s. */
     public void virtualHandoffSample(long samples) {
         if (tally != null) {

@@ -55,6 +55,8 @@ public final class SiteTally {
     private int earlierJvmMaxThreads;
     /** CPU samples of virtual threads in the unmount/remount path (VirtualThread.park/unpark, Continuation.yield). */
     long virtualHandoffSamples;
+    /** CPU samples taken while a virtual thread ran here (its carrier busy with it): a share of {@link #cpuSamples}. */
+    long virtualCpuSamples;
     /** Blocking events of virtual threads that unmounted (a park through VirtualThread.park, a sleep, JDK 24+ monitors). */
     long virtualBlockEvents;
     long virtualBlockNanos;
@@ -210,6 +212,7 @@ public final class SiteTally {
     public long sleepEvents() { return sleepEvents; }
     public long sleepNanos() { return sleepNanos; }
     public long virtualHandoffSamples() { return virtualHandoffSamples; }
+    public long virtualCpuSamples() { return virtualCpuSamples; }
     public long virtualBlockEvents() { return virtualBlockEvents; }
     public long virtualBlockNanos() { return virtualBlockNanos; }
     public long pinnedEvents() { return pinnedEvents; }

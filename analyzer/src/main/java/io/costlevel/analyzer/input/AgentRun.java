@@ -19,15 +19,25 @@ import java.util.Map;
  *                        the {@code uptimeSeconds} before it
  * @param notInstrumented application classes the agent left out (empty for data written before it said so)
  * @param callers         per site (by identity), the application lines found calling it; absent for most sites
+ * @param scheduler       the virtual-thread scheduler's carrier load, or null when the agent did not sample it (JDK 17)
  */
 public record AgentRun(String jvmName, String javaVersion, int cores, double uptimeSeconds,
                        String include, String exclude, boolean finalSnapshot, List<AgentSite> sites, long wallMillis,
-                       List<NotInstrumented> notInstrumented, Map<AgentSite, List<AgentCaller>> callers) {
+                       List<NotInstrumented> notInstrumented, Map<AgentSite, List<AgentCaller>> callers,
+                       SchedulerLoad scheduler) {
+
+    /** Without scheduler figures (a JVM without virtual threads). */
+    public AgentRun(String jvmName, String javaVersion, int cores, double uptimeSeconds, String include,
+                    String exclude, boolean finalSnapshot, List<AgentSite> sites, long wallMillis,
+                    List<NotInstrumented> notInstrumented, Map<AgentSite, List<AgentCaller>> callers) {
+        this(jvmName, javaVersion, cores, uptimeSeconds, include, exclude, finalSnapshot, sites, wallMillis,
+                notInstrumented, callers, null);
+    }
 
     public AgentRun(String jvmName, String javaVersion, int cores, double uptimeSeconds, String include,
                     String exclude, boolean finalSnapshot, List<AgentSite> sites) {
         this(jvmName, javaVersion, cores, uptimeSeconds, include, exclude, finalSnapshot, sites, 0, List.of(),
-                new IdentityHashMap<>());
+                new IdentityHashMap<>(), null);
     }
 
     /** The application lines that called this site, most walks first; empty when the agent found none. */

@@ -68,7 +68,8 @@ public final class AgentSitesReader {
                 agent.objects("notInstrumented").stream()
                         .map(c -> new NotInstrumented(c.text("className", "?"), c.text("reason", "?"), c.texts("methods")))
                         .toList(),
-                callers);
+                callers,
+                SchedulerLoad.of(root.object("virtualThreadScheduler")));
     }
 
     private static List<AgentCaller> callers(JsonTree site) {

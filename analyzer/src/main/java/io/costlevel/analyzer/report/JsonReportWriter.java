@@ -70,6 +70,39 @@ public final class JsonReportWriter {
             g.writeEndArray();
         }
         strings("blindSpots", r.blindSpots(), g);
+        if (r.carrierStarvation() != null) {
+            carrierStarvation(r.carrierStarvation(), g);
+        }
+        g.writeEndObject();
+    }
+
+    /** Only when the agent saw virtual threads queued for a carrier (absent otherwise, so other reports read as before). */
+    private static void carrierStarvation(CarrierStarvation c, JsonGenerator g) throws IOException {
+        g.writeObjectFieldStart("carrierStarvation");
+        g.writeBooleanField("starved", c.starved());
+        g.writeNumberField("parallelism", c.parallelism());
+        g.writeNumberField("peakCarriers", c.peakCarriers());
+        g.writeNumberField("sampledSeconds", c.sampledSeconds());
+        g.writeNumberField("mountWaitSeconds", c.mountWaitSeconds());
+        g.writeNumberField("waitingPerCarrier", c.waitingPerCarrier());
+        g.writeNumberField("saturatedSeconds", c.saturatedSeconds());
+        g.writeNumberField("saturatedShare", c.saturatedShare());
+        g.writeNumberField("longestSaturatedMillis", c.longestSaturatedMillis());
+        g.writeNumberField("peakWaiting", c.peakWaiting());
+        g.writeArrayFieldStart("heldBy");
+        for (CarrierStarvation.CarrierHolder h : c.heldBy()) {
+            g.writeStartObject();
+            g.writeStringField("className", h.className());
+            g.writeStringField("methodName", h.methodName());
+            g.writeNumberField("line", h.line());
+            g.writeStringField("how", h.how());
+            g.writeNumberField("carrierSeconds", h.carrierSeconds());
+            g.writeNumberField("share", h.share());
+            g.writeStringField("detail", h.detail());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeStringField("summary", c.summary());
         g.writeEndObject();
     }
 

@@ -11,7 +11,18 @@ import java.util.List;
  * @param tiers         per tier (0..5): how many sites, and their share of the run's time
  * @param sites         one entry per application source location, costliest first
  * @param blindSpots    what the inputs could not show (e.g. atomics and spins without agent data)
+ * @param carrierStarvation virtual threads waiting for a carrier (JDK 21+ under the agent), or null when none was seen
  */
-public record Report(int schemaVersion, RunInfo run, List<TierSummary> tiers, List<Site> sites, List<String> blindSpots) {
+public record Report(int schemaVersion, RunInfo run, List<TierSummary> tiers, List<Site> sites, List<String> blindSpots,
+                     CarrierStarvation carrierStarvation) {
     public static final int SCHEMA_VERSION = 1;
+
+    /** A report without a carrier-starvation finding. */
+    public Report(int schemaVersion, RunInfo run, List<TierSummary> tiers, List<Site> sites, List<String> blindSpots) {
+        this(schemaVersion, run, tiers, sites, blindSpots, null);
+    }
+
+    public Report withCarrierStarvation(CarrierStarvation finding) {
+        return new Report(schemaVersion, run, tiers, sites, blindSpots, finding);
+    }
 }

@@ -32,6 +32,9 @@ public final class TextSummary {
                 s.pinning().starvesCarriers() ? String.format("; carrier starvation: %.0f%% of the %d carriers' time, "
                         + "all of them for %.0f ms", 100 * s.pinning().carrierShare(), s.pinning().carriers(),
                         s.pinning().allCarriersPinnedNanos() / 1e6) : ""));
+        if (report.carrierStarvation() != null) {
+            out.println("carriers: " + report.carrierStarvation().summary());
+        }
         for (String blind : report.blindSpots()) {
             out.println("note: " + blind);
         }

@@ -59,7 +59,14 @@ final class SampleUnderAgent {
      * threads on JDK 17) is not a failure.
      */
     static Path runMain(Path java, boolean agent, Path work, String sampleClass, String... args) throws Exception {
-        return runForked(java, agent ? SAMPLES_PACKAGE : null, work, jar("costlevel.samplesJar"), SAMPLES_PACKAGE + sampleClass, args);
+        return runMain(java, agent, List.of(), work, sampleClass, args);
+    }
+
+    /** {@link #runMain} with options for the forked JVM (a system property, a heap size). */
+    static Path runMain(Path java, boolean agent, List<String> jvmOptions, Path work, String sampleClass, String... args)
+            throws Exception {
+        return runForked(java, agent ? SAMPLES_PACKAGE : null, jvmOptions, work, jar("costlevel.samplesJar"),
+                SAMPLES_PACKAGE + sampleClass, args);
     }
 
     /**
@@ -68,6 +75,12 @@ final class SampleUnderAgent {
      * agent async-profiler samples every 2 ms, so a short run of a loaded machine still has samples on every line.
      */
     static Path runForked(Path java, String include, Path work, Path classpath, String mainClass, String... args) throws Exception {
+        return runForked(java, include, List.of(), work, classpath, mainClass, args);
+    }
+
+    /** {@link #runForked} with options for the forked JVM. */
+    static Path runForked(Path java, String include, List<String> jvmOptions, Path work, Path classpath, String mainClass,
+                          String... args) throws Exception {
         String name = mainClass.substring(mainClass.lastIndexOf('.') + 1);
         Path out = Files.createTempDirectory(work, name + (include != null ? "-agent-" : "-plain-"));
         List<String> command = new ArrayList<>(List.of(java.toString()));
@@ -75,6 +88,7 @@ final class SampleUnderAgent {
             command.add("-javaagent:" + jar("costlevel.agentJar") + "=out=" + out + ",include=" + include
                     + ",profiler.interval=2ms");
         }
+        command.addAll(jvmOptions);
         command.addAll(List.of("-cp", classpath.toString(), mainClass));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log(out).toFile()).start();

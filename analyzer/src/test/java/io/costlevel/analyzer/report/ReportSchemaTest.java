@@ -8,6 +8,8 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import io.costlevel.analyzer.Analysis;
+import io.costlevel.analyzer.findings.CarrierStarvationFinder;
+import io.costlevel.analyzer.input.SchedulerLoad;
 import io.costlevel.analyzer.input.jfr.Progress;
 import org.junit.jupiter.api.Test;
 
@@ -49,6 +51,21 @@ class ReportSchemaTest {
             assertThat(errors).as("schema errors for %s", input).isEmpty();
             assertThat(report.path("sites").size()).isPositive();
         }
+    }
+
+    /** S17's figures under the agent (JDK 25, 8 spinners on 2 carriers): the finding is in the published schema. */
+    @Test
+    void aCarrierStarvationFindingValidates() throws Exception {
+        Report report = new Analysis(null, Progress.silent())
+                .run(List.of(Path.of("src/test/resources/golden/jfr-synchronized-8t.jfr")));
+        SchedulerLoad load = new SchedulerLoad(2, 2, 178, 2_144_000_000L, 5_958_000_000L, 1_543_000_000L,
+                226_000_000L, 7);
+        Report starved = report.withCarrierStarvation(CarrierStarvationFinder.find(load, List.of()));
+        JsonNode json = MAPPER.readTree(JsonReportWriter.toJson(starved));
+        assertThat(json.path("carrierStarvation").path("starved").asBoolean()).isTrue();
+        assertThat(schema().validate(json)).isEmpty();
+        ((ObjectNode) json.path("carrierStarvation")).put("parallelism", "two");
+        assertThat(schema().validate(json)).isNotEmpty();
     }
 
     @Test

@@ -98,16 +98,20 @@ public final class JfrScanner {
         final boolean virtualHandoff;
         /** The stack is a virtual thread's own (JFR's events of it, not async-profiler's carrier samples). */
         final boolean onVirtualThread;
+        /** A virtual thread runs in it, seen from itself or from its carrier: its CPU samples held a carrier. */
+        final boolean runsVirtualThread;
         final StackTrace trace;
         /** The frame that pinned a virtual thread, found at the first pinned event of this stack. */
         private String pinningFrame;
         private boolean pinningFrameFound;
 
-        ChunkStack(Charge charge, long[] fileCpuSamples, boolean virtualHandoff, boolean onVirtualThread, StackTrace trace) {
+        ChunkStack(Charge charge, long[] fileCpuSamples, boolean virtualHandoff, boolean onVirtualThread,
+                   boolean runsVirtualThread, StackTrace trace) {
             this.charge = charge;
             this.fileCpuSamples = fileCpuSamples;
             this.virtualHandoff = virtualHandoff;
             this.onVirtualThread = onVirtualThread;
+            this.runsVirtualThread = runsVirtualThread;
             this.trace = trace;
         }
 
@@ -304,6 +308,9 @@ public final class JfrScanner {
             if (stack.virtualHandoff) {
                 stack.charge.virtualHandoffSample(sample.samples);
             }
+            if (stack.runsVirtualThread) {
+                stack.charge.virtualCpuSample(sample.samples);
+            }
             if (stack.fileCpuSamples != null) {
                 stack.fileCpuSamples[0] += sample.samples;
             }
@@ -355,9 +362,12 @@ public final class JfrScanner {
                 boolean virtualHandoff = stack != null && VirtualThreadFrames.inHandoff(names.stack(stack), charge.site());
                 boolean onVirtualThread = stack != null && charge.site() != null
                         && VirtualThreadFrames.onVirtualThread(names.stack(stack));
+                boolean runsVirtualThread = stack != null && charge.site() != null
+                        && VirtualThreadFrames.runsVirtualThread(names.stack(stack));
                 // A sample in the agent's probe is charged nowhere, so it stands for no thread time at the site either.
                 resolved = new ChunkStack(charge, charge.site() == null || at.probe() ? null
-                        : cpuSamples.computeIfAbsent(charge.site(), k -> new long[1]), virtualHandoff, onVirtualThread, stack);
+                        : cpuSamples.computeIfAbsent(charge.site(), k -> new long[1]), virtualHandoff, onVirtualThread,
+                        runsVirtualThread, stack);
                 byStack.put(stackTraceId, resolved);
             }
             lastStackId = stackTraceId;

@@ -81,6 +81,20 @@ final class VirtualThreadFrames {
     }
 
     /**
+     * True when a virtual thread runs in this stack: {@code VirtualThread.run}, the bottom of every virtual thread's
+     * code, is in it. Unlike {@link #onVirtualThread} this also holds for async-profiler's samples of the carrier,
+     * whose stack goes on below into the scheduler's worker.
+     */
+    static boolean runsVirtualThread(Stack stack) {
+        for (int i = stack.depth() - 1; i >= 0; i--) {
+            if (stack.className(i).equals(VIRTUAL_THREAD) && stack.frame(i).methodName().equals("run")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * The frame that kept a blocked virtual thread on its carrier, as {@code Class.method:line}: the innermost
      * class initializer or Java native method under the blocking call (the virtual-thread machinery on top, which
      * posts the event from a native method of its own, is not it). Null when the stack shows none (a monitor held

@@ -205,6 +205,26 @@
     ]));
   }
 
+  /** Issue 15: virtual threads that waited for a carrier, with what held the carriers. */
+  function renderCarrierStarvation() {
+    var c = report.carrierStarvation;
+    if (!c || typeof c !== 'object') {
+      return;
+    }
+    var held = Array.isArray(c.heldBy) ? c.heldBy : [];
+    document.getElementById('carrier-starvation').appendChild(el('div', {
+      'class': c.starved ? 'carrier-starvation starved' : 'carrier-starvation', role: c.starved ? 'alert' : null
+    }, [
+      el('strong', null, c.starved ? 'Carrier starvation (virtual threads):' : 'Virtual-thread carriers:'),
+      el('p', null, String(c.summary || '')),
+      held.length === 0 ? null : el('ul', null, held.map(function (h) {
+        return el('li', null, String(h.className) + '.' + String(h.methodName) + ':' + String(h.line) + ' \u2014 '
+            + String(h.how) + ', ' + String(h.carrierSeconds) + ' s of carrier time (' + Math.round(100 * h.share)
+            + '% of all carriers\' time): ' + String(h.detail));
+      }))
+    ]));
+  }
+
   function renderTierCards() {
     var box = document.getElementById('tier-cards');
     tiers.forEach(function (t) {
@@ -538,6 +558,7 @@
 
   try {
     renderBlindSpots();
+    renderCarrierStarvation();
     renderTierCards();
     renderChart();
     renderTable();

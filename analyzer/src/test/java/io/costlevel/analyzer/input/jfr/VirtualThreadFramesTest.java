@@ -46,6 +46,21 @@ class VirtualThreadFramesTest {
         assertThat(VirtualThreadFrames.inHandoff(stack, PING)).isFalse();
     }
 
+    /** A virtual thread's own stack (JFR) and its carrier's (async-profiler) both run it; a platform thread's not. */
+    @Test
+    void aStackRunsAVirtualThreadWhenVirtualThreadRunIsInIt() {
+        Frame spin = f("com.acme.Work", "spin", 33);
+        Stack own = Stack.of(List.of(spin, BOTTOM, f("java.lang.VirtualThread$VThreadContinuation$1", "run", 190),
+                f("jdk.internal.vm.Continuation", "enter0", 322), f("jdk.internal.vm.Continuation", "enterSpecial", -1)));
+        Stack carrier = Stack.of(List.of(spin, BOTTOM, f("jdk.internal.vm.Continuation", "enterSpecial", -1),
+                f("jdk.internal.vm.Continuation", "run", 248), f("java.lang.VirtualThread", "runContinuation", 293),
+                f("java.util.concurrent.ForkJoinWorkerThread", "run", 191)));
+        Stack platform = Stack.of(List.of(spin, f("java.lang.Thread", "run", 1583)));
+        assertThat(VirtualThreadFrames.runsVirtualThread(own)).isTrue();
+        assertThat(VirtualThreadFrames.runsVirtualThread(carrier)).isTrue();
+        assertThat(VirtualThreadFrames.runsVirtualThread(platform)).isFalse();
+    }
+
     @Test
     void framesBelowTheSiteAndStacksWithoutASiteSayNothing() {
         Stack stack = Stack.of(List.of(SITE, f("java.lang.VirtualThread", "run", 460)));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.costlevel.analyzer.Analysis;
 import io.costlevel.analyzer.classify.Tiers;
 import io.costlevel.analyzer.input.jfr.Progress;
+import io.costlevel.analyzer.report.CarrierStarvation;
 import io.costlevel.analyzer.report.Report;
 import io.costlevel.analyzer.report.Site;
 import io.costlevel.analyzer.report.TierSummary;
@@ -271,6 +272,23 @@ class HtmlReportBrowserTest {
         assertThat(chromium.evaluate(atomicRow + ".hidden").asBoolean()).isFalse();
         assertThat(chromium.evaluate(atomicRow + ".querySelector('tr.site-detail').hidden").asBoolean()).isFalse();
         assertThat(text("document.getElementById('site-count').textContent")).isEqualTo("Showing 10 of 10 sites");
+    }
+
+    /** Issue 15: the run's carrier-starvation finding is shown under the run summary, with what held the carriers. */
+    @Test
+    void carrierStarvationIsShownWithWhatHeldTheCarriers() throws IOException {
+        CarrierStarvation.CarrierHolder spin = new CarrierStarvation.CarrierHolder(
+                "io.costlevel.samples.S17_CarrierStarvation", "spin", 33, "cpu", 3.08, 0.7182,
+                "100% of the CPU samples of virtual threads");
+        CarrierStarvation finding = new CarrierStarvation(true, 2, 2, 2.144, 5.958, 1.389, 1.543, 0.7197, 226, 7,
+                List.of(spin), "Carrier starvation (the virtual-thread form of L5): virtual threads waited 5.96 s");
+        open("carriers.html", SampleReports.ladder().withCarrierStarvation(finding));
+
+        String shown = text("document.getElementById('carrier-starvation').innerText");
+        assertThat(shown).contains("Carrier starvation (virtual threads):", "waited 5.96 s",
+                "io.costlevel.samples.S17_CarrierStarvation.spin:33", "cpu, 3.08 s of carrier time (72% of all carriers",
+                "100% of the CPU samples");
+        assertThat(chromium.evaluate("document.querySelector('#carrier-starvation .starved') !== null").asBoolean()).isTrue();
     }
 
     @Test
