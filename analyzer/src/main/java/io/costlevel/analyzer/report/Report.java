@@ -1,5 +1,7 @@
 package io.costlevel.analyzer.report;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.util.List;
 
 /**
@@ -14,7 +16,7 @@ import java.util.List;
  * @param carrierStarvation virtual threads waiting for a carrier (JDK 21+ under the agent), or null when none was seen
  */
 public record Report(int schemaVersion, RunInfo run, List<TierSummary> tiers, List<Site> sites, List<String> blindSpots,
-                     CarrierStarvation carrierStarvation) {
+                     @JsonInclude(JsonInclude.Include.NON_NULL) CarrierStarvation carrierStarvation) {
     public static final int SCHEMA_VERSION = 1;
 
     /** A report without a carrier-starvation finding. */
