@@ -6,6 +6,10 @@
 # pinnedCarrierNanos + idleNanos) over the ops the sample printed. Prints one line per case: both, the
 # sample's own thread time per op under the agent (what the report should match: the agent's overhead is
 # in it), the ratios report/native and report/own, and how many of the sample's sites have ops and an nsPerOp.
+# native_cpu is the native run's CPU time per op (the workers' thread CPU clock): the report's time per op leaves
+# out the time a thread waits for a core, so with threads > cores it should lie between native_cpu (an op that
+# never blocks) and native_ns (thread time, which includes that wait); `within` says whether it is within 2x of
+# that range.
 #
 # Usage (after `mvn -B -o verify -DskipTests`, on a machine with nothing else running, under the IT lock
 # when other forked JVMs may run):  scripts/ns-per-op-vs-native.sh [SECONDS] [SAMPLE...]
@@ -23,8 +27,8 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 field() { sed -n "s/.*[[:space:]]$1=\([^[:space:]]*\).*/\1/p" "$2" | head -1; }
 
-printf '%-20s %3s %11s %11s %11s %8s %8s %s\n' sample thr native_ns report_ns own_ns rep/nat rep/own \
-  "sites with ops (with nsPerOp)"
+printf '%-20s %3s %11s %11s %11s %11s %8s %8s %6s %s\n' sample thr native_ns native_cpu report_ns own_ns rep/nat \
+  rep/own within "sites with ops (with nsPerOp)"
 for sample in "${samples[@]}"; do
   for threads in 1 "$cores" $((4 * cores)); do
     native="$work/$sample-$threads-native.log"
@@ -35,6 +39,7 @@ for sample in "${samples[@]}"; do
     timeout 120 java -jar analyzer/target/costlevel.jar analyze --json="$out.json" "$out" > /dev/null
     per_op() { awk -v s="$(field seconds "$1")" -v t="$threads" -v o="$(field ops "$1")" 'BEGIN { printf "%.1f", s * t * 1e9 / o }'; }
     native_ns=$(per_op "$native")
+    native_cpu=$(field cpuNsPerOp "$native")
     own_ns=$(per_op "$out.log")
     ops=$(field ops "$out.log")
     read -r report_ns sites timed < <(jq -r --argjson ops "$ops" '
@@ -43,8 +48,11 @@ for sample in "${samples[@]}"; do
           + (.pinnedCarrierNanos // 0) + (.idleNanos // 0)] | add // 0) / $ops) as $ns
       | "\($ns * 10 | round / 10) \([$own[] | select(.evidence.ops // 0 > 0)] | length) \([$own[] | select(.evidence.ops // 0 > 0 and .nsPerOp != null)] | length)"' "$out.json")
     ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
-    printf '%-20s %3d %11s %11s %11s %8s %8s %s (%s)\n' "$sample" "$threads" "$native_ns" "$report_ns" "$own_ns" \
-      "$(ratio "$report_ns" "$native_ns")" "$(ratio "$report_ns" "$own_ns")" "$sites" "$timed"
+    within=$(awk -v r="$report_ns" -v c="$native_cpu" -v n="$native_ns" \
+      'BEGIN { lo = (c < n ? c : n) / 2; hi = (c > n ? c : n) * 2; print (r >= lo && r <= hi) ? "yes" : "no" }')
+    printf '%-20s %3d %11s %11s %11s %11s %8s %8s %6s %s (%s)\n' "$sample" "$threads" "$native_ns" "$native_cpu" \
+      "$report_ns" "$own_ns" "$(ratio "$report_ns" "$native_ns")" "$(ratio "$report_ns" "$own_ns")" "$within" \
+      "$sites" "$timed"
   done
 done
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg), $cores cores, $(java -version 2>&1 | head -1)"

@@ -1,5 +1,7 @@
 package io.costlevel.samples;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -57,10 +59,11 @@ public final class CounterRun {
         boolean ok = allEnded && allCompleted(workers, threads);
         long measuredOps = ops - unmeasuredOpsOf(workers);
         // Without a window (op bound reached before the last worker began) the whole run is the window.
+        long cpu = cpuOf(workers, threads);
         return allContending.reached() && measuredOps > 0
                 ? new RunResult(sample, plan.threads(), ops, counter.value(), end - start, ok,
-                        measuredOps, end - allContending.sinceNanos())
-                : new RunResult(sample, plan.threads(), ops, counter.value(), end - start, ok, ops, end - start);
+                        measuredOps, end - allContending.sinceNanos(), cpu)
+                : new RunResult(sample, plan.threads(), ops, counter.value(), end - start, ok, ops, end - start, cpu);
     }
 
     private static long unmeasuredOpsOf(Worker[] workers) {
@@ -85,6 +88,18 @@ public final class CounterRun {
         return ops;
     }
 
+    /** The ended workers' CPU time (after {@link #opsOf} joined them), -1 when the JVM cannot measure it. */
+    private static long cpuOf(Worker[] workers, Thread[] threads) {
+        long cpu = 0;
+        for (int i = 0; i < workers.length; i++) {
+            if (workers[i].cpuNanos < 0) {
+                return -1;
+            }
+            cpu += threads[i].isAlive() ? 0 : workers[i].cpuNanos;
+        }
+        return cpu;
+    }
+
     private static boolean allCompleted(Worker[] workers, Thread[] threads) {
         for (int i = 0; i < workers.length; i++) {
             if (threads[i].isAlive() || !workers[i].endedNormally) {
@@ -99,6 +114,8 @@ public final class CounterRun {
         long completedOps;
         long opsBeforeWindow;
         boolean endedNormally;
+        /** CPU time of the increments, -1 when the JVM has no thread CPU clock. */
+        long cpuNanos = -1;
 
         @Override
         public void run() {
@@ -116,6 +133,8 @@ public final class CounterRun {
             long done = 0;
             long beforeWindow = -1;
             long bound = plan.opsPerThread();
+            ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+            long cpuStart = mx.isCurrentThreadCpuTimeSupported() ? mx.getCurrentThreadCpuTime() : -1;
             try {
                 while (done < bound && !timeUp.isRaised()) {
                     if (beforeWindow < 0 && allContending.reached()) {
@@ -128,6 +147,7 @@ public final class CounterRun {
                 // The op that was waiting did not count, and is not counted as done.
             }
             completedOps = done;
+            cpuNanos = cpuStart < 0 ? -1 : mx.getCurrentThreadCpuTime() - cpuStart;
             opsBeforeWindow = beforeWindow < 0 ? done : beforeWindow;
         }
     }

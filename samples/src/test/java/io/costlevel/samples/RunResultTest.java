@@ -11,7 +11,17 @@ class RunResultTest {
         RunResult result = new RunResult(Sample.ATOMIC, 2, 1_000, 1_000, 8_000, true, 1_000, 8_000);
 
         assertThat(result.nsPerOp()).isEqualTo(16.0);
-        assertThat(result.line()).isEqualTo("sample=atomic threads=2 ops=1000 count=1000 seconds=0.000 nsPerOp=16.0 ok=true");
+        assertThat(result.line())
+                .isEqualTo("sample=atomic threads=2 ops=1000 count=1000 seconds=0.000 nsPerOp=16.0 cpuNsPerOp=NaN ok=true");
+    }
+
+    @Test
+    void cpuTimePerOpLeavesOutTheWaitForACore() {
+        RunResult result = new RunResult(Sample.ATOMIC, 8, 1_000, 1_000, 8_000, true, 1_000, 8_000, 16_000);
+
+        assertThat(result.nsPerOp()).as("8 threads, 8 us: thread time").isEqualTo(64.0);
+        assertThat(result.cpuNsPerOp()).as("16 us of CPU on the cores").isEqualTo(16.0);
+        assertThat(result.line()).contains(" nsPerOp=64.0 cpuNsPerOp=16.0 ok=true");
     }
 
     @Test
@@ -32,7 +42,7 @@ class RunResultTest {
     void noOpsMeansNoCostFigure() {
         RunResult result = new RunResult(Sample.SPINNING_TICKET, 8, 0, 0, 1_000_000_000L, true, 0, 1_000_000_000L);
 
-        assertThat(result.line()).contains(" nsPerOp=NaN ok=true");
+        assertThat(result.line()).contains(" nsPerOp=NaN cpuNsPerOp=NaN ok=true");
     }
 
     @Test

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SampleRunnerTest {
     private static final int CORES = 3;
     private static final String RESULT_LINE =
-            "sample=(\\S+) threads=(\\d+) ops=(\\d+) count=(\\d+) seconds=\\d+\\.\\d{3} nsPerOp=\\d+\\.\\d{1,2} ok=(true|false)";
+            "sample=(\\S+) threads=(\\d+) ops=(\\d+) count=(\\d+) seconds=\\d+\\.\\d{3} nsPerOp=\\d+\\.\\d{1,2} cpuNsPerOp=\\d+\\.\\d{1,2} ok=(true|false)";
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
