@@ -66,7 +66,8 @@ final class AgentRuntime {
         inst.addTransformer(transformer, true);
         List<NotInstrumented> leftOut = attached ? instrumentLoaded(inst, selection) : List.of();
         Capture capture = Capture.start(options.given(), out, inst);
-        RunInfo run = RunInfo.ofThisJvm(options.given(), options.sampling(), clockCost);
+        RunInfo run = RunInfo.ofThisJvm(options.given(), options.sampling(), clockCost,
+                capture.cpuSamplePeriodNanos());
         // Attached: counts and time from when the instrumentation and the recording run, so an ops rate is not diluted
         // by the seconds retransformation took, and a later attach to this JVM reports its own counts only.
         SessionStart start = attached ? SessionStart.now() : SessionStart.jvmStart();

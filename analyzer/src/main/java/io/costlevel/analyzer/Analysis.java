@@ -87,7 +87,7 @@ public final class Analysis {
             double runStart = 0;
             int runCores = 0;
             for (Path recording : run.recordings()) {
-                RecordingFacts facts = scanner.scan(recording, recordingIndex++);
+                RecordingFacts facts = scanner.scan(recording, recordingIndex++, agent == null ? 0 : agent.cpuSamplePeriodNanos());
                 table.endRecording();
                 if (facts.startEpochNanos() > 0) {
                     double start = facts.startEpochNanos() / 1e9;

@@ -105,6 +105,15 @@ public final class Capture {
         }
     }
 
+    /**
+     * CPU time each async-profiler sample stands for (its interval, in every CPU mode: a thread's or the process's
+     * CPU time between two samples), or 0 when it does not run. The analyzer cannot take it from the samples'
+     * spacing: a thread that waits for a core half the time has them twice as far apart.
+     */
+    public long cpuSamplePeriodNanos() {
+        return profiler == null ? 0 : settings.profilerIntervalNanos;
+    }
+
     /** The CPU event async-profiler runs with (cpu, ctimer, itimer), or null when it does not run. */
     public String profilerEvent() {
         return profiler == null ? null : profiler.event().optionValue();

@@ -51,6 +51,7 @@ public final class SitesJson {
         json.endObject()
                 .name("samplingPeriod").value(run.samplingPeriod())
                 .name("clockCostNanos").value(run.clockCostNanos())
+                .name("cpuSamplePeriodNanos").value(run.cpuSamplePeriodNanos())
                 .name("sampledFields").beginArray();
         for (String field : SAMPLED_FIELDS) {
             json.value(field);

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SitesJsonTest {
     private static final RunInfo RUN = new RunInfo("VM \"quoted\"", "17", "vendor", 42, 2, 1000,
-            "app --path C:\\dir\n\t\u0001", "0.1", Map.of("include", "com.acme."), 64, 18);
+            "app --path C:\\dir\n\t\u0001", "0.1", Map.of("include", "com.acme."), 64, 18, 10_000_000);
 
     @Test
     void writesEveryFieldOfTheFormatAsValidJson() {
@@ -35,6 +35,7 @@ class SitesJsonTest {
         assertThat(section(json, "jvm")).containsEntry("name", "VM \"quoted\"")
                 .containsEntry("command", "app --path C:\\dir\n\t\u0001").containsEntry("pid", 42L);
         assertThat(section(json, "agent")).containsEntry("samplingPeriod", 64L).containsEntry("clockCostNanos", 18L)
+                .containsEntry("cpuSamplePeriodNanos", 10_000_000L)
                 .containsEntry("droppedSites", 3L).containsEntry("errors", 1L)
                 .containsEntry("stalls", 2L).containsEntry("longestStallMillis", 31_000L)
                 .containsEntry("options", Map.of("include", "com.acme."))

@@ -60,9 +60,18 @@ public final class SiteTable {
         return new Charge(this, t, t.chainCounter(at.primitives()), at.parkFrame(), at.syncFrame(), at.uncharged());
     }
 
-    /** Adds the thread time one recording's CPU samples at a site stand for, once its sampling period is known. */
-    public void cpuTime(SiteKey site, long samples, double samplingPeriodNanos) {
-        tally(site).cpuNanos += samples * samplingPeriodNanos;
+    /**
+     * Adds the thread time one recording's CPU samples at a site stand for, once its sampling period is known.
+     *
+     * @param exactPeriod the period is the one the sampler ran with (the agent said so), not estimated from the
+     *                    samples' spacing, which is too long where threads wait for a core
+     */
+    public void cpuTime(SiteKey site, long samples, double samplingPeriodNanos, boolean exactPeriod) {
+        SiteTally t = tally(site);
+        t.cpuNanos += samples * samplingPeriodNanos;
+        if (exactPeriod) {
+            t.exactPeriodCpuSamples += samples;
+        }
     }
 
     void unattributed(long weight) {

@@ -25,6 +25,8 @@ public final class SiteTally {
     long cpuSamples;
     /** Estimated on-CPU thread time: each CPU sample stands for one sampling period of one thread. */
     double cpuNanos;
+    /** Of {@link #cpuSamples}, those whose sampling period the sampler's own settings gave (not estimated). */
+    long exactPeriodCpuSamples;
     long parkEvents;
     long parkNanos;
     long monitorEvents;
@@ -203,6 +205,8 @@ public final class SiteTally {
     }
     public long cpuSamples() { return cpuSamples; }
     public double cpuNanos() { return cpuNanos; }
+    /** Every CPU sample here has a known period, so {@link #cpuNanos()} is a measurement, not an estimate. */
+    public boolean cpuTimeExact() { return cpuSamples > 0 && exactPeriodCpuSamples == cpuSamples; }
     public long parkEvents() { return parkEvents; }
     public long parkNanos() { return parkNanos; }
     public long monitorEvents() { return monitorEvents; }

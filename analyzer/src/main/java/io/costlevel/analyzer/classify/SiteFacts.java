@@ -103,9 +103,11 @@ public final class SiteFacts {
     }
 
     /**
-     * The measured cost of one operation, which rules cross-check a mechanism against: the agent's sampled
-     * latency; for a spin site, whose ops are single onSpinWait calls, the time of a whole spin wait is the cost
-     * the waiting thread pays. The report's ns/op is the site's time over its ops ({@link Assessment}).
+     * The measured cost of one operation, which rules cross-check a mechanism against: where CPU samples measure
+     * the site's running time ({@link #samplesMeasureRunning()}), its CPU time plus the blocks the agent counted,
+     * per op; else the agent's sampled latency; for a spin site, whose ops are single onSpinWait calls, the time
+     * of a whole spin wait is the cost the waiting thread pays. The report's ns/op is the site's time over its ops
+     * ({@link Assessment}).
      */
     public Double nsPerOp() {
         Double latency = latencyNs();
@@ -115,7 +117,24 @@ public final class SiteFacts {
             double wallBound = threads() * wallSeconds() * 1e9 / spinWaits();
             return Math.min(latency * spinsPerWait(), wallBound > 0 ? wallBound : Double.MAX_VALUE);
         }
+        if (samplesMeasureRunning()) {
+            return (tally.cpuNanos() + blockedNanos()) / ops();
+        }
         return latency;
+    }
+
+    /**
+     * CPU samples, not the agent's timed ops, measure the time this site's ops ran: the agent timed some, the
+     * recording has at least {@link MinimumEvidence#MIN_TIME_SAMPLES} samples here, all at the period async-profiler
+     * ran with (a period estimated from the samples' spacing, JFR's, is too long where threads wait for a core:
+     * 78 ms for JFR's 20 ms at 8 threads on 2 cores), and the site neither yields nor spins. A timed op also counts the time its thread waited for a core inside it (one preempted op
+     * carries a time slice, scaled by the sampling period to all ops: with threads > cores most of what the
+     * timing measures) and loses an op cheaper than the clock read it subtracts (an uncontended monitor); where
+     * the site yields or spins, giving the core away or waiting on it is the mechanism, and the timing keeps it.
+     */
+    public boolean samplesMeasureRunning() {
+        return latencyNs() != null && yields() == 0 && spins() == 0 && tally.cpuTimeExact()
+                && MinimumEvidence.enoughTimeSamples(cpuSamples());
     }
 
     /**

@@ -86,12 +86,7 @@ public final class SiteTime {
         this.ioNanos = blocked[4];
         this.virtualWaitNanos = blocked[5];
 
-        Double latency = f.latencyNs();
-        // The agent's timed ops include the blocks it counted at the same call (a Condition.await op is its park),
-        // not those a recording saw inside a library call the agent does not time as blocking. CPU samples stand
-        // for running time only where no op was timed: at a 10-20 ms period a line gets few of them, and the
-        // timed ops are the finer measure of the same time.
-        double running = latency != null ? latency * f.ops() - f.blockedNanos() : f.tally().cpuNanos();
+        double running = runningNanos(f);
         if (bound > 0 && running + blockedSum > bound) {
             // A timed op preempted while its clock ran counts a time slice: the running estimate gives way first.
             running = bound - blockedSum;
@@ -107,6 +102,19 @@ public final class SiteTime {
         tierNanos[blockedTier] += contentionNanos;
         tierNanos[unmountedTier] += unmountedNanos;
         tierNanos[Tiers.L4_CONTEXT_SWITCH] += pinnedNanos;
+    }
+
+    /**
+     * Time on a core at the site: the CPU samples' time where no op was timed or where the samples measure it
+     * ({@link SiteFacts#samplesMeasureRunning()}), else the agent's timed ops less the blocks it counted inside
+     * them (a Condition.await op is its park).
+     */
+    static double runningNanos(SiteFacts f) {
+        Double latency = f.latencyNs();
+        if (latency == null || f.samplesMeasureRunning()) {
+            return f.tally().cpuNanos();
+        }
+        return latency * f.ops() - f.blockedNanos();
     }
 
     /**

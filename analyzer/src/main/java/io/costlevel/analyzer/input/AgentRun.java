@@ -20,24 +20,35 @@ import java.util.Map;
  * @param notInstrumented application classes the agent left out (empty for data written before it said so)
  * @param callers         per site (by identity), the application lines found calling it; absent for most sites
  * @param scheduler       the virtual-thread scheduler's carrier load, or null when the agent did not sample it (JDK 17)
+ * @param cpuSamplePeriodNanos CPU time per async-profiler sample in this JVM's recording, 0 when unknown (no
+ *                        async-profiler, or data written before the agent said)
  */
 public record AgentRun(String jvmName, String javaVersion, int cores, double uptimeSeconds,
                        String include, String exclude, boolean finalSnapshot, List<AgentSite> sites, long wallMillis,
                        List<NotInstrumented> notInstrumented, Map<AgentSite, List<AgentCaller>> callers,
-                       SchedulerLoad scheduler) {
+                       SchedulerLoad scheduler, long cpuSamplePeriodNanos) {
+
+    /** Without the CPU sampling period (the analyzer then estimates it from the samples). */
+    public AgentRun(String jvmName, String javaVersion, int cores, double uptimeSeconds, String include,
+                    String exclude, boolean finalSnapshot, List<AgentSite> sites, long wallMillis,
+                    List<NotInstrumented> notInstrumented, Map<AgentSite, List<AgentCaller>> callers,
+                    SchedulerLoad scheduler) {
+        this(jvmName, javaVersion, cores, uptimeSeconds, include, exclude, finalSnapshot, sites, wallMillis,
+                notInstrumented, callers, scheduler, 0);
+    }
 
     /** Without scheduler figures (a JVM without virtual threads). */
     public AgentRun(String jvmName, String javaVersion, int cores, double uptimeSeconds, String include,
                     String exclude, boolean finalSnapshot, List<AgentSite> sites, long wallMillis,
                     List<NotInstrumented> notInstrumented, Map<AgentSite, List<AgentCaller>> callers) {
         this(jvmName, javaVersion, cores, uptimeSeconds, include, exclude, finalSnapshot, sites, wallMillis,
-                notInstrumented, callers, null);
+                notInstrumented, callers, null, 0);
     }
 
     public AgentRun(String jvmName, String javaVersion, int cores, double uptimeSeconds, String include,
                     String exclude, boolean finalSnapshot, List<AgentSite> sites) {
         this(jvmName, javaVersion, cores, uptimeSeconds, include, exclude, finalSnapshot, sites, 0, List.of(),
-                new IdentityHashMap<>(), null);
+                new IdentityHashMap<>(), null, 0);
     }
 
     /** The application lines that called this site, most walks first; empty when the agent found none. */

@@ -69,7 +69,8 @@ public final class AgentSitesReader {
                         .map(c -> new NotInstrumented(c.text("className", "?"), c.text("reason", "?"), c.texts("methods")))
                         .toList(),
                 callers,
-                SchedulerLoad.of(root.object("virtualThreadScheduler")));
+                SchedulerLoad.of(root.object("virtualThreadScheduler")),
+                agent.number("cpuSamplePeriodNanos", 0));
     }
 
     private static List<AgentCaller> callers(JsonTree site) {

@@ -121,7 +121,7 @@ class ClassifierTest {
     void cpuSamplesAloneAreVanillaWithHighConfidenceOnlyWhenTheAgentRan() {
         SiteTable table = new SiteTable();
         SiteTally tally = table.tally(new SiteKey("com.acme.Hot", "loop", 7));
-        table.cpuTime(tally.site(), 0, 0);
+        table.cpuTime(tally.site(), 0, 0, false);
         table.charge(new io.costlevel.analyzer.attribution.Attribution(tally.site(), "", false)).cpuSample(1, 100);
         Verdict withAgent = classifier.classify(new SiteFacts(tally, new RunContext(CORES, true, 1))).orElseThrow();
         Verdict without = classifier.classify(new SiteFacts(tally, new RunContext(CORES, false, 1))).orElseThrow();

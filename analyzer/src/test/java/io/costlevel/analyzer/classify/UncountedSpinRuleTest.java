@@ -38,7 +38,7 @@ class UncountedSpinRuleTest {
         for (int t = 0; t < threads; t++) {
             charge.cpuSample(t, samples / threads);
         }
-        table.cpuTime(poll, samples, 20e6);
+        table.cpuTime(poll, samples, 20e6, false);
         if (blocked) {
             table.charge(new Attribution(poll, "java.util.concurrent.locks.LockSupport.park", true)).park(1, 5_000_000);
         }

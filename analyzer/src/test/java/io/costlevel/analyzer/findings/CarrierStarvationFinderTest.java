@@ -30,7 +30,7 @@ class CarrierStarvationFinderTest {
         Charge spin = table.charge(new Attribution(SPIN, "", false));
         spin.cpuSample(1, 300);
         spin.virtualCpuSample(300);
-        table.cpuTime(SPIN, 300, 10 * MILLI);
+        table.cpuTime(SPIN, 300, 10 * MILLI, false);
         CarrierStarvation c = CarrierStarvationFinder.find(twoCarriers(), table.all());
         assertThat(c.starved()).isTrue();
         assertThat(c.parallelism()).isEqualTo(2);

@@ -33,6 +33,14 @@ class AgentSitesReaderTest {
     }
 
     @Test
+    void theProfilersSamplingPeriodIsReadWhereTheAgentWroteIt() throws Exception {
+        assertThat(AgentSitesReader.read(FIXTURE).cpuSamplePeriodNanos()).as("written before the agent said").isZero();
+        String json = Files.readString(FIXTURE).replace("\"samplingPeriod\"", "\"cpuSamplePeriodNanos\": 2000000, \"samplingPeriod\"");
+        Path file = Files.writeString(dir.resolve("costlevel-sites.json"), json);
+        assertThat(AgentSitesReader.read(file).cpuSamplePeriodNanos()).isEqualTo(2_000_000);
+    }
+
+    @Test
     void twoSitesOnOneLineAddUpAndTheCostlierKindNamesThem() throws Exception {
         AgentRun run = AgentSitesReader.read(FIXTURE);
         AgentSite merged = run.sites().get(1).plus(run.sites().get(0));

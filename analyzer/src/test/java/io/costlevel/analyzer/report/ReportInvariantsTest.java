@@ -100,7 +100,7 @@ class ReportInvariantsTest {
                 for (int t = 0; t < n; t++) {
                     charge.cpuSample(t, samples);
                 }
-                table.cpuTime(key, samples * n, 20e6);
+                table.cpuTime(key, samples * n, 20e6, false);
             }
         }
         table.endJvm();

@@ -55,8 +55,16 @@ public final class JfrScanner {
      * @param threadNamespace distinguishes thread ids of different recordings (ids are per recording)
      */
     public RecordingFacts scan(Path file, int threadNamespace) throws InputException {
+        return scan(file, threadNamespace, 0);
+    }
+
+    /**
+     * @param profilerPeriodNanos CPU time per async-profiler sample, as the agent that ran it says; 0 when unknown,
+     *                            then estimated from the samples' spacing (too long where threads wait for a core)
+     */
+    public RecordingFacts scan(Path file, int threadNamespace, long profilerPeriodNanos) throws InputException {
         try (ChunkBytes bytes = ChunkBytes.open(file)) {
-            return new Pass(bytes, (long) threadNamespace << 32).run();
+            return new Pass(bytes, (long) threadNamespace << 32, profilerPeriodNanos).run();
         } catch (OutOfMemoryError e) {
             // The parser allocates arrays as large as the counts it reads; a damaged count asks for gigabytes.
             throw new InputException(file + ": cannot be read: a count in it needs more memory than the analyzer has "
@@ -156,11 +164,13 @@ public final class JfrScanner {
         private boolean monitorsUnmount;
         private double switchRateSum;
         private long switchRateCount;
+        private final long profilerPeriodNanos;
 
-        Pass(ChunkBytes bytes, long threadKeyBase) {
+        Pass(ChunkBytes bytes, long threadKeyBase, long profilerPeriodNanos) {
             this.bytes = bytes;
             this.file = bytes.file();
             this.threadKeyBase = threadKeyBase;
+            this.profilerPeriodNanos = profilerPeriodNanos;
         }
 
         RecordingFacts run() throws IOException, InputException {
@@ -187,8 +197,9 @@ public final class JfrScanner {
                     break;
                 }
             }
-            double period = samplingPeriod.estimateNanos(ticksPerSec);
-            cpuSamples.forEach((site, samples) -> table.cpuTime(site, samples[0], period));
+            boolean exact = asyncProfiler && profilerPeriodNanos > 0;
+            double period = exact ? profilerPeriodNanos : samplingPeriod.estimateNanos(ticksPerSec);
+            cpuSamples.forEach((site, samples) -> table.cpuTime(site, samples[0], period, exact));
             progress.done(file, events);
             return new RecordingFacts(jvmName, javaVersion, hardwareThreads, (endNanos - startNanos) / 1e9, events,
                     period, switchRateCount == 0 ? -1 : switchRateSum / switchRateCount, asyncProfiler,

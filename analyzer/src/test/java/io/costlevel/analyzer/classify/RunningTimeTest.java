@@ -1,0 +1,71 @@
+package io.costlevel.analyzer.classify;
+
+import io.costlevel.analyzer.attribution.Attribution;
+import io.costlevel.analyzer.attribution.SiteTable;
+import io.costlevel.analyzer.attribution.SiteTally;
+import org.junit.jupiter.api.Test;
+
+import static io.costlevel.analyzer.classify.AgentSiteBuilder.site;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 12, item 2: a site's running time comes from CPU samples where they measure it, not from the agent's timed
+ * ops, whose mean carries the time slices a preempted op waited for a core (8 threads on 2 cores: an AtomicLong
+ * timed at 106 ns per op whose native CPU time is 6 ns) and loses ops cheaper than the clock read. Figures shaped
+ * like MixedServiceIT's atomic line: 10 M ops on 2 threads, timed at 100 ns each, 40 samples of 2 ms = 80 ms of CPU.
+ */
+class RunningTimeTest {
+    private static final long OPS = 10_000_000;
+    private static final double PERIOD = 2e6;
+
+    private static SiteFacts facts(AgentSiteBuilder counters, long samples, boolean exactPeriod) {
+        SiteTable table = new SiteTable();
+        table.addAgentSite(counters.build());
+        SiteTally tally = table.all().get(0);
+        var charge = table.charge(new Attribution(tally.site(), "", false));
+        for (int i = 0; i < samples; i++) {
+            charge.cpuSample(i % 2, 1);
+        }
+        table.cpuTime(tally.site(), samples, PERIOD, exactPeriod);
+        return new SiteFacts(tally, new RunContext(2, true, 1.0));
+    }
+
+    private static AgentSiteBuilder sharedAtomic() {
+        return site("atomic").ops(OPS).threads(2).handoffs(OPS / 64, OPS / 640).nsPerOp(100);
+    }
+
+    @Test
+    void enoughSamplesAtTheProfilersOwnPeriodMeasureTheRunningTime() {
+        SiteFacts f = facts(sharedAtomic(), 40, true);
+        assertThat(f.samplesMeasureRunning()).isTrue();
+        assertThat(SiteTime.runningNanos(f)).as("40 x 2 ms").isEqualTo(80e6);
+        assertThat(f.nsPerOp()).as("80 ms / 10 M ops, not the timed 100 ns").isEqualTo(8.0);
+    }
+
+    @Test
+    void theCostCrossCheckThenSeesNoMovingLine() {
+        // 10 % handoffs and a timed 100 ns would make it L2; 8 ns of CPU per op says the line rarely moved.
+        Verdict v = new Classifier().classify(facts(sharedAtomic(), 40, true)).orElseThrow();
+        assertThat(v.tier()).isEqualTo(Tiers.L1_UNCONTENDED_ATOMIC);
+        Verdict timed = new Classifier().classify(facts(sharedAtomic(), 40, false)).orElseThrow();
+        assertThat(timed.tier()).as("the same site with an estimated period keeps the timing").isEqualTo(Tiers.L2_TRUE_SHARING);
+    }
+
+    @Test
+    void blocksTheAgentCountedAddToTheSampledTimePerOp() {
+        SiteFacts f = facts(site("lock").ops(OPS).threads(2).parks(1_000, 500_000_000).nsPerOp(150), 40, true);
+        assertThat(f.nsPerOp()).as("(80 ms CPU + 500 ms parked) / 10 M ops").isEqualTo(58.0);
+        assertThat(SiteTime.runningNanos(f)).isEqualTo(80e6);
+    }
+
+    @Test
+    void theTimedOpsStayWhereSamplesCannotMeasure() {
+        double timed = 100.0 * OPS;
+        assertThat(SiteTime.runningNanos(facts(sharedAtomic(), 29, true))).as("too few samples").isEqualTo(timed);
+        assertThat(SiteTime.runningNanos(facts(sharedAtomic(), 40, false))).as("estimated period").isEqualTo(timed);
+        assertThat(SiteTime.runningNanos(facts(sharedAtomic().yields(OPS / 2), 40, true)))
+                .as("a yield gives the core away: its time is the mechanism").isEqualTo(timed);
+        assertThat(SiteTime.runningNanos(facts(site("spin").ops(OPS).threads(2).spins(OPS, 1_000).nsPerOp(100), 40, true)))
+                .as("a spin waits on the core").isEqualTo(timed);
+    }
+}
