@@ -32,6 +32,9 @@ public final class Evidence {
             putIfCounted(e, "contendedNanos", a.contendedNanos());
             putIfCounted(e, "parks", a.parks());
             putIfCounted(e, "parkedNanos", a.parkedNanos());
+            if (f.inferredParksLeftOut()) {
+                e.put("inferredParksLeftOut", a.parks());
+            }
             putIfCounted(e, "waits", a.waits());
             putIfCounted(e, "waitedNanos", a.waitedNanos());
             putIfCounted(e, "sleeps", a.sleeps());

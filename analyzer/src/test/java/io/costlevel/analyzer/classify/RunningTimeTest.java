@@ -59,6 +59,22 @@ class RunningTimeTest {
     }
 
     @Test
+    void parksInferredFromTimedCallsAreLeftOutWhereThreadsOutnumberCoresAndTheRecordingMeasures() {
+        // ConcurrentHashMap.merge over per-thread keys never blocks; at 8 threads on 2 cores its preempted timed
+        // calls read as parks. The recording's monitor and park events (none here) are the blocking then.
+        AgentSiteBuilder merge = site("call").primitive("java.util.concurrent.ConcurrentHashMap.merge").ops(OPS)
+                .parks(OPS / 100, 2_000_000_000L).nsPerOp(300);
+        SiteFacts eight = facts(merge.threads(8), 40, true);
+        assertThat(eight.inferredParksLeftOut()).isTrue();
+        assertThat(eight.blockedNanos()).isZero();
+        assertThat(eight.nsPerOp()).as("80 ms of CPU over 10 M calls").isEqualTo(8.0);
+        assertThat(facts(merge.threads(2), 40, true).blockedNanos()).as("no preemption: a park").isEqualTo(2_000_000_000L);
+        assertThat(facts(merge.threads(8), 40, false).blockedNanos()).as("the recording does not measure").isEqualTo(2_000_000_000L);
+        assertThat(facts(site("lock").ops(OPS).threads(8).parks(OPS / 100, 2_000_000_000L).nsPerOp(300), 40, true)
+                .blockedNanos()).as("a lock's parks are counted, not inferred").isEqualTo(2_000_000_000L);
+    }
+
+    @Test
     void theTimedOpsStayWhereSamplesCannotMeasure() {
         double timed = 100.0 * OPS;
         assertThat(SiteTime.runningNanos(facts(sharedAtomic(), 29, true))).as("too few samples").isEqualTo(timed);
