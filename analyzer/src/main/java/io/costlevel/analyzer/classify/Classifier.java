@@ -102,7 +102,7 @@ public final class Classifier {
                 continue;
             } else if (rule instanceof VirtualThreadRule) {
                 // Its blocks are the time model's; CPU samples in the unmount/remount path are running time.
-                verdict = VirtualThreadRule.handoffSamples(facts);
+                verdict = VirtualThreadRule.running(facts);
             } else {
                 verdict = rule.judge(facts);
             }

@@ -44,6 +44,38 @@ class VirtualThreadRuleTest {
         assertThat(classify().tier()).isEqualTo(Tiers.L4_CONTEXT_SWITCH);
     }
 
+    /**
+     * S13's put on virtual threads in a run where the take side was running: 7.45 M calls at 163 ns, 3,712 of them
+     * unmounted for 51 us each, 320 CPU samples of 2 ms at the async-profiler interval and 4 in the unmount path.
+     */
+    private void queuePutMostlyWithoutUnmount(long samples) {
+        long ops = 7_452_101;
+        table.addAgentSite(site("call").primitive("java.util.concurrent.SynchronousQueue.put").ops(ops).threads(2)
+                .parks(3_712, 188_725_888L).nsPerOp(71).allVirtual(1).build());
+        Charge charge = table.charge(new Attribution(HOT, "", false));
+        for (int i = 0; i < samples; i++) {
+            charge.cpuSample(i % 2, 1);
+        }
+        table.cpuTime(HOT, samples, 2e6, true);
+    }
+
+    @Test
+    void aVirtualHandoffThatRarelyUnmountsIsLevel2ByItsCost() {
+        queuePutMostlyWithoutUnmount(320);
+        Assessment a = assess();
+        assertThat(a.tier()).as("(640 ms CPU + 189 ms unmounted) / 7.45 M calls = 111 ns: a handoff, not an "
+                + "uncontended call").isEqualTo(Tiers.L2_TRUE_SHARING);
+        assertThat(a.time().runningTier()).isEqualTo(Tiers.L2_TRUE_SHARING);
+        assertThat(a.reasons()).anyMatch(r -> r.contains("mostly without unmounting"));
+    }
+
+    @Test
+    void aCheapCallOnVirtualThreadsStaysUncontended() {
+        queuePutMostlyWithoutUnmount(40);
+        assertThat(assess().time().runningTier()).as("(80 ms + 189 ms) / 7.45 M = 36 ns")
+                .isEqualTo(Tiers.L1_UNCONTENDED_ATOMIC);
+    }
+
     @Test
     void theSameParksOnVirtualThreadsUnmountAndAreLevel3() {
         table.addAgentSite(lockHandoff().allVirtual(2).build());

@@ -8,6 +8,8 @@ import io.costlevel.analyzer.classify.TierRule;
 import io.costlevel.analyzer.classify.Tiers;
 import io.costlevel.analyzer.classify.Verdict;
 
+import io.costlevel.analyzer.input.AgentSite;
+
 import java.util.Optional;
 
 /**
@@ -42,6 +44,44 @@ public final class VirtualThreadRule implements TierRule {
         Optional<Verdict> unmounted = unmounted(f);
         return unmounted.isPresent() ? unmounted : handoffSamples(f);
     }
+
+    /**
+     * The running part of a virtual-thread site: CPU samples in the unmount/remount path ({@link #handoffSamples}),
+     * or else a handoff that mostly completes without unmounting ({@link #handoffWithoutUnmount}).
+     */
+    public static Optional<Verdict> running(SiteFacts f) {
+        Optional<Verdict> samples = handoffSamples(f);
+        return samples.isPresent() ? samples : handoffWithoutUnmount(f);
+    }
+
+    /**
+     * A JDK call run mostly by virtual threads (a SynchronousQueue's put or take), some of whose calls unmounted,
+     * whose op costs what a handoff costs: at least {@link #MIN_HANDOFF_NS} of CPU and blocked time per op, measured
+     * by CPU samples. When the other side is running the handoff completes without unmounting (the queue spins
+     * before it parks) and few samples fall in the unmount path, but the queue's node still moves between the two
+     * carriers. The agent's handoff check is per site, so put and take, two sites on one line, do not show it;
+     * the cost does. Measured on JDK 25, 2 cores: S13's virtual round trip 274-338 ns, 150-170 ns per op and line,
+     * 2-11 of 300-560 samples in the unmount path in some runs, 37-321 in others.
+     */
+    public static Optional<Verdict> handoffWithoutUnmount(SiteFacts f) {
+        AgentSite a = f.agent();
+        if (a == null || !"call".equals(a.kind()) || a.virtual().ops() * 2 < a.ops() || f.virtualBlocks() == 0
+                || f.threads() < 2 || !f.samplesMeasureRunning()) {
+            return Optional.empty();
+        }
+        Double ns = f.nsPerOp();
+        if (ns == null || ns < MIN_HANDOFF_NS) {
+            return Optional.empty();
+        }
+        return Optional.of(new Verdict(Tiers.L2_TRUE_SHARING, Mechanism.VIRTUAL_UNMOUNT, Verdict.MEDIUM, String.format(
+                "virtual threads hand over here, mostly without unmounting: %.0f ns per op on a core or blocked, a "
+                        + "handoff's cost (an uncontended call costs tens of ns), %d of %d ops unmounted; the other side "
+                        + "was running, so the line moved between carriers (the agent checks handoffs per site, and "
+                        + "the two sides of a queue are two sites)", ns, f.virtualBlocks(), f.ops())));
+    }
+
+    /** Below this CPU and blocked time per op a call on virtual threads is not a handoff (an AtomicLong: ~5-20 ns). */
+    static final double MIN_HANDOFF_NS = 2 * Tiers.L2_FLOOR_NS;
 
     /**
      * The mechanism of the site's pinned blocks, whatever their share: the time model ({@code SiteTime}) weighs
