@@ -11,7 +11,8 @@ out=demo-out
 report=report
 samples="synchronized reentrant-lock atomic cas yielding-ticket blocking-ticket spinning-ticket cooperative-ticket sharded long-adder thread-local polling-ticket"
 
-mvn -B -q install -DskipTests
+# package, not install: an installed copy in ~/.m2 would shadow a later build of one module (-pl) with stale jars
+mvn -B -q package -DskipTests
 rm -rf "$out" && mkdir -p "$out" "$report"
 
 for threads in 1 "$cores" $((4 * cores)); do
