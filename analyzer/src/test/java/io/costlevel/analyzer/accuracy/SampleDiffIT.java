@@ -11,6 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -66,8 +67,13 @@ class SampleDiffIT {
             SampleUnderAgent.run(java, sample, 2, SampleLadderIT.SECONDS, shared);
             CommandLineRun moved = CommandLineRun.of("diff", base.toString(), shared.toString(), "--fail-on", "tier-increase");
             if (moved.exitCode() == 3) {
+                // The loop's atomic site moves L1 -> L2; the CAS loop's read of the value (count.get(), a line the
+                // other core writes) may move with it (L0 -> L1 measured on JDK 25), and nothing outside the sample.
                 assertThat(moved.err().lines()).hasSize(1).first().asString()
-                        .startsWith("costlevel: --fail-on tier-increase fired: 1 site: " + site).endsWith(" L1->L2");
+                        .startsWith("costlevel: --fail-on tier-increase fired: ")
+                        .containsPattern(Pattern.quote(site) + "\\d+ L1->L2");
+                assertThat(moved.err().replaceAll(".*fired: \\d+ sites?: ", "").split(", "))
+                        .allSatisfy(s -> assertThat(s).startsWith(sampleClass + "."));
                 assertThat(moved.out()).contains("Moved up a tier:", "L1 -> L2   " + site);
                 return;
             }
