@@ -34,6 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  *   <li>else the tier whose cost range holds the CPU time per op (Tiers' bounds), or its neighbour when the
  *       figure lies within 2x of the bound between them (a shared machine moves figures that much).</li>
  * </ul>
+ * The report agrees when its tier is an expected one, or when it flags the close call itself
+ * ({@link #flaggedCloseCall}).
  * The workload reads the clock once every 1024 ops, so its CPU time per op is the op's, not the clock's
  * (docs/tiers.md has both measurements).
  */
@@ -78,11 +80,12 @@ class MixedServiceIT {
             boolean waitsForWork = n.role().equals("consumer") && n.blockedPerOp() > n.cpuPerOp();
             Set<Integer> expected = expectedTiers(n);
             String figures = String.format("%-8s native %.0f ns CPU + %.0f ns blocked per op (%d ops, %d threads) -> %s; "
-                            + "report L%d%s, %s ns/op, split %s, idle %s", n.role(), n.cpuPerOp(), n.blockedPerOp(), n.ops(),
-                    n.threads(), waitsForWork ? "idle" : "L" + expected, site.tier(), "", site.nsPerOp(), site.timeByTier(),
-                    site.idle());
+                            + "report L%d %s, %s ns/op, split %s, idle %s", n.role(), n.cpuPerOp(), n.blockedPerOp(), n.ops(),
+                    n.threads(), waitsForWork ? "idle" : "L" + expected, site.tier(), site.confidence(), site.nsPerOp(),
+                    site.timeByTier(), site.idle());
             lines2.add(figures);
-            boolean ok = waitsForWork ? site.idle() : !site.idle() && expected.contains(site.tier());
+            boolean ok = waitsForWork ? site.idle()
+                    : !site.idle() && (expected.contains(site.tier()) || flaggedCloseCall(site, expected));
             if (!ok) {
                 misses.add(figures + "\n           reasons: " + site.reasons());
             }
@@ -106,6 +109,27 @@ class MixedServiceIT {
             tiers.add(Tiers.L4_CONTEXT_SWITCH);
         }
         return tiers;
+    }
+
+    /**
+     * A close call the report makes itself: its tier is a neighbour of an expected one, its confidence is below high
+     * and its own ns/op lies in that expected tier's range. Two threads of a role on 8 threads and 2 cores run at
+     * once only part of the time, so an AtomicLong's line moves on part of its ops: one run measured 8 ns natively
+     * (L1) while the run under the agent found 21 % handoffs at 10.4 ns/op, L2 by its mechanism, "medium", "ns/op
+     * lies in L1's range" (CI, 2026-12-03). A report that contradicts the native figures with high confidence, or
+     * whose own cost points elsewhere, still fails.
+     */
+    static boolean flaggedCloseCall(Site site, Set<Integer> expected) {
+        if ("high".equals(site.confidence()) || site.nsPerOp() == null) {
+            return false;
+        }
+        for (int tier : expected) {
+            if (Math.abs(tier - site.tier()) == 1 && site.nsPerOp() >= Tiers.floorNs(tier)
+                    && site.nsPerOp() < Tiers.ceilingNs(tier)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Set<Integer> cpuTiers(double ns) {

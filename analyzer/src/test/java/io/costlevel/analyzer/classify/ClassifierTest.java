@@ -45,6 +45,16 @@ class ClassifierTest {
     }
 
     @Test
+    void handoffsAtAnUncontendedCostAreACloseCallOfMediumConfidence() {
+        // MixedServiceIT's AtomicLong, two of 8 threads on 2 cores: the line moved on part of the ops only.
+        Verdict v = classify(site("atomic").ops(10_000_000).threads(2).handoffs(150_000, 31_500).nsPerOp(10.4));
+        assertThat(v.tier()).isEqualTo(Tiers.L2_TRUE_SHARING);
+        assertThat(v.confidence()).isEqualTo(Verdict.MEDIUM);
+        Verdict inRange = classify(site("atomic").ops(10_000_000).threads(2).handoffs(150_000, 90_000).nsPerOp(24));
+        assertThat(inRange.confidence()).isEqualTo(Verdict.HIGH);
+    }
+
+    @Test
     void trueSharingCostingMicrosecondsIsOnlyMediumConfidence() {
         // The blocking ticket lock's unlock lines at 8 threads: handoffs, and 20 us per op from wake-ups.
         Verdict v = classify(site("lock").ops(100_000).threads(8).handoffs(1_500, 700).nsPerOp(20_000));

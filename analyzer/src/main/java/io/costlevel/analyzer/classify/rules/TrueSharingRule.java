@@ -67,14 +67,17 @@ public final class TrueSharingRule implements TierRule {
     }
 
     /**
-     * High confidence only when the measured cost lies in this tier's range. Above it (from the Level 3
-     * floor up) the mechanism is real but something costlier happens at the site too, which the agent
-     * does not count: an unlock that wakes a parked thread (a futex call) or a thread preempted inside
+     * High confidence only when the measured cost lies in this tier's range. Below it (10-20 ns) the line
+     * moved on part of the ops only (threads > cores: a role's threads often take turns), so the average op
+     * costs what an uncontended one does and the site is a close call between L1 and L2. Above it (from the
+     * Level 3 floor up) the mechanism is real but something costlier happens at the site too, which the
+     * agent does not count: an unlock that wakes a parked thread (a futex call) or a thread preempted inside
      * the op. The reason says so, so the reader knows the tier is a floor.
      */
     private static Optional<Verdict> verdict(Mechanism m, boolean costAgrees, Double ns, String reason) {
         boolean aboveTier = ns != null && ns >= Tiers.L3_FLOOR_NS;
-        String confidence = costAgrees && ns != null && !aboveTier ? Verdict.HIGH : Verdict.MEDIUM;
+        boolean inTier = ns != null && ns >= Tiers.L2_FLOOR_NS && !aboveTier;
+        String confidence = costAgrees && inTier ? Verdict.HIGH : Verdict.MEDIUM;
         String note = aboveTier ? "; the cost is above this tier's range: something costlier (a wake-up, a preemption)"
                 + " happens here too that no counter shows" : "";
         return Optional.of(new Verdict(Tiers.L2_TRUE_SHARING, m, confidence, reason + YieldRule.costNote(ns) + note));
