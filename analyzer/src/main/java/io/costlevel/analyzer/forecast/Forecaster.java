@@ -2,6 +2,7 @@ package io.costlevel.analyzer.forecast;
 
 import io.costlevel.analyzer.forecast.rules.BlockingRule;
 import io.costlevel.analyzer.forecast.rules.PlainCodeRule;
+import io.costlevel.analyzer.forecast.rules.PreemptedHolderRule;
 import io.costlevel.analyzer.forecast.rules.SharedStateRule;
 import io.costlevel.analyzer.forecast.rules.SpinRule;
 import io.costlevel.analyzer.forecast.rules.SpreadLinesRule;
@@ -25,7 +26,7 @@ import java.util.Map;
 public final class Forecaster {
     /** Costliest mechanism first: a lock that spins is decided by its spinning, not by its shared line. */
     private static final List<ForecastRule> RULES = List.of(new SpinRule(), new YieldRule(), new BlockingRule(),
-            new VirtualBlockRule(), new SpreadLinesRule(), new SharedStateRule(), new PlainCodeRule(), new UnchangedRule());
+            new VirtualBlockRule(), new SpreadLinesRule(), new PreemptedHolderRule(), new SharedStateRule(), new PlainCodeRule(), new UnchangedRule());
 
     private Forecaster() {}
 

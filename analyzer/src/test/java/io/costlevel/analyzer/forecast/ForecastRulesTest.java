@@ -184,6 +184,29 @@ class ForecastRulesTest {
     }
 
     @Test
+    void aSharedLockWithMoreThreadsThanCoresBlocksOnItsPreemptedHolder() {
+        // ConcurrentHashMap.merge on one hot key at 2 threads (LibraryForecastIT's run): the bin's node shared, and
+        // 222 waits on its monitor in the recording. Natively 187 ns CPU + 382 ns blocked per op at 8 threads.
+        SiteHistory hotKey = site("call").tier(2).threads(2).count("ops", 12_026_000).count("handoffChecks", 187_668)
+                .count("handoffs", 73_430).count("sameLineChecks", 187_667).count("sharedLineChecks", 187_667)
+                .count("jfrMonitorEnterEvents", 222).primitive("java.util.concurrent.ConcurrentHashMap.merge").today(2);
+        SiteHistory monitor = site("monitor").tier(2).threads(2).count("ops", 9_000_000).count("contended", 400_000).today(2);
+        SiteHistory random = site("call").tier(2).threads(2).count("ops", 42_284_000).count("handoffChecks", 660_301)
+                .count("handoffs", 321_554).count("sameLineChecks", 660_300).count("sharedLineChecks", 660_299)
+                .primitive("java.util.Random.nextInt").today(2);
+
+        SiteForecast f = at(hotKey, EIGHT_ON_TWO);
+        assertThat(f.forecastTier()).isEqualTo(4);
+        assertThat(f.mechanism()).isEqualTo("preempted-holder");
+        assertThat(f.reasons().get(0)).contains("222 monitor waits inside the call", "8 threads on 2 cores");
+        assertThat(at(monitor, EIGHT_ON_TWO).mechanism()).isEqualTo("preempted-holder");
+        // A core per thread: the holder is not preempted, the line still moves.
+        assertThat(at(hotKey, TWO_ON_TWO).forecastTier()).isEqualTo(2);
+        // An atomic has no holder: a CAS on a shared seed stays L2 however many threads.
+        assertThat(at(random, EIGHT_ON_TWO).mechanism()).isEqualTo("shared-line");
+    }
+
+    @Test
     void blockingInsideALibraryTheAgentDidNotCountIsReadFromTheRecording() {
         // ConcurrentHashMap.merge on one hot key at 2 threads under the agent: the bin's monitor is inside the JDK.
         SiteHistory merge = site("monitor").tier(4).threads(2).count("jfrCpuSamples", 153)
