@@ -20,7 +20,9 @@ import java.util.Map;
  * <p>One application call usually goes through several library sites (a meter's mark updates four adders). The
  * parts charged to one line are read as that call: its ops are the busiest part's ops (each call passes each site
  * at most about once), its cost per op the sum of the parts' measured time over those ops; the mechanism counters
- * add up.
+ * add up. A call that passes one site several times (Dropwizard's {@code Meter.mark} updates three EWMAs at one
+ * line of {@code EWMA.update}) is then counted as several ops: the report says whose ops they are
+ * ({@link SiteTable#addLibraryCall}).
  */
 public final class AgentCharges {
     private AgentCharges() {}
@@ -45,7 +47,7 @@ public final class AgentCharges {
                 table.addChain(line, chain(line, caller, site), part);
             }
         }
-        parts.forEach((line, sites) -> table.addAgentSite(line, asOneCall(sites)));
+        parts.forEach((line, sites) -> table.addLibraryCall(line, asOneCall(sites), busiest(sites)));
     }
 
     /** The parts of one application call: counters added up, ops of the busiest part, time of all parts. */
@@ -65,6 +67,17 @@ public final class AgentCharges {
         long samples = sum.latencySamples();
         long latencyNanos = samples == 0 || ops == 0 ? 0 : Math.round(nanos / ops * samples);
         return sum.withOpsAndLatency(ops, samples, latencyNanos);
+    }
+
+    /** The part whose ops stand for the call's: the most ops, as {@link #asOneCall} reads them. */
+    static AgentSite busiest(List<AgentSite> parts) {
+        AgentSite busiest = parts.get(0);
+        for (AgentSite part : parts) {
+            if (part.ops() > busiest.ops()) {
+                busiest = part;
+            }
+        }
+        return busiest;
     }
 
     private static List<AgentCaller> applicationCallers(List<AgentCaller> callers, ApplicationCode application) {

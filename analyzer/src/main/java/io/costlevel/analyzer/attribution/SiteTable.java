@@ -46,6 +46,11 @@ public final class SiteTable {
         tally(line).addAgent(counters);
     }
 
+    /** One library call's counters charged to {@code line}, whose ops are those of its busiest site {@code busiest}. */
+    public void addLibraryCall(SiteKey line, AgentSite call, AgentSite busiest) {
+        tally(line).addLibraryCall(call, busiest);
+    }
+
     /** A chain from {@code line} to a mechanism, weighed by the time the counters behind it stand for. */
     public void addChain(SiteKey line, List<String> chain, AgentSite counters) {
         tally(line).addChain(chain, counters);

@@ -93,6 +93,34 @@ public final class SiteTally {
         return agent;
     }
 
+    /**
+     * Ops charged here from the library sites this line's calls reach (each call read as one op of the busiest
+     * site: {@link AgentCharges}), and that site, the busiest one of the largest charge; 0 and null without any.
+     */
+    private long libraryOps;
+    private String libraryOpsSite;
+    private long libraryOpsSiteOps = -1;
+
+    /** Counters of one library call charged to this line, whose ops are those of {@code busiest} inside it. */
+    void addLibraryCall(AgentSite call, AgentSite busiest) {
+        addAgent(call);
+        libraryOps += call.ops();
+        if (call.ops() > libraryOpsSiteOps) {
+            libraryOpsSiteOps = call.ops();
+            libraryOpsSite = busiest.className() + "." + busiest.methodName() + ":" + busiest.line();
+        }
+    }
+
+    /** Of {@link #agent()}'s ops, those counted inside library calls rather than at the line itself. */
+    public long libraryOps() {
+        return libraryOps;
+    }
+
+    /** The library site whose ops stand for this line's calls, or null when none was charged here. */
+    public String libraryOpsSite() {
+        return libraryOpsSite;
+    }
+
     void addAgent(AgentSite counters) {
         agent = agent == null ? counters : agent.plus(counters);
         // Two call sites on one line are mostly run by the same threads: the larger count, not the sum.

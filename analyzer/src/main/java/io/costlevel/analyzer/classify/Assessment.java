@@ -96,6 +96,10 @@ public record Assessment(int tier, Verdict verdict, SiteTime time, long ops, Dou
             reasons.add(String.format("I/O wait: %.3f s waiting for a socket or a remote answer: not a cost, not in "
                     + "the tier shares", time.ioNanos() / 1e9));
         }
+        String library = libraryOps(f);
+        if (library != null && ns != null) {
+            reasons.add(library);
+        }
         String outside = outsideBand(tier, ns, time, deciding);
         if (outside != null) {
             reasons.add(outside);
@@ -130,6 +134,23 @@ public record Assessment(int tier, Verdict verdict, SiteTime time, long ops, Dou
             ops = f.methodOps().ops();
         }
         return ops;
+    }
+
+    /**
+     * Whose ops a line's are when they were counted inside the library it calls: the agent counts no call of a
+     * library method at the application's line (a probe on every such call would cost more than the library's own
+     * sites), so each call is read as one op of the busiest site it reaches, and a call that passes that site
+     * several times (Dropwizard's Meter.mark updates three EWMAs at one line) counts that many.
+     */
+    private static String libraryOps(SiteFacts f) {
+        long library = f.tally().libraryOps();
+        if (library == 0 || f.ops() == 0) {
+            return null;
+        }
+        String whose = library >= f.ops() ? "its ops are" : String.format("%d of its %d ops are", library, f.ops());
+        return String.format("ops: %s the operations counted at %s inside the library calls this line makes, not the "
+                + "calls themselves: a call that passes that site more than once counts more than once, so ns/op and "
+                + "ops/s are per library operation", whose, f.tally().libraryOpsSite());
     }
 
     private static String missingNsPerOp(SiteFacts f) {

@@ -62,6 +62,8 @@ public final class Evidence {
                     e.put("sharedLineChecks", a.sharedLineChecks());
                 }
             }
+            // Ops that are a library site's operations (each call read as one), not the line's own (AgentCharges).
+            putIfCounted(e, "libraryOps", f.tally().libraryOps());
             putIfCounted(e, "virtualThreads", a.virtual().threads());
             putIfCounted(e, "virtualOps", a.virtual().ops());
             putIfCounted(e, "virtualBlocks", a.virtual().blocks());

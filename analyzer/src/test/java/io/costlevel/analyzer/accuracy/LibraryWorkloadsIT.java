@@ -40,6 +40,7 @@ class LibraryWorkloadsIT {
     static final int ATTEMPTS = 2;
     static final long TIMEOUT_SECONDS = 60;
     static final String PACKAGE = "io.costlevel.workloads.";
+    private static final Pattern CALLS = Pattern.compile("\\bops=([0-9]+)");
     private static final Pattern NATIVE = Pattern.compile("nsPerOp=([0-9.]+) cpuNsPerOp=([0-9.]+) blockedNsPerOp=([0-9.]+)");
 
     @TempDir
@@ -87,18 +88,19 @@ class LibraryWorkloadsIT {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             NativeCost cost = nativeCost(java, workload);
             Path out = work.resolve(workload + "-" + attempt + "-" + System.nanoTime());
-            run(java, workload, List.of("-javaagent:" + SampleUnderAgent.jar("costlevel.agentJar")
-                    + "=out=" + out + ",include=" + PACKAGE));
+            long calls = calls(run(java, workload, List.of("-javaagent:" + SampleUnderAgent.jar("costlevel.agentJar")
+                    + "=out=" + out + ",include=" + PACKAGE)));
             Report report = new Analysis(null, Progress.silent()).run(List.of(out));
             report.sites().forEach(EvidenceConsistency::assertConsistent);
             Site site = applicationSite(report, PACKAGE + appClass);
-            String seen = describe(report, site, cost);
+            String seen = describe(report, site, cost, calls);
             if (site != null && site.tier() == tier) {
                 tierRight = true;
                 if (tier > 0) {
                     assertThat(site.chain()).as("the chain from the line to the mechanism: %s", seen).isNotNull();
                 }
-                if (cost.agrees(site)) {
+                assertLibraryOpsSaid(site);
+                if (cost.agrees(site, calls)) {
                     return;
                 }
             }
@@ -122,17 +124,50 @@ class LibraryWorkloadsIT {
      * within 3x of that range. Level 0 sites have no ns/op (nothing counted).
      */
     record NativeCost(double nsPerOp, double cpuNsPerOp) {
-        boolean agrees(Site site) {
-            if (site.nsPerOp() == null) {
+        boolean agrees(Site site, long calls) {
+            Double perCall = perCall(site, calls);
+            if (perCall == null) {
                 return site.tier() == 0;
             }
-            return site.nsPerOp() >= cpuNsPerOp / 3 && site.nsPerOp() <= 3 * nsPerOp;
+            return perCall >= cpuNsPerOp / 3 && perCall <= 3 * nsPerOp;
         }
 
         @Override
         public String toString() {
             return String.format("native %.1f ns/op (CPU %.1f)", nsPerOp, cpuNsPerOp);
         }
+    }
+
+    /**
+     * The report's time per call of the workload's op. A line whose ops were counted inside the library it calls
+     * (evidence {@code libraryOps}) has the library's operations as ops, several per call where a call passes a site
+     * several times (Dropwizard's Meter.mark: three EWMA updates at one line): its time, ns/op x ops, is divided by
+     * the calls the workload made under the agent. Any other line's ops are its calls.
+     */
+    static Double perCall(Site site, long calls) {
+        if (site.nsPerOp() == null) {
+            return null;
+        }
+        Number library = (Number) site.evidence().get("libraryOps");
+        Number ops = (Number) site.evidence().get("ops");
+        if (library == null || ops == null || calls <= 0) {
+            return site.nsPerOp();
+        }
+        return site.nsPerOp() * ops.doubleValue() / calls;
+    }
+
+    /** A line whose ops are a library's operations says so, naming the site, beside its ns/op. */
+    private static void assertLibraryOpsSaid(Site site) {
+        if (site.evidence().get("libraryOps") != null && site.nsPerOp() != null) {
+            assertThat(site.reasons()).as("the reasons say whose ops they are").anyMatch(r -> r.startsWith("ops: ")
+                    && r.contains("per library operation"));
+        }
+    }
+
+    private static long calls(String output) {
+        Matcher m = CALLS.matcher(output);
+        assertThat(m.find()).as("the workload prints its ops: %s", output).isTrue();
+        return Long.parseLong(m.group(1));
     }
 
     /** The costliest site of the workload's class: its application line(s). */
@@ -174,10 +209,10 @@ class LibraryWorkloadsIT {
         return cp;
     }
 
-    private static String describe(Report report, Site site, NativeCost cost) {
+    private static String describe(Report report, Site site, NativeCost cost, long calls) {
         StringBuilder b = new StringBuilder(cost + "; ");
-        b.append(site == null ? "no site of the workload's class" : String.format("L%d %s %.1f ns/op chain=%s %s",
-                site.tier(), site.confidence(), site.nsPerOp(), site.chain(), site.reasons()));
+        b.append(site == null ? "no site of the workload's class" : String.format("L%d %s %.1f ns/op (%.1f per call of %d) chain=%s %s",
+                site.tier(), site.confidence(), site.nsPerOp(), perCall(site, calls), calls, site.chain(), site.reasons()));
         report.sites().stream().limit(5).forEach(s -> b.append("\n    L").append(s.tier()).append(' ').append(s.kind())
                 .append(' ').append(s.className()).append('.').append(s.methodName()).append(':').append(s.line())
                 .append(' ').append(s.evidence()));

@@ -76,6 +76,25 @@ class AgentChargesTest {
         assertThat(line.casAttempts()).isEqualTo(8640);
         double nsPerOp = (double) line.latencyNanos() / line.latencySamples();
         assertThat(nsPerOp).as("the parts' time per call: 60 + 60 + 60 x 640/4000").isCloseTo(129.6, org.assertj.core.data.Offset.offset(1.0));
+        SiteTally tally = tallyOf(table, PRICE);
+        assertThat(tally.libraryOps()).as("all of the line's ops were counted inside the library").isEqualTo(4000);
+        assertThat(tally.libraryOpsSite()).isIn("org.lib.Histogram.enter:10", "org.lib.Histogram.exit:20");
+        var assessed = new Classifier().assess(new SiteFacts(tally, new RunContext(2, true, 1.0))).orElseThrow();
+        assertThat(assessed.reasons()).as("the report says whose ops they are").anyMatch(r -> r.startsWith(
+                "ops: its ops are the operations counted at org.lib.Histogram.") && r.contains("per library operation"));
+    }
+
+    @Test
+    void aLineWithoutLibraryCallsSaysNothingOfLibraryOps() {
+        AgentSite own = new AgentSite("com.acme.OrderService", "price", 88, "atomic",
+                "java.util.concurrent.atomic.AtomicLong.incrementAndGet", 4000, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 62, 62 * 6, VirtualShare.NONE, AgentSite.NOT_COUNTED, AgentSite.NOT_COUNTED);
+        SiteTable table = new SiteTable();
+        AgentCharges.charge(run(List.of(own), new IdentityHashMap<>()), ACME, table);
+        SiteTally tally = tallyOf(table, PRICE);
+        assertThat(tally.libraryOps()).isZero();
+        var assessed = new Classifier().assess(new SiteFacts(tally, new RunContext(2, true, 1.0))).orElseThrow();
+        assertThat(assessed.reasons()).noneMatch(r -> r.startsWith("ops: "));
     }
 
     @Test
