@@ -1,5 +1,6 @@
 package io.costlevel.analyzer.forecast.rules;
 
+import io.costlevel.analyzer.classify.MinimumEvidence;
 import io.costlevel.analyzer.forecast.ForecastRule;
 import io.costlevel.analyzer.forecast.Move;
 import io.costlevel.analyzer.forecast.SiteHistory;
@@ -16,14 +17,21 @@ import java.util.Locale;
  * only lock-guarded state moves to L4 this way; {@link SharedStateRule} keeps the rest at L2.
  *
  * <p>Lock-guarded means the site is a lock or monitor (kinds {@code lock}, {@code monitor}), or its JDK call took a
- * monitor that others waited for today (the recording's monitor-enter events charged to it:
- * {@code ConcurrentHashMap.merge} locks the key's bin). Measured on 2 cores (docs/forecast.md): one hot
+ * monitor that others waited for today (the recording's monitor-enter events charged to it, at least
+ * {@link MinimumEvidence#MIN_EVENTS} and {@link #MIN_MONITOR_WAITS_PER_OP} per op: {@code ConcurrentHashMap.merge}
+ * locks the key's bin). Measured on 2 cores (docs/forecast.md): one hot
  * {@code ConcurrentHashMap} key, natively 150 ns CPU + 5 ns blocked per op at 2 threads, 187 + 382 at 8; the seed's
  * {@code synchronized} and {@code ReentrantLock} counters at 8 threads are L4 under the agent (72 % and 94 % of
  * their time blocked).
  */
 public final class PreemptedHolderRule implements ForecastRule {
     private static final List<String> LOCK_KINDS = List.of("lock", "monitor");
+    /**
+     * Monitor waits per op that make the call's state lock-guarded: one hot ConcurrentHashMap key at 2 threads had
+     * 222-601 waits in 12-13 M ops (1.8e-5 and up); a shared Random's line had 1 in 42 M (2.4e-8), an incidental
+     * wait (a class loaded on the first call) that is no lock of the call's.
+     */
+    static final double MIN_MONITOR_WAITS_PER_OP = 1e-6;
 
     @Override
     public Move forecast(SiteHistory site, Target target) {
@@ -48,7 +56,8 @@ public final class PreemptedHolderRule implements ForecastRule {
             return "a " + kind;
         }
         long monitorEnters = p.count("jfrMonitorEnterEvents");
-        if ("call".equals(kind) && monitorEnters > 0) {
+        if ("call".equals(kind) && MinimumEvidence.enoughEvents(monitorEnters)
+                && monitorEnters >= MIN_MONITOR_WAITS_PER_OP * p.count("ops")) {
             return String.format(Locale.ROOT, "%d monitor waits inside the call", monitorEnters);
         }
         return null;
