@@ -53,11 +53,10 @@ public final class AgentCharges {
     /** The parts of one application call: counters added up, ops of the busiest part, time of all parts. */
     static AgentSite asOneCall(List<AgentSite> parts) {
         AgentSite sum = parts.get(0);
-        long ops = sum.ops();
         for (AgentSite part : parts.subList(1, parts.size())) {
             sum = sum.plus(part);
-            ops = Math.max(ops, part.ops());
         }
+        long ops = busiest(parts).ops();
         double nanos = 0;
         for (AgentSite part : parts) {
             if (part.latencySamples() > 0) {

@@ -10,6 +10,13 @@ class ForecastRulesTest {
     private static final Target EIGHT_ON_TWO = new Target(8, 2);
     private static final Target TWO_ON_TWO = new Target(2, 2);
 
+    /** The agent's counts inside one java.util.Random drawn from by 2 threads (LibraryForecastIT's run). */
+    private static TestSites sharedRandom() {
+        return site("call").tier(2).threads(2).count("ops", 42_284_000).count("handoffChecks", 660_301)
+                .count("handoffs", 321_554).count("sameLineChecks", 660_300).count("sharedLineChecks", 660_299)
+                .primitive("java.util.Random.nextInt");
+    }
+
     private static SiteForecast at(SiteHistory history, Target target) {
         return Forecaster.forecastSite(history, target, null);
     }
@@ -170,9 +177,7 @@ class ForecastRulesTest {
     @Test
     void aLibraryCallChargedToTheLineIsSharedOrSpreadByItsLineCounts() {
         // The agent's counts inside java.util.Random and ConcurrentHashMap.merge at 2 threads (LibraryForecastIT's runs).
-        SiteHistory random = site("call").tier(2).threads(2).count("ops", 42_284_000).count("handoffChecks", 660_301)
-                .count("handoffs", 321_554).count("sameLineChecks", 660_300).count("sharedLineChecks", 660_299)
-                .primitive("java.util.Random.nextInt").today(2);
+        SiteHistory random = sharedRandom().today(2);
         SiteHistory spread = site("call").tier(1).threads(2).count("ops", 35_677_000).count("handoffChecks", 557_015)
                 .count("sameLineChecks", 0).count("sharedLineChecks", 0)
                 .primitive("java.util.concurrent.ConcurrentHashMap.merge").today(2);
@@ -191,9 +196,7 @@ class ForecastRulesTest {
                 .count("handoffs", 73_430).count("sameLineChecks", 187_667).count("sharedLineChecks", 187_667)
                 .count("jfrMonitorEnterEvents", 222).primitive("java.util.concurrent.ConcurrentHashMap.merge").today(2);
         SiteHistory monitor = site("monitor").tier(2).threads(2).count("ops", 9_000_000).count("contended", 400_000).today(2);
-        SiteHistory random = site("call").tier(2).threads(2).count("ops", 42_284_000).count("handoffChecks", 660_301)
-                .count("handoffs", 321_554).count("sameLineChecks", 660_300).count("sharedLineChecks", 660_299)
-                .primitive("java.util.Random.nextInt").today(2);
+        SiteHistory random = sharedRandom().today(2);
 
         SiteForecast f = at(hotKey, EIGHT_ON_TWO);
         assertThat(f.forecastTier()).isEqualTo(4);
@@ -205,9 +208,7 @@ class ForecastRulesTest {
         // An atomic has no holder: a CAS on a shared seed stays L2 however many threads, and one incidental monitor
         // wait charged to its line (a class loaded on the first call; LibraryForecastIT, CI) makes it no lock.
         assertThat(at(random, EIGHT_ON_TWO).mechanism()).isEqualTo("shared-line");
-        SiteHistory randomWithAWait = site("call").tier(2).threads(2).count("ops", 42_284_000).count("handoffChecks", 660_301)
-                .count("handoffs", 321_554).count("sameLineChecks", 660_300).count("sharedLineChecks", 660_299)
-                .count("jfrMonitorEnterEvents", 1).primitive("java.util.Random.nextInt").today(2);
+        SiteHistory randomWithAWait = sharedRandom().count("jfrMonitorEnterEvents", 1).today(2);
         assertThat(at(randomWithAWait, EIGHT_ON_TWO).mechanism()).isEqualTo("shared-line");
     }
 

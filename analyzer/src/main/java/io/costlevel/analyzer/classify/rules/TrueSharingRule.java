@@ -48,19 +48,19 @@ public final class TrueSharingRule implements TierRule {
         Double ns = f.nsPerOp();
         boolean costAgrees = ns == null || ns >= MIN_SHARED_NS_PER_OP;
         if (f.spinWaits() > 0 || f.spins() > 0) {
-            return verdict(Mechanism.SPIN_SHARED, costAgrees, ns, String.format(
+            return verdict(Mechanism.SPIN_SHARED, ns, String.format(
                     "spin waits on a line another core writes: %d waits, %.0f onSpinWait calls each", f.spinWaits(), f.spinsPerWait()));
         }
         if (f.casFailureRatio() >= MIN_CAS_FAILURE_RATIO && costAgrees && MinimumEvidence.enoughChecks(f.agent().casAttempts())) {
-            return verdict(Mechanism.CAS_FAILURES, true, ns, String.format(
+            return verdict(Mechanism.CAS_FAILURES, ns, String.format(
                     "%.1f%% of %d CAS attempts failed: another core changed the line", 100 * f.casFailureRatio(), f.agent().casAttempts()));
         }
         if (f.contendedPerOp() >= MIN_CONTENDED_PER_OP && costAgrees && MinimumEvidence.enoughChecks(f.ops())) {
-            return verdict(Mechanism.CONTENDED_LOCK, true, ns, String.format(
+            return verdict(Mechanism.CONTENDED_LOCK, ns, String.format(
                     "%.1f%% of acquisitions found the lock owned by another thread", 100 * f.contendedPerOp()));
         }
         if (f.handoffRatio() >= MIN_HANDOFF_RATIO && costAgrees && MinimumEvidence.enoughChecks(f.agent().handoffChecks())) {
-            return verdict(Mechanism.HANDOFFS, ns != null, ns, String.format(
+            return verdict(Mechanism.HANDOFFS, ns, String.format(
                     "%.0f%% of sampled ops found their line last touched here by another thread", 100 * f.handoffRatio()));
         }
         return Optional.empty();
@@ -74,10 +74,10 @@ public final class TrueSharingRule implements TierRule {
      * agent does not count: an unlock that wakes a parked thread (a futex call) or a thread preempted inside
      * the op. The reason says so, so the reader knows the tier is a floor.
      */
-    private static Optional<Verdict> verdict(Mechanism m, boolean costAgrees, Double ns, String reason) {
+    private static Optional<Verdict> verdict(Mechanism m, Double ns, String reason) {
         boolean aboveTier = ns != null && ns >= Tiers.L3_FLOOR_NS;
         boolean inTier = ns != null && ns >= Tiers.L2_FLOOR_NS && !aboveTier;
-        String confidence = costAgrees && inTier ? Verdict.HIGH : Verdict.MEDIUM;
+        String confidence = inTier ? Verdict.HIGH : Verdict.MEDIUM;
         String note = aboveTier ? "; the cost is above this tier's range: something costlier (a wake-up, a preemption)"
                 + " happens here too that no counter shows" : "";
         return Optional.of(new Verdict(Tiers.L2_TRUE_SHARING, m, confidence, reason + YieldRule.costNote(ns) + note));
