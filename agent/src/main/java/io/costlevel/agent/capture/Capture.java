@@ -114,7 +114,7 @@ public final class Capture {
         return profiler == null ? 0 : settings.profilerIntervalNanos;
     }
 
-    /** The CPU event async-profiler runs with (cpu, ctimer, itimer), or null when it does not run. */
+    /** The CPU event async-profiler runs with (ctimer, cpu, itimer), or null when it does not run. */
     public String profilerEvent() {
         return profiler == null ? null : profiler.event().optionValue();
     }

@@ -79,7 +79,7 @@ public final class CaptureSettings {
         maxDiskBytes = r.positiveInt("maxDiskMb", DEFAULT_MAX_DISK_MB) * 1024L * 1024L;
         maxAgeNanos = r.duration("maxAge", "0s");
         profiler = r.bool("profiler", true);
-        profilerEvent = r.choice("profiler.event", ProfilerEvent.CPU);
+        profilerEvent = r.choice("profiler.event", ProfilerEvent.CTIMER);
         profilerIntervalNanos = r.positiveDuration("profiler.interval", DEFAULT_PROFILER_INTERVAL);
         profilerLockNanos = r.durationOrOff("profiler.lock", jfr ? DEFAULT_PROFILER_LOCK : DEFAULT_PROFILER_LOCK_WITHOUT_JFR);
         merge = r.bool("profiler.merge", true);

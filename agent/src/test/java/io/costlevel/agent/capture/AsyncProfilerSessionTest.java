@@ -48,9 +48,19 @@ class AsyncProfilerSessionTest {
     }
 
     @Test
-    void whenPerfEventsAreRefusedTheCpuTimersAreUsed() throws Exception {
-        ScriptedProfiler profiler = new ScriptedProfiler(0, "cpu");
+    void byDefaultTheCpuTimersSample() throws Exception {
+        ScriptedProfiler profiler = new ScriptedProfiler(0);
         AsyncProfilerSession session = AsyncProfilerSession.start(new AsyncProfilerApi(profiler), CaptureSettings.defaults(), dir, 1 << 20);
+
+        assertThat(session.event()).isEqualTo(ProfilerEvent.CTIMER);
+        assertThat(profiler.commands.get(0)).startsWith("start,event=ctimer,interval=10000000,jfropts=15,");
+    }
+
+    @Test
+    void whenPerfEventsAreAskedForAndRefusedTheCpuTimersAreUsed() throws Exception {
+        ScriptedProfiler profiler = new ScriptedProfiler(0, "cpu");
+        CaptureSettings perf = CaptureSettings.from(Map.of("profiler.event", "cpu"), p -> {});
+        AsyncProfilerSession session = AsyncProfilerSession.start(new AsyncProfilerApi(profiler), perf, dir, 1 << 20);
 
         assertThat(session.event()).isEqualTo(ProfilerEvent.CTIMER);
         assertThat(profiler.commands.get(1)).startsWith("start,event=ctimer,interval=10000000,jfropts=15,");
@@ -70,7 +80,7 @@ class AsyncProfilerSessionTest {
         ScriptedProfiler profiler = new ScriptedProfiler(0, "cpu", "ctimer", "itimer");
         assertThatThrownBy(() -> AsyncProfilerSession.start(new AsyncProfilerApi(profiler), CaptureSettings.defaults(), dir, 1 << 20))
                 .isInstanceOf(ProfilerUnavailableException.class)
-                .hasMessage("async-profiler could not start (cpu: Perf events unavailable; ctimer: timer_create failed; itimer: timer_create failed)");
+                .hasMessage("async-profiler could not start (ctimer: timer_create failed; cpu: Perf events unavailable; itimer: timer_create failed)");
     }
 
     @Test
@@ -80,7 +90,7 @@ class AsyncProfilerSessionTest {
         AsyncProfilerSession session = AsyncProfilerSession.start(new AsyncProfilerApi(profiler), locks, dir, 1 << 20);
 
         assertThat(session.profilesLocks()).isTrue();
-        assertThat(profiler.commands.get(0)).startsWith("start,event=cpu,interval=10000000,lock=20000,jfropts=15,");
+        assertThat(profiler.commands.get(0)).startsWith("start,event=ctimer,interval=10000000,lock=20000,jfropts=15,");
     }
 
     @Test

@@ -16,7 +16,7 @@ class CaptureSettingsTest {
         CaptureSettings s = CaptureSettings.defaults();
         assertThat(s.jfr).isTrue();
         assertThat(s.profiler).isTrue();
-        assertThat(s.profilerEvent).isEqualTo(ProfilerEvent.CPU);
+        assertThat(s.profilerEvent).as("per-thread CPU timers: no cost at a context switch").isEqualTo(ProfilerEvent.CTIMER);
         assertThat(s.thresholdNanos).isEqualTo(20_000);
         assertThat(s.samplePeriodNanos).isEqualTo(20_000_000);
         assertThat(s.profilerLockNanos).as("async-profiler's lock profiling is opt-in").isZero();
@@ -55,9 +55,9 @@ class CaptureSettingsTest {
                 "jfr.samplePeriod", "0ms", "jfr", "maybe"), problems::add);
         assertThat(problems).hasSize(5).allSatisfy(p -> assertThat(p).doesNotContain("\n"));
         assertThat(problems).anySatisfy(p -> assertThat(p).startsWith("option jfr.threshold=20: ").contains("needs a unit").endsWith("using 20us"));
-        assertThat(problems).anySatisfy(p -> assertThat(p).startsWith("option profiler.event=perf: expected one of [cpu, ctimer, itimer]"));
+        assertThat(problems).anySatisfy(p -> assertThat(p).startsWith("option profiler.event=perf: expected one of [ctimer, cpu, itimer]"));
         assertThat(s.thresholdNanos).isEqualTo(20_000);
-        assertThat(s.profilerEvent).isEqualTo(ProfilerEvent.CPU);
+        assertThat(s.profilerEvent).isEqualTo(ProfilerEvent.CTIMER);
         assertThat(s.maxDiskBytes).isEqualTo(32L << 20);
         assertThat(s.samplePeriodNanos).isEqualTo(20_000_000);
         assertThat(s.jfr).isTrue();
@@ -99,8 +99,9 @@ class CaptureSettingsTest {
     }
 
     @Test
-    void cpuSamplingFallsBackToEventsNeedingFewerPermissions() {
+    void cpuSamplingFallsBackToTheOtherEventsBestFirst() {
+        assertThat(ProfilerEvent.CTIMER.withFallbacks()).containsExactly(ProfilerEvent.CTIMER, ProfilerEvent.CPU, ProfilerEvent.ITIMER);
         assertThat(ProfilerEvent.CPU.withFallbacks()).containsExactly(ProfilerEvent.CPU, ProfilerEvent.CTIMER, ProfilerEvent.ITIMER);
-        assertThat(ProfilerEvent.ITIMER.withFallbacks()).containsExactly(ProfilerEvent.ITIMER);
+        assertThat(ProfilerEvent.ITIMER.withFallbacks()).containsExactly(ProfilerEvent.ITIMER, ProfilerEvent.CTIMER, ProfilerEvent.CPU);
     }
 }
