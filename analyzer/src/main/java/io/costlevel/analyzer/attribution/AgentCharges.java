@@ -47,7 +47,7 @@ public final class AgentCharges {
                 table.addChain(line, chain(line, caller, site), part);
             }
         }
-        parts.forEach((line, sites) -> table.addLibraryCall(line, asOneCall(sites), busiest(sites)));
+        parts.forEach((line, sites) -> table.addLibraryCall(line, asOneCall(sites), busiest(sites), sites));
     }
 
     /** The parts of one application call: counters added up, ops of the busiest part, time of all parts. */

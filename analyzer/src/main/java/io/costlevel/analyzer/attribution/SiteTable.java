@@ -47,8 +47,8 @@ public final class SiteTable {
     }
 
     /** One library call's counters charged to {@code line}, whose ops are those of its busiest site {@code busiest}. */
-    public void addLibraryCall(SiteKey line, AgentSite call, AgentSite busiest) {
-        tally(line).addLibraryCall(call, busiest);
+    public void addLibraryCall(SiteKey line, AgentSite call, AgentSite busiest, List<AgentSite> parts) {
+        tally(line).addLibraryCall(call, busiest, parts);
     }
 
     /** A chain from {@code line} to a mechanism, weighed by the time the counters behind it stand for. */

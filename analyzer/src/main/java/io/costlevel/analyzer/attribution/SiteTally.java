@@ -2,6 +2,7 @@ package io.costlevel.analyzer.attribution;
 
 import io.costlevel.analyzer.input.AgentSite;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,9 +102,16 @@ public final class SiteTally {
     private String libraryOpsSite;
     private long libraryOpsSiteOps = -1;
 
-    /** Counters of one library call charged to this line, whose ops are those of {@code busiest} inside it. */
-    void addLibraryCall(AgentSite call, AgentSite busiest) {
+    /** The library sites charged to this line, each with its own counters (one entry per site and JVM). */
+    private final List<AgentSite> libraryParts = new ArrayList<>();
+
+    /**
+     * Counters of one library call charged to this line ({@code call}, the sum of {@code parts}), whose ops are those
+     * of {@code busiest} inside it.
+     */
+    void addLibraryCall(AgentSite call, AgentSite busiest, List<AgentSite> parts) {
         addAgent(call);
+        libraryParts.addAll(parts);
         libraryOps += call.ops();
         if (call.ops() > libraryOpsSiteOps) {
             libraryOpsSiteOps = call.ops();
@@ -114,6 +122,22 @@ public final class SiteTally {
     /** Of {@link #agent()}'s ops, those counted inside library calls rather than at the line itself. */
     public long libraryOps() {
         return libraryOps;
+    }
+
+    /**
+     * The library sites this line's calls reach, each with its own counters: their ratios are per their own ops
+     * (a try-lock's failures over its attempts), which the line's sum, over the busiest site's ops, is not.
+     */
+    public List<AgentSite> libraryParts() {
+        return List.copyOf(libraryParts);
+    }
+
+    /** One library part alone, as a tally of this line with its counters only: what its own mechanism is. */
+    public SiteTally part(AgentSite counters) {
+        SiteTally part = new SiteTally(site);
+        part.addAgent(counters);
+        part.wallSeconds = wallSeconds;
+        return part;
     }
 
     /** The library site whose ops stand for this line's calls, or null when none was charged here. */

@@ -31,8 +31,10 @@ public record Assessment(int tier, Verdict verdict, SiteTime time, long ops, Dou
      * @param blocking  platform threads' blocks (contention's tier)
      * @param unmounted virtual threads' blocks that unmounted, or null without any
      * @param pinned    virtual threads' blocks while pinned, or null without any
+     * @param parts     the mechanisms the running time is shared among ({@link RunningPart}): {@code running} alone,
+     *                  or the library sites a line's calls reach
      */
-    public record Verdicts(Verdict running, Verdict blocking, Verdict unmounted, Verdict pinned) {}
+    public record Verdicts(Verdict running, Verdict blocking, Verdict unmounted, Verdict pinned, List<RunningPart> parts) {}
 
     /** One bucket of the site's time, with the verdict that explains it. */
     private record Bucket(int tier, double nanos, Verdict verdict) {}
@@ -47,7 +49,12 @@ public record Assessment(int tier, Verdict verdict, SiteTime time, long ops, Dou
         if (v.unmounted() != null) {
             buckets.add(new Bucket(time.unmountedTier(), time.unmountedNanos(), v.unmounted()));
         }
-        buckets.add(new Bucket(time.runningTier(), time.runningNanos(), v.running()));
+        for (int tier = 0; tier < Tiers.count(); tier++) {
+            Verdict part = RunningPart.inTier(v.parts(), tier);
+            if (part != null) {
+                buckets.add(new Bucket(tier, time.runningNanosIn(tier), part));
+            }
+        }
         return buckets;
     }
 
@@ -198,12 +205,24 @@ public record Assessment(int tier, Verdict verdict, SiteTime time, long ops, Dou
                     + "), and the average op is cheaper than the tier's typical cost";
         } else if (time.idleNanos() + time.ioNanos() > 0) {
             why = "the ops include idle or I/O waiting, which is not a cost and does not decide the tier";
+        } else if (costlierShare(tier, time) >= MIN_SHARE_FOR_REASON) {
+            why = String.format("the op's time includes the %s of it in costlier tiers (above)",
+                    percent(costlierShare(tier, time)));
         } else {
             why = "something costlier than the counted mechanism happens in the op (a preemption, a wake-up) "
                     + "that no counter shows";
         }
         return String.format("ns/op %s lies in %s's range, not %s's: %s", duration(ns), Tiers.name(band),
                 Tiers.name(tier), why);
+    }
+
+    /** The share of a site's time in tiers above {@code tier}. */
+    private static double costlierShare(int tier, SiteTime time) {
+        double share = 0;
+        for (int t = tier + 1; t < Tiers.count(); t++) {
+            share += time.share(t);
+        }
+        return share;
     }
 
     static String percent(double fraction) {

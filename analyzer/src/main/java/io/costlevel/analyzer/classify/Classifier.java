@@ -59,13 +59,14 @@ public final class Classifier {
                     Verdict.LOW, String.format("%d CPU samples beside the blocking, no synchronization counted%s",
                     facts.cpuSamples(), facts.run().agentPresent() ? "" : " (without the agent an atomic or spin would be invisible)"));
         }
-        SiteTime time = new SiteTime(facts, running.tier(), unmounted == null ? Tiers.L3_SYSCALL : unmounted.tier());
+        List<RunningPart> parts = RunningPart.of(facts, running, f -> best(f, false));
+        SiteTime time = new SiteTime(facts, parts, unmounted == null ? Tiers.L3_SYSCALL : unmounted.tier());
         if (blocked == null) {
             blocked = new Verdict(time.blockedTier(), Mechanism.BLOCKING, Verdict.MEDIUM, "blocked");
         } else if (blocked.tier() != time.blockedTier()) {
             blocked = new Verdict(time.blockedTier(), blocked.mechanism(), blocked.confidence(), blocked.reason());
         }
-        return Optional.of(Assessment.of(facts, new Assessment.Verdicts(running, blocked, unmounted, pinned), time));
+        return Optional.of(Assessment.of(facts, new Assessment.Verdicts(running, blocked, unmounted, pinned, parts), time));
     }
 
     /** The blocking mechanism's verdict whatever its share of the ops: the time model weighs it. */

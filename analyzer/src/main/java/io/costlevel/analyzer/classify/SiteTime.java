@@ -2,6 +2,7 @@ package io.costlevel.analyzer.classify;
 
 import io.costlevel.analyzer.input.AgentSite;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,7 +19,8 @@ import java.util.Map;
  *       agent timed no op (plain code, no agent), the CPU samples' time.</li>
  * </ul>
  * Running time is in the tier of the site's non-blocking mechanism (what the counters show: an uncontended
- * atomic, a line moving, a spin, a yield); contention blocking is a context switch (L4), or a system call (L3)
+ * atomic, a line moving, a spin, a yield), or shared among the tiers of the library sites a line's calls reach by
+ * the time each took ({@link RunningPart}); contention blocking is a context switch (L4), or a system call (L3)
  * when the blocks are too short to have switched. Virtual threads' blocks (JDK 21+) are kept apart from platform
  * threads': one that unmounted is no kernel switch, so its contention time is in the tier its measured cost per
  * block says (L3, or L2 when shorter than a system call: {@code VirtualThreadRule}); one that blocked pinned
@@ -28,6 +30,8 @@ import java.util.Map;
  */
 public final class SiteTime {
     private final double[] tierNanos = new double[Tiers.count()];
+    /** The running time by tier: all in {@link #runningTier} unless a line's library sites share it. */
+    private final double[] runningByTier = new double[Tiers.count()];
     private final double runningNanos;
     private final double contentionNanos;
     private final double unmountedNanos;
@@ -41,16 +45,11 @@ public final class SiteTime {
     private final int unmountedTier;
     private final boolean blockedFromAgent;
 
-    /** A site without virtual threads: their blocks, had there been any, would be unmounts of a system call's cost. */
-    SiteTime(SiteFacts f, int runningTier) {
-        this(f, runningTier, Tiers.L3_SYSCALL);
-    }
-
     /**
-     * @param runningTier   the tier of the site's non-blocking mechanism, from the rules
+     * @param running       the parts of the running time, each in its mechanism's tier, weighed by their time
      * @param unmountedTier the tier of its virtual threads' unmounting blocks (L2 or L3, from their cost per block)
      */
-    SiteTime(SiteFacts f, int runningTier, int unmountedTier) {
+    SiteTime(SiteFacts f, List<RunningPart> running, int unmountedTier) {
         AgentSite a = f.agent();
         WaitPurpose agentPurpose = WaitPurpose.of(a == null ? null : a.primitive());
         double[] platform = byPurpose(agentPurpose, f.platformBlockedNanos(), f.tally().blockedNanosByChain(),
@@ -86,19 +85,31 @@ public final class SiteTime {
         this.ioNanos = blocked[4];
         this.virtualWaitNanos = blocked[5];
 
-        double running = runningNanos(f);
-        if (bound > 0 && running + blockedSum > bound) {
+        double runningTime = runningNanos(f);
+        if (bound > 0 && runningTime + blockedSum > bound) {
             // A timed op preempted while its clock ran counts a time slice: the running estimate gives way first.
-            running = bound - blockedSum;
+            runningTime = bound - blockedSum;
         }
-        this.runningNanos = Math.max(0, running);
-        this.runningTier = runningTier;
+        this.runningNanos = Math.max(0, runningTime);
+        double[] weights = new double[Tiers.count()];
+        double allWeights = 0;
+        for (RunningPart part : running) {
+            weights[part.verdict().tier()] += part.nanos();
+            allWeights += part.nanos();
+        }
+        int heaviest = running.get(0).verdict().tier();
+        for (int t = 0; t < weights.length; t++) {
+            runningByTier[t] = runningNanos * weights[t] / allWeights;
+            tierNanos[t] += runningByTier[t];
+            // Ties go to the costlier tier, as in dominantTier().
+            heaviest = weights[t] > 0 && weights[t] >= weights[heaviest] ? t : heaviest;
+        }
+        this.runningTier = heaviest;
         this.unmountedTier = unmountedTier;
         // Blocks the agent timed shorter than a switch found their permit at once: a system call.
         this.blockedTier = blockedFromAgent && f.platformBlocks() > 0
                 && agentPlatformContention / f.platformBlocks() < Tiers.L4_FLOOR_NS
                 ? Tiers.L3_SYSCALL : Tiers.L4_CONTEXT_SWITCH;
-        tierNanos[runningTier] += runningNanos;
         tierNanos[blockedTier] += contentionNanos;
         tierNanos[unmountedTier] += unmountedNanos;
         tierNanos[Tiers.L4_CONTEXT_SWITCH] += pinnedNanos;
@@ -162,6 +173,8 @@ public final class SiteTime {
     }
 
     public double runningNanos() { return runningNanos; }
+    /** The running time in {@code tier}: all of it in {@link #runningTier()} unless library sites share it. */
+    public double runningNanosIn(int tier) { return runningByTier[tier]; }
     public double contentionNanos() { return contentionNanos; }
     public double idleNanos() { return idleNanos; }
     public double ioNanos() { return ioNanos; }

@@ -84,6 +84,39 @@ class AgentChargesTest {
                 "ops: its ops are the operations counted at org.lib.Histogram.") && r.contains("per library operation"));
     }
 
+    /**
+     * A cache read that CASes its own stripe of a read buffer on every call (uncontended, 20 ns) and, one call in a
+     * hundred, tries a lock the other thread holds 60 % of the time (300 ns): each site keeps its own ratio, and the
+     * line's running time is shared by the time each took (64,000 x 20 ns against 640 x 300 ns: 87 % and 13 %).
+     */
+    @Test
+    void eachLibrarySiteIsJudgedOnItsOwnCountersAndSharesTheRunningTime() {
+        AgentSite cas = new AgentSite("org.lib.ReadBuffer", "offer", 40, "atomic",
+                "java.lang.invoke.VarHandle.weakCompareAndSet", 64_000, 2, 64_000, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 1000, 0, 1000, 20 * 1000, VirtualShare.NONE, AgentSite.NOT_COUNTED, AgentSite.NOT_COUNTED);
+        AgentSite tryLock = new AgentSite("org.lib.Cache", "scheduleDrain", 90, "lock",
+                "java.util.concurrent.locks.ReentrantLock.tryLock", 640, 2, 0, 0, 384, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 640, 320, 640, 300 * 640, VirtualShare.NONE, AgentSite.NOT_COUNTED, AgentSite.NOT_COUNTED);
+        Map<AgentSite, List<AgentCaller>> callers = new IdentityHashMap<>();
+        for (AgentSite s : List.of(cas, tryLock)) {
+            callers.put(s, List.of(new AgentCaller("com.acme.OrderService", "price", 88, "org.lib.Cache.get", 5)));
+        }
+        SiteTable table = new SiteTable();
+        AgentCharges.charge(run(List.of(cas, tryLock), callers), ACME, table);
+        SiteTally tally = tallyOf(table, PRICE);
+        assertThat(tally.libraryParts()).hasSize(2);
+
+        var assessed = new Classifier().assess(new SiteFacts(tally, new RunContext(2, true, 1.0))).orElseThrow();
+        assertThat(assessed.tier()).as("most of the time is the uncontended CAS").isEqualTo(Tiers.L1_UNCONTENDED_ATOMIC);
+        assertThat(assessed.time().share(Tiers.L1_UNCONTENDED_ATOMIC)).isCloseTo(0.87, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(assessed.time().share(Tiers.L2_TRUE_SHARING)).isCloseTo(0.13, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(assessed.reasons()).as("the try-lock's failures over its own attempts, not over the CASes")
+                .anyMatch(r -> r.startsWith("L2 true sharing (13 % of the time): at org.lib.Cache.scheduleDrain:90")
+                        && r.contains("60.0% of acquisitions"));
+        assertThat(assessed.reasons()).as("the dot above L1's band is the L2 share's doing")
+                .anyMatch(r -> r.startsWith("ns/op 23.0 ns lies in L2 true sharing's range") && r.contains("13 %"));
+    }
+
     @Test
     void aLineWithoutLibraryCallsSaysNothingOfLibraryOps() {
         AgentSite own = new AgentSite("com.acme.OrderService", "price", 88, "atomic",
