@@ -205,7 +205,7 @@ public record Assessment(int tier, Verdict verdict, SiteTime time, long ops, Dou
                     + "), and the average op is cheaper than the tier's typical cost";
         } else if (time.idleNanos() + time.ioNanos() > 0) {
             why = "the ops include idle or I/O waiting, which is not a cost and does not decide the tier";
-        } else if (costlierShare(tier, time) >= MIN_SHARE_FOR_REASON) {
+        } else if (costlierExplains(tier, ns, time)) {
             why = String.format("the op's time includes the %s of it in costlier tiers (above)",
                     percent(costlierShare(tier, time)));
         } else {
@@ -214,6 +214,15 @@ public record Assessment(int tier, Verdict verdict, SiteTime time, long ops, Dou
         }
         return String.format("ns/op %s lies in %s's range, not %s's: %s", duration(ns), Tiers.name(band),
                 Tiers.name(tier), why);
+    }
+
+    /**
+     * The site's time in costlier tiers is what lifts its ns/op out of its tier's band: a real share (5 % or more),
+     * without which the op would cost at most about twice the band's ceiling.
+     */
+    private static boolean costlierExplains(int tier, double ns, SiteTime time) {
+        double costlier = costlierShare(tier, time);
+        return costlier >= 0.05 && ns * (1 - costlier) < 2 * Tiers.ceilingNs(tier);
     }
 
     /** The share of a site's time in tiers above {@code tier}. */

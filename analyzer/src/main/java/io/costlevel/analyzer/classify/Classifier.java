@@ -1,5 +1,6 @@
 package io.costlevel.analyzer.classify;
 
+import io.costlevel.analyzer.classify.rules.CallCostRule;
 import io.costlevel.analyzer.classify.rules.ContextSwitchRule;
 import io.costlevel.analyzer.classify.rules.PlainCodeRule;
 import io.costlevel.analyzer.classify.rules.SpinWhileDescheduledRule;
@@ -25,6 +26,7 @@ public final class Classifier {
             new ContextSwitchRule(),
             new YieldRule(),
             new SyscallRule(),
+            new CallCostRule(),
             new TrueSharingRule(),
             new UncountedSpinRule(),
             new UncontendedSyncRule(),

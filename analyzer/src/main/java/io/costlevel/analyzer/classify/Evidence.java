@@ -64,6 +64,10 @@ public final class Evidence {
             }
             // Ops that are a library site's operations (each call read as one), not the line's own (AgentCharges).
             putIfCounted(e, "libraryOps", f.tally().libraryOps());
+            Double call = callNsPerOp(f);
+            if (call != null) {
+                e.put("callNsPerOp", round(call));
+            }
             putIfCounted(e, "virtualThreads", a.virtual().threads());
             putIfCounted(e, "virtualOps", a.virtual().ops());
             putIfCounted(e, "virtualBlocks", a.virtual().blocks());
@@ -85,6 +89,21 @@ public final class Evidence {
         putIfCounted(e, "jfrPinnedEvents", t.pinnedEvents());
         putIfCounted(e, "jfrPinnedNanos", t.pinnedNanos());
         return e;
+    }
+
+    /**
+     * The measured cost per op of the costliest JDK call behind the line (a {@code call} site: its own, or one of the
+     * library sites its calls reach), which {@code CallCostRule} reads a kernel entry from; null without any.
+     */
+    static Double callNsPerOp(SiteFacts f) {
+        Double most = "call".equals(f.agent().kind()) ? f.nsPerOp() : null;
+        for (AgentSite part : f.tally().libraryParts()) {
+            if ("call".equals(part.kind()) && part.latencySamples() > 0) {
+                double ns = (double) part.latencyNanos() / part.latencySamples();
+                most = most == null ? ns : Math.max(most, ns);
+            }
+        }
+        return most;
     }
 
     private static void putIfCounted(Map<String, Object> e, String name, long value) {

@@ -23,6 +23,27 @@ class ClassifierTest {
         return classifier.classify(new SiteFacts(tally, new RunContext(CORES, true, 1.0))).orElseThrow();
     }
 
+    /**
+     * Caffeine's maintenance scheduling at 2 threads on 2 cores, as the agent counted it: 75,403 calls of
+     * Executor.execute, 1,180 timed at 13.4 us each, 10 % handoffs on the pool, no block: a wake-up, not sharing.
+     */
+    @Test
+    void aJdkCallCostingMicrosecondsWithoutBlockingIsASystemCall() {
+        Verdict v = classify(site("call").primitive("java.util.concurrent.Executor.execute").ops(75_403).threads(3)
+                .handoffs(1_180, 123).nsPerOp(13_357));
+        assertThat(v.tier()).isEqualTo(Tiers.L3_SYSCALL);
+        assertThat(v.mechanism()).isEqualTo(Mechanism.SYSCALL);
+        assertThat(v.confidence()).isEqualTo(Verdict.MEDIUM);
+        assertThat(v.reason()).contains("java.util.concurrent.Executor.execute costing 13357 ns per op");
+    }
+
+    @Test
+    void aJdkCallAtAnAtomicsCostIsNotASystemCall() {
+        Verdict v = classify(site("call").primitive("java.util.Random.nextInt").ops(1_000_000).threads(2)
+                .handoffs(15_000, 9_000).nsPerOp(47));
+        assertThat(v.tier()).isEqualTo(Tiers.L2_TRUE_SHARING);
+    }
+
     @Test
     void oneThreadAtomicIsUncontended() {
         Verdict v = classify(site("atomic").ops(10_000_000).threads(1).handoffs(150_000, 0).nsPerOp(6));
