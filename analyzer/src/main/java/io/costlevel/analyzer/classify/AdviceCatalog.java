@@ -45,6 +45,12 @@ public final class AdviceCatalog {
                     "system call on most ops -> bounded spin before yielding/parking, or a lock-free structure",
                     "Waits here are short: a bounded spin (Thread.onSpinWait) before calling into the kernel, "
                             + "or a j.u.c structure that only parks when the wait is long, keeps the op in user space.");
+            case WAKEUP_IN_CALL -> advice(Tiers.L2_TRUE_SHARING, facts,
+                    "a thread woken inside the call -> hand work over in batches, or keep the other side awake",
+                    "The call wakes a sleeping thread (a futex wake) on its ops: an executor with idle workers, an "
+                            + "unlock with a parked waiter. Hand work over in batches (one wake per batch), let the "
+                            + "waiting side spin briefly before it parks so a release finds it awake, or run a short "
+                            + "task on the calling thread (a Caffeine cache: executor(Runnable::run)).");
             case CAS_FAILURES -> advice(Tiers.L1_UNCONTENDED_ATOMIC, facts,
                     "CAS retry loop on a shared value -> LongAdder / LongAccumulator or per-thread shards",
                     "Failed CAS retries mean cores fight over one line. Striped state (LongAdder, LongAccumulator, "

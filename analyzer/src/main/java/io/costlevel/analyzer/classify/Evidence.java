@@ -1,5 +1,6 @@
 package io.costlevel.analyzer.classify;
 
+import io.costlevel.analyzer.classify.rules.CallCostRule;
 import io.costlevel.analyzer.input.AgentSite;
 
 import java.util.LinkedHashMap;
@@ -92,13 +93,13 @@ public final class Evidence {
     }
 
     /**
-     * The measured cost per op of the costliest JDK call behind the line (a {@code call} site: its own, or one of the
+     * The measured cost per op of the costliest JDK call or lock release behind the line (its own site, or one of the
      * library sites its calls reach), which {@code CallCostRule} reads a kernel entry from; null without any.
      */
     static Double callNsPerOp(SiteFacts f) {
-        Double most = "call".equals(f.agent().kind()) ? f.nsPerOp() : null;
+        Double most = CallCostRule.wakesInside(f.agent()) ? f.nsPerOp() : null;
         for (AgentSite part : f.tally().libraryParts()) {
-            if ("call".equals(part.kind()) && part.latencySamples() > 0) {
+            if (CallCostRule.wakesInside(part) && part.latencySamples() > 0) {
                 double ns = (double) part.latencyNanos() / part.latencySamples();
                 most = most == null ? ns : Math.max(most, ns);
             }

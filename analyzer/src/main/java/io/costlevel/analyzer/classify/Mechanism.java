@@ -14,6 +14,8 @@ public enum Mechanism {
     YIELD_SWITCH,
     /** System calls that return without switching: yield with a free core, park with a permit, wakeups. */
     SYSCALL,
+    /** A JDK call or an unlock costing a kernel entry with no block counted: it wakes another thread inside. */
+    WAKEUP_IN_CALL,
     /** compareAndSet fails because another core changed the line. */
     CAS_FAILURES,
     /** A lock or monitor found owned by another thread. */

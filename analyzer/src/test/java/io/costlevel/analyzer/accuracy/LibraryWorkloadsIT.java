@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * HdrHistogram, Dropwizard metrics, Caffeine, java.util.logging), each run twice in a forked JVM at two threads:
  * without the agent, for its native cost, and with it ({@code include=io.costlevel.workloads.}, so the libraries
  * are not the application). The workload's application line must get the tier its mechanism and native cost give
- * (docs/tiers.md, "Real libraries"), and its measured ns/op must lie within 3x of the native one (see
+ * (docs/tiers.md, "Real libraries"), and its measured ns/op must lie within 2x of the native one (issue 12; issue
+ * 11 asked for 3x; see
  * {@link NativeCost}).
  *
  * <p>True sharing needs the two threads on two cores at once: a case expecting Level 2 that missed while the
@@ -79,6 +80,10 @@ class LibraryWorkloadsIT {
     @ParameterizedTest(name = "JDK 17: {0} -> L{2}: {3}")
     @MethodSource("workloads")
     void classifiedAtTheApplicationLine(String workload, String appClass, int tier, String mechanism) throws Exception {
+        Assumptions.assumeFalse(workload.equals("caffeine-hot-key") && Runtime.version().feature() > 17,
+                "caffeine-hot-key's expected tier was measured on JDK 17 (ForkJoinPool.execute 1.3-8 us, L3); on JDK 25 "
+                        + "the pool hands the drain over in 200-440 ns (CaffeineDrains, 8-12 % of the readers' CPU), at the "
+                        + "L2/L3 boundary, so no tier follows from the mechanism there");
         check(Path.of(System.getProperty("java.home"), "bin", "java"), workload, appClass, tier, mechanism);
     }
 
@@ -124,22 +129,25 @@ class LibraryWorkloadsIT {
         Assumptions.assumeFalse(busy && tierRight, String.format(
                 "machine too busy for %s's ns/op (load %.1f on %d cores: timed operations were preempted), its tier was right:%n%s",
                 workload, load, SampleLadderIT.CORES, String.join("\n", misses)));
-        throw new AssertionError(workload + " expected L" + tier + " (" + mechanism + ") within 3x of its native cost, load "
+        throw new AssertionError(workload + " expected L" + tier + " (" + mechanism + ") within " + NativeCost.FACTOR + "x of its native cost, load "
                 + load + ":\n" + String.join("\n", misses));
     }
 
     /**
      * The workload's cost without the agent. Its true cost per op lies between the threads' CPU time per op and their
      * thread time per op (which, on a shared machine, includes waiting for a core): the reported ns/op must lie
-     * within 3x of that range. Level 0 sites have no ns/op (nothing counted).
+     * within {@link #FACTOR}x of that range. Level 0 sites have no ns/op (nothing counted).
      */
     record NativeCost(double nsPerOp, double cpuNsPerOp) {
+        /** 33 cases with ns/op in 3 runs of the suite (2026-12-03): 0.65-1.45x of the native thread time per op, once 2.27x. */
+        static final double FACTOR = 2;
+
         boolean agrees(Site site, long calls) {
             Double perCall = perCall(site, calls);
             if (perCall == null) {
                 return site.tier() == 0;
             }
-            return perCall >= cpuNsPerOp / 3 && perCall <= 3 * nsPerOp;
+            return perCall >= cpuNsPerOp / FACTOR && perCall <= FACTOR * nsPerOp;
         }
 
         @Override
@@ -180,10 +188,14 @@ class LibraryWorkloadsIT {
         return Long.parseLong(m.group(1));
     }
 
-    /** The costliest site of the workload's class: its application line(s). */
+    /**
+     * The costliest site of the workload's class: its application line(s). Its initializers set the workload up
+     * (HotKeyCache fills its cache in its static initializer, once), they are not its operation.
+     */
     static Site applicationSite(Report report, String className) {
         return report.sites().stream()
                 .filter(s -> s.className().equals(className) || s.className().startsWith(className + "$"))
+                .filter(s -> !s.methodName().startsWith("<"))
                 .max((a, b) -> Integer.compare(a.tier(), b.tier()))
                 .orElse(null);
     }

@@ -32,7 +32,7 @@ class ClassifierTest {
         Verdict v = classify(site("call").primitive("java.util.concurrent.Executor.execute").ops(75_403).threads(3)
                 .handoffs(1_180, 123).nsPerOp(13_357));
         assertThat(v.tier()).isEqualTo(Tiers.L3_SYSCALL);
-        assertThat(v.mechanism()).isEqualTo(Mechanism.SYSCALL);
+        assertThat(v.mechanism()).isEqualTo(Mechanism.WAKEUP_IN_CALL);
         assertThat(v.confidence()).isEqualTo(Verdict.MEDIUM);
         assertThat(v.reason()).contains("java.util.concurrent.Executor.execute costing 13357 ns per op");
     }
