@@ -60,7 +60,7 @@ public final class AgentCharges {
         double nanos = 0;
         for (AgentSite part : parts) {
             if (part.latencySamples() > 0) {
-                nanos += (double) part.latencyNanos() / part.latencySamples() * part.ops();
+                nanos += part.meanLatencyNanos() * part.ops();
             }
         }
         long samples = sum.latencySamples();

@@ -100,7 +100,7 @@ public final class Evidence {
         Double most = CallCostRule.wakesInside(f.agent()) ? f.nsPerOp() : null;
         for (AgentSite part : f.tally().libraryParts()) {
             if (CallCostRule.wakesInside(part) && part.latencySamples() > 0) {
-                double ns = (double) part.latencyNanos() / part.latencySamples();
+                double ns = part.meanLatencyNanos();
                 most = most == null ? ns : Math.max(most, ns);
             }
         }

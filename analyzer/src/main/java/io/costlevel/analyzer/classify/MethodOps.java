@@ -35,7 +35,7 @@ public record MethodOps(long ops, int threadsInOneJvm, boolean shared, double co
             boolean shared = MinimumEvidence.enoughChecks(a.handoffChecks()) && a.handoffs() * 10 >= a.handoffChecks()
                     || MinimumEvidence.enoughChecks(a.casAttempts()) && a.casFailures() * 1000 >= a.casAttempts()
                     || MinimumEvidence.enoughChecks(a.ops()) && a.contended() * 100 >= a.ops();
-            double latency = a.latencySamples() == 0 ? 0 : Math.max(0, (double) a.latencyNanos() / a.latencySamples());
+            double latency = Math.max(0, a.meanLatencyNanos());
             MethodOps line = new MethodOps(a.ops(), t.threadsInOneJvm(), shared, latency);
             methods.merge(key(t.site().className(), t.site().methodName()), line, MethodOps::plus);
         }

@@ -23,8 +23,8 @@ import java.util.function.Function;
 public record RunningPart(Verdict verdict, double nanos) {
 
     /**
-     * The parts of {@code line}'s running time: its library sites', when it reaches at least two that the agent
-     * timed, else {@code whole} alone.
+     * The parts of {@code line}'s running time: its library sites' that the agent timed, when it reaches at least two
+     * library sites, else (or when none was timed) {@code whole} alone.
      *
      * @param judge the running verdict of a site's facts (the classifier's non-blocking rules)
      */
@@ -32,6 +32,7 @@ public record RunningPart(Verdict verdict, double nanos) {
         List<AgentSite> sites = line.tally().libraryParts();
         List<RunningPart> parts = new ArrayList<>();
         if (sites.size() >= 2) {
+            double all = sites.stream().mapToDouble(RunningPart::timeOf).sum();
             for (AgentSite site : sites) {
                 double nanos = timeOf(site);
                 if (nanos <= 0) {
@@ -43,7 +44,7 @@ public record RunningPart(Verdict verdict, double nanos) {
                     parts.add(new RunningPart(new Verdict(v.tier(), v.mechanism(), v.confidence(),
                             "at " + site.className() + "." + site.methodName() + ":" + site.line() + " ("
                                     + (site.primitive() == null ? site.kind() : site.primitive()) + "), "
-                                    + share(nanos, sites) + " of the library's timed work: " + v.reason()), nanos));
+                                    + Assessment.percent(nanos / all) + " of the library's timed work: " + v.reason()), nanos));
                 }
             }
         }
@@ -52,19 +53,8 @@ public record RunningPart(Verdict verdict, double nanos) {
 
     /** The time a site's ops took by its own timing, less the blocks it counted inside them; 0 when none was timed. */
     static double timeOf(AgentSite s) {
-        if (s.latencySamples() == 0 || s.ops() == 0) {
-            return 0;
-        }
         double blocked = s.parkedNanos() + s.waitedNanos() + s.sleptNanos();
-        return Math.max(0, (double) s.latencyNanos() / s.latencySamples() * s.ops() - blocked);
-    }
-
-    private static String share(double nanos, List<AgentSite> sites) {
-        double all = 0;
-        for (AgentSite s : sites) {
-            all += timeOf(s);
-        }
-        return Assessment.percent(nanos / all);
+        return Math.max(0, s.meanLatencyNanos() * s.ops() - blocked);
     }
 
     /** The verdict of the part with the most weight in {@code tier}, or null when none is there. */
