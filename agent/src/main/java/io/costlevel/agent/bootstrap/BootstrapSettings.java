@@ -9,7 +9,13 @@ public final class BootstrapSettings {
     static int samplingPeriod = 64;
     /** What one {@link System#nanoTime()} costs, subtracted from every timed sample. */
     static long clockCostNanos;
-    /** Per site, the last sampled toucher: identity hash of the object (high half), thread id (low half). */
+    /**
+     * Per site, the last sampled toucher: identity hash of the object (high half), thread id (low half), at index
+     * {@code site << LAST_TOUCH_SHIFT}: one cache line per site. Every sampled operation stores its toucher, so with
+     * sites side by side the sites of one request path shared a line that two threads wrote in turn, and each check
+     * began with a cache miss even at sites whose objects the threads do not share.
+     */
+    static final int LAST_TOUCH_SHIFT = 3;
     static long[] lastTouch = new long[1];
     /**
      * Per site, {@link #LINE_SLOTS} lines it worked on, direct-mapped by line hash: line hash (high half), first
@@ -23,7 +29,7 @@ public final class BootstrapSettings {
     public static void install(int sampling, int maxSites, long clockCost) {
         samplingPeriod = sampling;
         clockCostNanos = clockCost;
-        lastTouch = new long[maxSites + 1];
+        lastTouch = new long[(maxSites + 1) << LAST_TOUCH_SHIFT];
         lineOwners = new long[(maxSites + 1) * LINE_SLOTS];
     }
 

@@ -68,8 +68,8 @@ public final class CallProbes {
             counters.uncounted();
             return null;
         }
-        if (counters.isDue() && counters.due(target, 0, site)) {
-            counters.startTiming(site);
+        if (counters.isDue()) {
+            counters.dueTimed(target, 0, site);
         }
         return counters;
     }
@@ -102,8 +102,8 @@ public final class CallProbes {
             counters.uncounted();
             return null;
         }
-        if (counters.isDue() && counters.due(map, keyBlock(map, key), site)) {
-            counters.startTiming(site);
+        if (counters.isDue()) {
+            counters.dueTimed(map, keyBlock(map, key), site);
         }
         return counters;
     }

@@ -26,8 +26,8 @@ public final class Probes {
      */
     public static ThreadCounters beforeElement(Object target, int block, int site) {
         ThreadCounters counters = ThreadCounters.current();
-        if (counters.isDue() && counters.due(target, block, site)) {
-            counters.startTiming(site);
+        if (counters.isDue()) {
+            counters.dueTimed(target, block, site);
         }
         return counters;
     }
@@ -112,15 +112,15 @@ public final class Probes {
      */
     public static long beforeMonitor(Object lock, int site) {
         ThreadCounters counters = ThreadCounters.current();
-        boolean sampled = counters.isDue() && counters.due(lock, 0, site);
+        long start = counters.isDue() ? counters.dueStart(lock, site) : 0L;
         counters.started(site);
-        return sampled ? System.nanoTime() : 0L;
+        return start;
     }
 
     /** First thing inside the protected range after {@code monitorenter}: closes a sampled timing. */
     public static void afterMonitor(long start, int site) {
         if (start != 0L) {
-            ThreadCounters.current().addLatency(site, start);
+            ThreadCounters.closeMonitorTiming(site, start);
         }
     }
 

@@ -73,6 +73,13 @@ public final class ThreadCounters {
     private int random;
     private int sampleSite = -1;
     private long sampleStart;
+    /**
+     * How many sampled operations the pending timing stands for: 1, or {@link #TIMING_EVERY} once the site's timing
+     * is thinned ({@link #timed}). Its latency and inferred parks are weighted by it.
+     */
+    private int timingWeight = 1;
+    /** Sampled operations at thinned sites until the next one is timed. */
+    private int timingCountdown;
     private long blockStart;
     private int spinSite = -1;
     private int spinTick;
@@ -158,15 +165,79 @@ public final class ThreadCounters {
      */
     @OutOfLine
     boolean due(Object target, int block, int site) {
+        return sample(target, block, site);
+    }
+
+    /**
+     * {@link #due}, starting the operation's timing itself when it is timed: the probes inline only the test of
+     * {@link #isDue}, this call and, after the operation, {@link #completed}'s count and a compare, so an instrumented
+     * method grows by a few instructions per site rather than by the clock reads and sums of the rare sampled path
+     * (larger compiled methods are inlined less and lose optimizations the application had without the agent:
+     * docs/overhead.md).
+     */
+    @OutOfLine
+    void dueTimed(Object target, int block, int site) {
+        if (sample(target, block, site)) {
+            startTiming(site);
+        }
+    }
+
+    /** {@link #due} for a {@code monitorenter}: the start of its timing when timed, else 0. */
+    @OutOfLine
+    long dueStart(Object lock, int site) {
+        return sample(lock, 0, site) ? System.nanoTime() : 0L;
+    }
+
+    /** Closes a {@code monitorenter}'s timing, out of line like the other rare paths ({@link #dueTimed}). */
+    @OutOfLine
+    static void closeMonitorTiming(int site, long start) {
+        current().addLatency(site, start);
+    }
+
+    private boolean sample(Object target, int block, int site) {
         int next = tick + 1;
         boolean sampled = next == nextSampledTick;
         if (sampled) {
             nextSampledTick = next + nextSampleInterval();
             checkHandoff(target, block, site);
             findCaller(site);
+            sampled = timed(site);
         }
         nextDueTick = nextDueTick(next);
         return sampled;
+    }
+
+    /** A site's sampled operations are all timed until this thread has this many timings of it (weighted). */
+    static final int TIMED_IN_FULL = 1024;
+    /** Past {@link #TIMED_IN_FULL}, one sampled operation in this many is timed. */
+    static final int TIMING_EVERY = 8;
+
+    /**
+     * Whether this sampled operation is also timed, and with what weight. Two clock reads per timed operation were
+     * the probes' largest cost on a busy request path (about 4 % of its CPU, docs/overhead.md), while a hot site's
+     * mean latency is known long before its millionth sample: a site's first samples in a thread are all timed, later
+     * ones one in {@link #TIMING_EVERY}, each then standing for that many (weighted sums keep the mean and the
+     * inferred parks unbiased). The handoff check above still runs on every sampled operation.
+     */
+    private boolean timed(int site) {
+        int weight = 1;
+        if (site != NO_SITE && timings(site) >= TIMED_IN_FULL) {
+            if (--timingCountdown > 0) {
+                return false;
+            }
+            timingCountdown = TIMING_EVERY;
+            weight = TIMING_EVERY;
+        }
+        timingWeight = weight;
+        return true;
+    }
+
+    /** This thread's weighted timings of the site so far, 0 before its chunk exists. */
+    private long timings(int site) {
+        long[][] all = chunks;
+        int index = site >>> CHUNK_SHIFT;
+        long[] chunk = index < all.length ? all[index] : null;
+        return chunk == null ? 0 : chunk[(site & (CHUNK_SITES - 1)) * Evidence.WIDTH + Evidence.LATENCY_SAMPLES];
     }
 
     /** The next sampled tick after {@code tick}, or the poll before it (differences, so the int may wrap). */
@@ -233,11 +304,12 @@ public final class ThreadCounters {
             return;
         }
         long[] last = BootstrapSettings.lastTouch;
-        if (site >= last.length) {
+        if (site >= last.length >>> BootstrapSettings.LAST_TOUCH_SHIFT) {
             return;
         }
+        int touch = site << BootstrapSettings.LAST_TOUCH_SHIFT;
         int line = System.identityHashCode(target) + block * 0x9E3779B9;
-        long previous = last[site];
+        long previous = last[touch];
         add(site, Evidence.HANDOFF_CHECKS, 1);
         if (previous != 0 && (int) (previous >>> 32) == line) {
             add(site, Evidence.SAME_LINE_CHECKS, 1);
@@ -245,7 +317,7 @@ public final class ThreadCounters {
                 add(site, Evidence.HANDOFFS, 1);
             }
         }
-        last[site] = ((long) line << 32) | (threadTag & 0xffffffffL);
+        last[touch] = ((long) line << 32) | (threadTag & 0xffffffffL);
         checkSharedLine(line, site);
     }
 
@@ -305,14 +377,20 @@ public final class ThreadCounters {
         tick++;
         add(site, Evidence.OPS, 1);
         if (sampleSite == site) {
-            sampleSite = -1;
-            long elapsed = System.nanoTime() - sampleStart - BootstrapSettings.clockCostNanos;
-            add(site, Evidence.LATENCY_SAMPLES, 1);
-            add(site, Evidence.LATENCY_NANOS, elapsed);
-            if (mayBlock && elapsed >= BLOCKED_FLOOR_NANOS) {
-                add(site, Evidence.PARKS, BootstrapSettings.samplingPeriod);
-                add(site, Evidence.PARKED_NANOS, elapsed * BootstrapSettings.samplingPeriod);
-            }
+            closeCallTiming(site, mayBlock);
+        }
+    }
+
+    @OutOfLine
+    void closeCallTiming(int site, boolean mayBlock) {
+        sampleSite = -1;
+        long elapsed = System.nanoTime() - sampleStart - BootstrapSettings.clockCostNanos;
+        add(site, Evidence.LATENCY_SAMPLES, timingWeight);
+        add(site, Evidence.LATENCY_NANOS, elapsed * timingWeight);
+        if (mayBlock && elapsed >= BLOCKED_FLOOR_NANOS) {
+            long weight = (long) BootstrapSettings.samplingPeriod * timingWeight;
+            add(site, Evidence.PARKS, weight);
+            add(site, Evidence.PARKED_NANOS, elapsed * weight);
         }
     }
 
@@ -324,14 +402,19 @@ public final class ThreadCounters {
         tick++;
         add(site, Evidence.OPS, 1);
         if (sampleSite == site) {
-            sampleSite = -1;
-            addLatency(site, sampleStart);
+            closeTiming(site);
         }
     }
 
+    @OutOfLine
+    void closeTiming(int site) {
+        sampleSite = -1;
+        addLatency(site, sampleStart);
+    }
+
     void addLatency(int site, long start) {
-        add(site, Evidence.LATENCY_SAMPLES, 1);
-        add(site, Evidence.LATENCY_NANOS, System.nanoTime() - start - BootstrapSettings.clockCostNanos);
+        add(site, Evidence.LATENCY_SAMPLES, timingWeight);
+        add(site, Evidence.LATENCY_NANOS, (System.nanoTime() - start - BootstrapSettings.clockCostNanos) * timingWeight);
     }
 
     void startBlocking() {

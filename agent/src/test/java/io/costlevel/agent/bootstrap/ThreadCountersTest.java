@@ -72,6 +72,44 @@ class ThreadCountersTest {
     }
 
     /**
+     * A hot site's sampled operations are all timed until its mean is known ({@link ThreadCounters#TIMED_IN_FULL}
+     * timings), then one in {@link ThreadCounters#TIMING_EVERY}, each standing for that many: the weighted count of
+     * timings still equals the sampled operations, and every sampled operation is still checked for a handoff.
+     */
+    @Test
+    void aHotSiteIsTimedOnFewerSamplesOnceItsMeanIsKnownWithWeightsThatKeepTheCount() throws Exception {
+        BootstrapSettings.install(1, 10, 0);
+        try {
+            int ops = 20_000;
+            int[] timed = {0};
+            long[][] columns = {null};
+            runAs(new Thread(() -> {
+                ThreadCounters counters = ThreadCounters.current();
+                Object state = new Object();
+                for (int op = 0; op < ops; op++) {
+                    if (counters.isDue() && counters.due(state, 0, 1)) {
+                        counters.startTiming(1);
+                        timed[0]++;
+                    }
+                    counters.completed(1);
+                }
+                columns[0] = counters.chunks[0].clone();
+            }));
+            int thinned = ops - ThreadCounters.TIMED_IN_FULL;
+            assertThat(timed[0]).as("all of the first %d, then one in %d", ThreadCounters.TIMED_IN_FULL,
+                    ThreadCounters.TIMING_EVERY).isEqualTo(ThreadCounters.TIMED_IN_FULL
+                    + (thinned + ThreadCounters.TIMING_EVERY - 1) / ThreadCounters.TIMING_EVERY);
+            int site = Evidence.WIDTH;
+            assertThat(columns[0][site + Evidence.LATENCY_SAMPLES]).as("weighted timings")
+                    .isBetween((long) ops, (long) ops + ThreadCounters.TIMING_EVERY);
+            assertThat(columns[0][site + Evidence.HANDOFF_CHECKS]).as("every sampled op checked").isEqualTo(ops);
+            assertThat(columns[0][site + Evidence.OPS]).isEqualTo(ops);
+        } finally {
+            BootstrapSettings.install(64, 1, 0);
+        }
+    }
+
+    /**
      * A probed call that is not counted (a HashMap behind Map.put) still reaches the out-of-line call every
      * {@link ThreadCounters#MAX_OPS_BETWEEN_CALLS} calls: a loop of them must keep its safepoint poll too.
      */
