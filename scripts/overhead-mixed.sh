@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # The agent's cost on a mixed service request (JMH io.costlevel.benchmarks.mixed, docs/overhead.md): forks
-# alternating without the agent and with it (each extra argument is one more agent variant, e.g. "timing=4"),
-# ROUNDS rounds; prints each fork's mean requests/us, then the mean of the fast-mode iterations (>= 10 requests/us:
-# each fork settles in a fast or a slow mode, with or without the agent, see docs/overhead.md).
+# alternating without the agent and with it, ROUNDS rounds. Each extra argument is one more agent variant: agent
+# options ("sampling=1024") or the path of another agent jar ("/tmp/main-agent.jar"). THREADS=1 runs the request on
+# one thread instead of the benchmark's two: no cache line then moves between cores, whose cost on this VM depends on
+# where the host places its two vCPUs and changes the two-thread figures by up to 3x from fork to fork.
+# Prints per variant each fork's mean requests/us, the median of those means, and the mean of the iterations in the
+# fast mode (at least 80 % of the fastest fork's mean: forks settle in a fast or a slow mode, see docs/overhead.md).
 # Usage (after mvn -B -o -Pbench package -DskipTests, on a machine with nothing else running):
-#   scripts/overhead-mixed.sh [ROUNDS] [VARIANT...]
+#   [BENCH=jsonRequest] [THREADS=1] scripts/overhead-mixed.sh [ROUNDS] [VARIANT...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds=${1:-5}
@@ -14,29 +17,37 @@ variants=(none agent "$@")
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 for round in $(seq 1 "$rounds"); do
-  for v in "${variants[@]}"; do
+  for i in "${!variants[@]}"; do
+    v=${variants[$i]}
     case $v in
       none) args=();;
       agent) args=(-jvmArgsAppend "-javaagent:agent/target/costlevel-agent.jar=$O");;
+      *.jar) args=(-jvmArgsAppend "-javaagent:$v=$O");;
       *) args=(-jvmArgsAppend "-javaagent:agent/target/costlevel-agent.jar=$O,$v");;
     esac
-    java -Djmh.ignoreLock=true -jar benchmarks/target/benchmarks.jar 'mixed.Plain.request$' \
-      -f 1 -wi 4 -w 1 -i 5 -r 1 "${args[@]}" -rf json -rff "$work/$round-$v.json" > "$work/$round-$v.log" 2>&1
+    java -Djmh.ignoreLock=true -jar benchmarks/target/benchmarks.jar "mixed.Plain.${BENCH:-request}\$" \
+      -f 1 -wi 4 -w 1 -i 5 -r 1 ${THREADS:+-t "$THREADS"} "${args[@]}" \
+      -rf json -rff "$work/$round-$i.json" > "$work/$round-$i.log" 2>&1
   done
 done
 python3 - "$work" "$rounds" "${variants[@]}" <<'PY'
 import json, statistics as st, sys
 work, rounds, variants = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
-base = None
-for v in variants:
-    forks, fast = [], []
-    for r in range(1, rounds + 1):
-        raw = json.load(open(f"{work}/{r}-{v}.json"))[0]["primaryMetric"]["rawData"][0]
-        forks.append(round(st.mean(raw), 2))
-        fast += [x for x in raw if x >= 10]
-    mean = st.mean(fast) if fast else float("nan")
-    base = mean if v == "none" else base
-    vs = "" if v == "none" or not base else " (%+.1f %%)" % (100 * (mean / base - 1))
-    print(f"{v}: forks {forks}; fast-mode iterations {len(fast)}, mean {mean:.2f}{vs}")
+raw = {i: [json.load(open(f"{work}/{r}-{i}.json"))[0]["primaryMetric"]["rawData"][0] for r in range(1, rounds + 1)]
+       for i in range(len(variants))}
+cut = 0.8 * max(st.mean(fork) for forks in raw.values() for fork in forks)
+def vs(value, base):
+    return "" if base is None else " (%+.1f %%)" % (100 * (value / base - 1))
+base_median = base_fast = None
+for i, v in enumerate(variants):
+    means = [round(st.mean(fork), 2) for fork in raw[i]]
+    fast = [x for fork in raw[i] for x in fork if x >= cut]
+    median = st.median(means)
+    fast_mean = st.mean(fast) if fast else float("nan")
+    print(f"{v}: forks {means}; median {median:.2f}{vs(median, base_median)}; "
+          f"fast-mode iterations {len(fast)} of {5 * rounds}, mean {fast_mean:.2f}{vs(fast_mean, base_fast)}")
+    if i == 0:
+        base_median, base_fast = median, (fast_mean if fast else None)
+print(f"fast mode: iterations >= {cut:.2f} requests/us")
 PY
-echo "load average: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores, $(java -version 2>&1 | head -1)"
+echo "benchmark: ${BENCH:-request}, threads: ${THREADS:-2}; load average: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores, $(java -version 2>&1 | head -1)"

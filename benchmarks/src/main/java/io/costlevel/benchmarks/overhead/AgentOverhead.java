@@ -1,8 +1,13 @@
 package io.costlevel.benchmarks.overhead;
 
+import java.util.Random;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -34,6 +39,11 @@ public abstract class AgentOverhead {
         final AtomicLong atomic = new AtomicLong();
         final ReentrantLock lock = new ReentrantLock();
         final Object monitor = new Object();
+        final Random random = new Random();
+        final ConcurrentHashMap<Integer, Long> map = new ConcurrentHashMap<>();
+        final ArrayBlockingQueue<Integer> queue = new ArrayBlockingQueue<>(16);
+        final Logger log = Logger.getLogger("io.costlevel.benchmarks.overhead");
+        final Integer key = 42;
         long plain;
     }
 
@@ -91,5 +101,31 @@ public abstract class AgentOverhead {
     @Benchmark
     public void onSpinWait() {
         Thread.onSpinWait();
+    }
+
+    // Calls into JDK APIs the agent counts as one operation each at the calling line (composites): a receiver class
+    // check before the call, the count after it.
+
+    @Benchmark
+    public int randomNextInt(Own own) {
+        return own.random.nextInt(4096);
+    }
+
+    @Benchmark
+    public Long mapMerge(Own own) {
+        return own.map.merge(own.key, 1L, Long::sum);
+    }
+
+    /** Two counted calls: offer and poll. */
+    @Benchmark
+    public Integer queueOfferPoll(Own own) {
+        own.queue.offer(own.key);
+        return own.queue.poll();
+    }
+
+    /** A disabled log call, the common case: the logger's level check and nothing else. */
+    @Benchmark
+    public void loggerDisabled(Own own) {
+        own.log.log(Level.FINEST, "request {0}", own.key);
     }
 }
