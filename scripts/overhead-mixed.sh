@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The agent's cost on a mixed service request (JMH io.costlevel.benchmarks.mixed, docs/overhead.md): forks
 # alternating without the agent and with it, ROUNDS rounds. Each extra argument is one more agent variant: agent
-# options ("sampling=1024") or the path of another agent jar ("/tmp/main-agent.jar"). THREADS=1 runs the request on
+# options ("sampling=1024") or the path of another agent jar ("/tmp/main-agent.jar"). BENCH=jsonRequest measures the
+# request inside a JSON endpoint's work instead of alone (MixedService's javadoc). THREADS=1 runs the request on
 # one thread instead of the benchmark's two: no cache line then moves between cores, whose cost on this VM depends on
 # where the host places its two vCPUs and changes the two-thread figures by up to 3x from fork to fork.
 # Prints per variant each fork's mean requests/us, the median of those means, and the mean of the iterations in the
