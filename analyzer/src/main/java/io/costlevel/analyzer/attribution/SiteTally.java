@@ -174,7 +174,7 @@ public final class SiteTally {
             return;
         }
         double weight = counters.latencySamples() > 0
-                ? (double) Math.max(0, counters.latencyNanos()) / counters.latencySamples() * counters.ops()
+                ? Math.max(0, counters.meanLatencyNanos()) * counters.ops()
                 : counters.ops();
         chains.computeIfAbsent(List.copyOf(chain), c -> new double[1])[0] += weight;
     }

@@ -46,8 +46,7 @@ public final class SiteFacts {
      * agent subtracts its clock's mean cost, which can exceed an op that costs a few ns.
      */
     public Double latencyNs() {
-        return agent == null || agent.latencySamples() == 0 ? null
-                : Math.max(0, (double) agent.latencyNanos() / agent.latencySamples());
+        return agent == null || agent.latencySamples() == 0 ? null : Math.max(0, agent.meanLatencyNanos());
     }
 
     public double casFailureRatio() { return agent == null ? 0 : ratio(agent.casFailures(), agent.casAttempts()); }

@@ -76,15 +76,15 @@ public record AgentSite(String className, String methodName, int line, String ki
                 partOfCounted(sameLineChecks, share), partOfCounted(sharedLineChecks, share));
     }
 
-    /**
-     * The same counters with {@code ops} and the sampled latency replaced: several library sites one application
-     * call goes through, read as that call (see AgentCharges).
-     */
     /** The mean of the timed ops' latency (the agent's clock cost already taken out), 0 when none was timed. */
     public double meanLatencyNanos() {
         return latencySamples == 0 ? 0 : (double) latencyNanos / latencySamples;
     }
 
+    /**
+     * The same counters with {@code ops} and the sampled latency replaced: several library sites one application
+     * call goes through, read as that call (see AgentCharges).
+     */
     public AgentSite withOpsAndLatency(long newOps, long newLatencySamples, long newLatencyNanos) {
         return new AgentSite(className, methodName, line, kind, primitive, newOps, threads,
                 casAttempts, casFailures, contended, contendedNanos, parks, parkedNanos, waits, waitedNanos,
