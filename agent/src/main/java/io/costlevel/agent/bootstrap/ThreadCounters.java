@@ -237,7 +237,7 @@ public final class ThreadCounters {
         long[][] all = chunks;
         int index = site >>> CHUNK_SHIFT;
         long[] chunk = index < all.length ? all[index] : null;
-        return chunk == null ? 0 : chunk[(site & (CHUNK_SITES - 1)) * Evidence.WIDTH + Evidence.LATENCY_SAMPLES];
+        return chunk == null ? 0 : chunk[offset(site, Evidence.LATENCY_SAMPLES)];
     }
 
     /** The next sampled tick after {@code tick}, or the poll before it (differences, so the int may wrap). */
@@ -261,7 +261,12 @@ public final class ThreadCounters {
         if (index >= all.length || (chunk = all[index]) == null) {
             chunk = newChunk(index);
         }
-        chunk[(site & (CHUNK_SITES - 1)) * Evidence.WIDTH + column] += value;
+        chunk[offset(site, column)] += value;
+    }
+
+    /** Where a site's column lies in its chunk. */
+    private static int offset(int site, int column) {
+        return (site & (CHUNK_SITES - 1)) * Evidence.WIDTH + column;
     }
 
     /** The first count at one of a chunk's sites (the only allocation, once per chunk and thread, if no spare). */
@@ -384,9 +389,7 @@ public final class ThreadCounters {
     @OutOfLine
     void closeCallTiming(int site, boolean mayBlock) {
         sampleSite = -1;
-        long elapsed = System.nanoTime() - sampleStart - BootstrapSettings.clockCostNanos;
-        add(site, Evidence.LATENCY_SAMPLES, timingWeight);
-        add(site, Evidence.LATENCY_NANOS, elapsed * timingWeight);
+        long elapsed = addLatency(site, sampleStart);
         if (mayBlock && elapsed >= BLOCKED_FLOOR_NANOS) {
             long weight = (long) BootstrapSettings.samplingPeriod * timingWeight;
             add(site, Evidence.PARKS, weight);
@@ -412,9 +415,12 @@ public final class ThreadCounters {
         addLatency(site, sampleStart);
     }
 
-    void addLatency(int site, long start) {
+    /** Adds a timing that began at {@code start}, weighted ({@link #timed}); returns its duration. */
+    long addLatency(int site, long start) {
+        long elapsed = System.nanoTime() - start - BootstrapSettings.clockCostNanos;
         add(site, Evidence.LATENCY_SAMPLES, timingWeight);
-        add(site, Evidence.LATENCY_NANOS, (System.nanoTime() - start - BootstrapSettings.clockCostNanos) * timingWeight);
+        add(site, Evidence.LATENCY_NANOS, elapsed * timingWeight);
+        return elapsed;
     }
 
     void startBlocking() {
