@@ -7,8 +7,9 @@
 # where the host places its two vCPUs and changes the two-thread figures by up to 3x from fork to fork.
 # Prints per variant each fork's mean requests/us, the median of those means, and the mean of the iterations in the
 # fast mode (at least 80 % of the fastest fork's mean: forks settle in a fast or a slow mode, see docs/overhead.md).
+# JVM_ARGS is given to every fork, with and without the agent (e.g. an inlining flag both sides share).
 # Usage (after mvn -B -o -Pbench package -DskipTests, on a machine with nothing else running):
-#   [BENCH=jsonRequest] [THREADS=1] scripts/overhead-mixed.sh [ROUNDS] [VARIANT...]
+#   [BENCH=jsonRequest] [THREADS=1] [JVM_ARGS=...] scripts/overhead-mixed.sh [ROUNDS] [VARIANT...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds=${1:-5}
@@ -21,11 +22,14 @@ for round in $(seq 1 "$rounds"); do
   for i in "${!variants[@]}"; do
     v=${variants[$i]}
     case $v in
-      none) args=();;
-      agent) args=(-jvmArgsAppend "-javaagent:agent/target/costlevel-agent.jar=$O");;
-      *.jar) args=(-jvmArgsAppend "-javaagent:$v=$O");;
-      *) args=(-jvmArgsAppend "-javaagent:agent/target/costlevel-agent.jar=$O,$v");;
+      none) agent=;;
+      agent) agent="-javaagent:agent/target/costlevel-agent.jar=$O";;
+      *.jar) agent="-javaagent:$v=$O";;
+      *) agent="-javaagent:agent/target/costlevel-agent.jar=$O,$v";;
     esac
+    jvm="${JVM_ARGS:-} $agent"
+    args=()
+    if [ -n "${jvm// /}" ]; then args=(-jvmArgsAppend "$jvm"); fi
     java -Djmh.ignoreLock=true -jar benchmarks/target/benchmarks.jar "mixed.Plain.${BENCH:-request}\$" \
       -f 1 -wi 4 -w 1 -i 5 -r 1 ${THREADS:+-t "$THREADS"} "${args[@]}" \
       -rf json -rff "$work/$round-$i.json" > "$work/$round-$i.log" 2>&1
@@ -51,4 +55,4 @@ for i, v in enumerate(variants):
         base_median, base_fast = median, (fast_mean if fast else None)
 print(f"fast mode: iterations >= {cut:.2f} requests/us")
 PY
-echo "benchmark: ${BENCH:-request}, threads: ${THREADS:-2}; load average: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores, $(java -version 2>&1 | head -1)"
+echo "benchmark: ${BENCH:-request}, threads: ${THREADS:-2}, JVM_ARGS: ${JVM_ARGS:-none}; load average: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores, $(java -version 2>&1 | head -1)"

@@ -84,6 +84,18 @@ public final class CallProbes {
         if (counters.knownClasses[slot] == type) {
             return counters.knownVerdicts[slot];
         }
+        return learn(counters, type, slot);
+    }
+
+    /**
+     * A class not yet in the thread's cache slot: its verdict, cached. Out of line: {@link ClassValue#get}'s fast path
+     * inlined at every probed call is a few dozen compiler nodes each, and its call count here sums every site of the
+     * program (class loading included), so C2 took it for hot and inlined it everywhere; in a method with a few probed
+     * calls that pushed the compilation past HotSpot's node budget for inlining (NodeCountInliningCutoff), and the
+     * calls after it, the application's own and the probes alike, stayed calls (issue 11, docs/overhead.md).
+     */
+    @OutOfLine
+    static boolean learn(ThreadCounters counters, Class<?> type, int slot) {
         boolean verdict = SYNCHRONIZES.get(type);
         counters.knownClasses[slot] = type;
         counters.knownVerdicts[slot] = verdict;

@@ -137,6 +137,12 @@ public final class ThreadCounters {
                 return counters;
             }
         }
+        return registered();
+    }
+
+    /** A thread's first count, or a thread past {@link #BY_ID}: out of line, as {@link CallProbes#learn}. */
+    @OutOfLine
+    private static ThreadCounters registered() {
         return CURRENT.get();
     }
 

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.costlevel.agent.bootstrap.CallProbes;
 import io.costlevel.agent.bootstrap.OutOfLine;
 import io.costlevel.agent.bootstrap.OwnCacheLines;
 import io.costlevel.agent.bootstrap.Probes;
@@ -24,8 +25,9 @@ class OutOfLineMarksTest {
     void theProbesSlowPathIsMarkedDontInlineAndNothingElseIs() throws IOException {
         byte[] original = classFile(ThreadCounters.class);
         assertThat(dontInlineMethods(OutOfLineMarks.apply(original))).containsExactlyInAnyOrder("due", "dueTimed",
-                "dueStart", "closeTiming", "closeCallTiming", "closeMonitorTiming");
+                "dueStart", "closeTiming", "closeCallTiming", "closeMonitorTiming", "registered");
         assertThat(dontInlineMethods(original)).isEmpty();
+        assertThat(dontInlineMethods(OutOfLineMarks.apply(classFile(CallProbes.class)))).containsExactly("learn");
     }
 
     @Test
