@@ -63,43 +63,7 @@ public final class CallProbes {
 
     /** Counted when the receiver's class synchronizes; the handoff check, when sampled, on {@code target}. */
     private static ThreadCounters beforeOn(Object receiver, Object target, int site) {
-        ThreadCounters counters = ThreadCounters.current();
-        if (receiver == null || !counts(counters, receiver.getClass(), site)) {
-            counters.uncounted();
-            return null;
-        }
-        if (counters.isDue()) {
-            counters.dueTimed(target, 0, site);
-        }
-        return counters;
-    }
-
-    /**
-     * Whether calls on this class are counted, from the thread's own small cache of the class last seen at this
-     * site's slot (one load and compare): {@link ClassValue#get} costs hundreds of ns where other ClassValues of the
-     * same class compete for its cache slots (measured under JMH, issue 11), and a site sees one class nearly always.
-     */
-    private static boolean counts(ThreadCounters counters, Class<?> type, int site) {
-        int slot = site & (ThreadCounters.CLASS_SLOTS - 1);
-        if (counters.knownClasses[slot] == type) {
-            return counters.knownVerdicts[slot];
-        }
-        return learn(counters, type, slot);
-    }
-
-    /**
-     * A class not yet in the thread's cache slot: its verdict, cached. Out of line: {@link ClassValue#get}'s fast path
-     * inlined at every probed call is a few dozen compiler nodes each, and its call count here sums every site of the
-     * program (class loading included), so C2 took it for hot and inlined it everywhere; in a method with a few probed
-     * calls that pushed the compilation past HotSpot's node budget for inlining (NodeCountInliningCutoff), and the
-     * calls after it, the application's own and the probes alike, stayed calls (issue 11, docs/overhead.md).
-     */
-    @OutOfLine
-    static boolean learn(ThreadCounters counters, Class<?> type, int slot) {
-        boolean verdict = SYNCHRONIZES.get(type);
-        counters.knownClasses[slot] = type;
-        counters.knownVerdicts[slot] = verdict;
-        return verdict;
+        return beforeOn(receiver, target, null, site);
     }
 
     /**
@@ -109,15 +73,58 @@ public final class CallProbes {
      * computes it anyway.
      */
     public static ThreadCounters beforeKeyed(Object map, Object key, int site) {
-        ThreadCounters counters = ThreadCounters.current();
-        if (map == null || !counts(counters, map.getClass(), site)) {
+        return beforeOn(map, map, key, site);
+    }
+
+    /**
+     * The inlined part: whether calls on the receiver's class are counted, from the thread's own small cache of the
+     * class last seen at this site's slot (one load and compare: {@link ClassValue#get} costs hundreds of ns where
+     * other ClassValues of the same class compete for its cache slots, measured under JMH, issue 11, and a site
+     * sees one class nearly always). A call not counted (a HashMap behind {@code Map.put}) only advances the tick.
+     * Everything else (a class not in the cache, a due operation, the thread's first count) is one out-of-line call.
+     */
+    private static ThreadCounters beforeOn(Object receiver, Object target, Object key, int site) {
+        ThreadCounters counters = ThreadCounters.known();
+        int slot = site & (ThreadCounters.CLASS_SLOTS - 1);
+        if (counters != null && receiver != null && counters.knownClasses[slot] == receiver.getClass()
+                && !counters.isDue()) {
+            if (counters.knownVerdicts[slot]) {
+                return counters;
+            }
+            counters.tick++;
+            return null;
+        }
+        return beforeSlowly(counters, receiver, target, key, site);
+    }
+
+    /**
+     * The rare paths of {@link #beforeOn} behind one call (see {@link ThreadCounters#beforeSlowly} for why one):
+     * {@link ClassValue#get}, whose fast path inlined at every probed call was a few dozen compiler nodes each (its
+     * call count sums every site of the program, class loading included, so C2 took it for hot), the sample, the
+     * thread's first count.
+     */
+    @OutOfLine
+    static ThreadCounters beforeSlowly(ThreadCounters known, Object receiver, Object target, Object key, int site) {
+        ThreadCounters counters = known != null ? known : ThreadCounters.registered();
+        if (receiver == null || !counts(counters, receiver.getClass(), site)) {
             counters.uncounted();
             return null;
         }
         if (counters.isDue()) {
-            counters.dueTimed(map, keyBlock(map, key), site);
+            counters.dueTimed(target, keyBlock(receiver, key), site);
         }
         return counters;
+    }
+
+    private static boolean counts(ThreadCounters counters, Class<?> type, int site) {
+        int slot = site & (ThreadCounters.CLASS_SLOTS - 1);
+        if (counters.knownClasses[slot] == type) {
+            return counters.knownVerdicts[slot];
+        }
+        boolean verdict = SYNCHRONIZES.get(type);
+        counters.knownClasses[slot] = type;
+        counters.knownVerdicts[slot] = verdict;
+        return verdict;
     }
 
     /** The key's bin, for the handoff check: keys of one bin meet, others do not. */

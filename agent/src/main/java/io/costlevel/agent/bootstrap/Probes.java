@@ -8,7 +8,8 @@ package io.costlevel.agent.bootstrap;
  * Every method is small, static and branch-light so the JIT inlines it into the caller. Unsampled cost: one
  * lookup of the thread's counters by thread id, two plain increments of the thread's own memory, a few predictable
  * branches; once in at most {@link ThreadCounters#MAX_OPS_BETWEEN_CALLS} operations, one call that is never inlined,
- * so that a loop around the operation still reaches safepoints (see {@link ThreadCounters#due}).
+ * so that a loop around the operation still reaches safepoints (see {@link ThreadCounters#due}). Each side of a probe
+ * compiles to at most one call, however many rare paths lie behind it ({@link ThreadCounters#beforeSlowly}).
  * An operation that throws is not counted ({@code ops} are operations that returned).
  */
 public final class Probes {
@@ -25,9 +26,9 @@ public final class Probes {
      * elements a cache line apart are not taken for a line moving between them.
      */
     public static ThreadCounters beforeElement(Object target, int block, int site) {
-        ThreadCounters counters = ThreadCounters.current();
-        if (counters.isDue()) {
-            counters.dueTimed(target, block, site);
+        ThreadCounters counters = ThreadCounters.known();
+        if (counters == null || counters.isDue()) {
+            return ThreadCounters.beforeSlowly(counters, target, block, site);
         }
         return counters;
     }
@@ -45,8 +46,8 @@ public final class Probes {
 
     /** After a call counted in one more column: wake-ups (unpark, notify, signal, release) and yields. */
     public static void afterCounted(ThreadCounters counters, int site, int column) {
-        counters.add(site, column, 1);
         counters.completed(site);
+        counters.addCounted(site, column, 1);
     }
 
     /** After a blocking call: one more in {@code column}, its time in {@code column + 1}. */
@@ -62,11 +63,11 @@ public final class Probes {
 
     /** After compareAndSet and its weak forms: the result says whether the CAS failed. */
     public static void afterCas(boolean succeeded, ThreadCounters counters, int site) {
-        counters.add(site, Evidence.CAS_ATTEMPTS, 1);
-        if (!succeeded) {
-            counters.add(site, Evidence.CAS_FAILURES, 1);
-        }
         counters.completed(site);
+        counters.addCounted(site, Evidence.CAS_ATTEMPTS, 1);
+        if (!succeeded) {
+            counters.addCounted(site, Evidence.CAS_FAILURES, 1);
+        }
     }
 
     /** After compareAndExchange: it failed when the witness is not the expected value. */
@@ -93,10 +94,10 @@ public final class Probes {
 
     /** After tryLock/tryAcquire/validate: false means the lock was not free (or the optimistic read was broken). */
     public static void afterTry(boolean acquired, ThreadCounters counters, int site) {
-        if (!acquired) {
-            counters.add(site, Evidence.CONTENDED, 1);
-        }
         counters.completed(site);
+        if (!acquired) {
+            counters.addCounted(site, Evidence.CONTENDED, 1);
+        }
     }
 
     /** After StampedLock's try* methods, which return stamp 0 when the lock was not available. */
@@ -111,10 +112,7 @@ public final class Probes {
      * timing, or 0.
      */
     public static long beforeMonitor(Object lock, int site) {
-        ThreadCounters counters = ThreadCounters.current();
-        long start = counters.isDue() ? counters.dueStart(lock, site) : 0L;
-        counters.started(site);
-        return start;
+        return ThreadCounters.startedMonitor(lock, site, true);
     }
 
     /** First thing inside the protected range after {@code monitorenter}: closes a sampled timing. */
@@ -126,10 +124,6 @@ public final class Probes {
 
     /** At the entry of a synchronized method, where the monitor is already held: counted, never timed. */
     public static void synchronizedMethod(Object lock, int site) {
-        ThreadCounters counters = ThreadCounters.current();
-        if (counters.isDue()) {
-            counters.due(lock, 0, site);
-        }
-        counters.started(site);
+        ThreadCounters.startedMonitor(lock, site, false);
     }
 }

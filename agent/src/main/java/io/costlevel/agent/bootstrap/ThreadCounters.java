@@ -127,8 +127,18 @@ public final class ThreadCounters {
         }
     }
 
-    /** The counters of the current thread. The owner check guards against a Thread subclass overriding getId(). */
+    /** The counters of the current thread. */
     public static ThreadCounters current() {
+        ThreadCounters counters = known();
+        return counters != null ? counters : registered();
+    }
+
+    /**
+     * The current thread's counters by its id, or null before its first count (or past {@link #BY_ID}): the probes'
+     * inlined lookup, which leaves the other case to their one out-of-line call. The owner check guards against a
+     * Thread subclass overriding getId().
+     */
+    static ThreadCounters known() {
         Thread thread = Thread.currentThread();
         long id = thread.getId();
         if (id >= 0 && id < BY_ID.length) {
@@ -137,13 +147,29 @@ public final class ThreadCounters {
                 return counters;
             }
         }
-        return registered();
+        return null;
     }
 
-    /** A thread's first count, or a thread past {@link #BY_ID}: out of line, as {@link CallProbes#learn}. */
+    /** A thread's first count, or a thread past {@link #BY_ID}. */
     @OutOfLine
-    private static ThreadCounters registered() {
+    static ThreadCounters registered() {
         return CURRENT.get();
+    }
+
+    /**
+     * The probes' one out-of-line call before an operation, taken when {@code counters} is null ({@link #known}) or
+     * the operation is due ({@link #isDue}): every rare path of the before-probe behind a single call. Each call
+     * the JIT compiles into a method carries the method's whole state, and C2 stops inlining a method once its
+     * graph reaches a size budget (NodeCountInliningCutoff): one call per probe instead of three kept the
+     * application's own calls after a few probed ones inlined (issue 11, docs/overhead.md).
+     */
+    @OutOfLine
+    static ThreadCounters beforeSlowly(ThreadCounters counters, Object target, int block, int site) {
+        ThreadCounters mine = counters != null ? counters : registered();
+        if (mine.isDue()) {
+            mine.dueTimed(target, block, site);
+        }
+        return mine;
     }
 
     /**
@@ -181,7 +207,6 @@ public final class ThreadCounters {
      * (larger compiled methods are inlined less and lose optimizations the application had without the agent:
      * docs/overhead.md).
      */
-    @OutOfLine
     void dueTimed(Object target, int block, int site) {
         if (sample(target, block, site)) {
             startTiming(site);
@@ -189,8 +214,7 @@ public final class ThreadCounters {
     }
 
     /** {@link #due} for a {@code monitorenter}: the start of its timing when timed, else 0. */
-    @OutOfLine
-    long dueStart(Object lock, int site) {
+    private long dueStart(Object lock, int site) {
         return sample(lock, 0, site) ? System.nanoTime() : 0L;
     }
 
@@ -240,9 +264,7 @@ public final class ThreadCounters {
 
     /** This thread's weighted timings of the site so far, 0 before its chunk exists. */
     private long timings(int site) {
-        long[][] all = chunks;
-        int index = site >>> CHUNK_SHIFT;
-        long[] chunk = index < all.length ? all[index] : null;
+        long[] chunk = chunkOf(site);
         return chunk == null ? 0 : chunk[offset(site, Evidence.LATENCY_SAMPLES)];
     }
 
@@ -261,11 +283,9 @@ public final class ThreadCounters {
     }
 
     void add(int site, int column, long value) {
-        long[][] all = chunks;
-        int index = site >>> CHUNK_SHIFT;
-        long[] chunk;
-        if (index >= all.length || (chunk = all[index]) == null) {
-            chunk = newChunk(index);
+        long[] chunk = chunkOf(site);
+        if (chunk == null) {
+            chunk = newChunk(site >>> CHUNK_SHIFT);
         }
         chunk[offset(site, column)] += value;
     }
@@ -386,14 +406,24 @@ public final class ThreadCounters {
      */
     void completedCall(int site, boolean mayBlock) {
         tick++;
+        long[] chunk = chunkOf(site);
+        if (chunk != null && sampleSite != site) {
+            chunk[offset(site, Evidence.OPS)]++;
+        } else {
+            completedCallSlowly(site, mayBlock);
+        }
+    }
+
+    /** {@link #completedCall}'s rare paths behind one call: the site's first count in this thread, a timing. */
+    @OutOfLine
+    void completedCallSlowly(int site, boolean mayBlock) {
         add(site, Evidence.OPS, 1);
         if (sampleSite == site) {
             closeCallTiming(site, mayBlock);
         }
     }
 
-    @OutOfLine
-    void closeCallTiming(int site, boolean mayBlock) {
+    private void closeCallTiming(int site, boolean mayBlock) {
         sampleSite = -1;
         long elapsed = addLatency(site, sampleStart);
         if (mayBlock && elapsed >= BLOCKED_FLOOR_NANOS) {
@@ -409,16 +439,37 @@ public final class ThreadCounters {
     /** The operation returned: count it, and close its timing if this site's sample is still the pending one. */
     void completed(int site) {
         tick++;
-        add(site, Evidence.OPS, 1);
-        if (sampleSite == site) {
-            closeTiming(site);
+        long[] chunk = chunkOf(site);
+        if (chunk != null && sampleSite != site) {
+            chunk[offset(site, Evidence.OPS)]++;
+        } else {
+            completedSlowly(site);
         }
     }
 
+    /** {@link #completed}'s rare paths behind one call, as {@link #completedCallSlowly}. */
     @OutOfLine
-    void closeTiming(int site) {
-        sampleSite = -1;
-        addLatency(site, sampleStart);
+    void completedSlowly(int site) {
+        add(site, Evidence.OPS, 1);
+        if (sampleSite == site) {
+            sampleSite = -1;
+            addLatency(site, sampleStart);
+        }
+    }
+
+    /** The chunk holding the site's counters, or null before this thread's first count at one of its sites. */
+    private long[] chunkOf(int site) {
+        long[][] all = chunks;
+        int index = site >>> CHUNK_SHIFT;
+        return index < all.length ? all[index] : null;
+    }
+
+    /**
+     * {@link #add} after {@link #completed} or {@link #started} counted at this site, so its chunk exists: no
+     * allocating branch, no call compiled in.
+     */
+    void addCounted(int site, int column, long value) {
+        chunks[site >>> CHUNK_SHIFT][offset(site, column)] += value;
     }
 
     /** Adds a timing that began at {@code start}, weighted ({@link #timed}); returns its duration. */
@@ -484,16 +535,49 @@ public final class ThreadCounters {
     }
 
     /**
+     * Before a {@code monitorenter} or at a synchronized method's entry: counted as it starts; the start of a timing
+     * when it is sampled and {@code timed}, else 0. The rare paths (the thread's first count, a sample, the site's
+     * first count in this thread) behind one out-of-line call, as {@link #beforeSlowly}.
+     */
+    static long startedMonitor(Object lock, int site, boolean timed) {
+        ThreadCounters counters = known();
+        if (counters != null && !counters.isDue()) {
+            long[] chunk = counters.chunkOf(site);
+            if (chunk != null) {
+                counters.tick++;
+                chunk[offset(site, Evidence.OPS)]++;
+                return 0L;
+            }
+        }
+        return startedMonitorSlowly(counters, lock, site, timed);
+    }
+
+    @OutOfLine
+    private static long startedMonitorSlowly(ThreadCounters counters, Object lock, int site, boolean timed) {
+        ThreadCounters mine = counters != null ? counters : registered();
+        long start = 0L;
+        if (mine.isDue()) {
+            if (timed) {
+                start = mine.dueStart(lock, site);
+            } else {
+                mine.due(lock, 0, site);
+            }
+        }
+        mine.started(site);
+        return start;
+    }
+
+    /**
      * One onSpinWait call, after {@link #completed}. A spin wait is a run of onSpinWait calls at one site with no other instrumented operation
      * of this thread in between, counted when it starts, so {@code spins / spinWaits} is spins per wait.
      */
     void spun(int site) {
         if (spinSite != site || spinTick != tick - 1) {
-            add(site, Evidence.SPIN_WAITS, 1);
+            addCounted(site, Evidence.SPIN_WAITS, 1);
         }
         spinSite = site;
         spinTick = tick;
-        add(site, Evidence.SPINS, 1);
+        addCounted(site, Evidence.SPINS, 1);
     }
 
     /** True once the thread has ended; its slot is then cleared, so the array does not keep its counters alive. */
