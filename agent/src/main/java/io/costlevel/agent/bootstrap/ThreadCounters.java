@@ -15,6 +15,16 @@ public final class ThreadCounters {
      * never reused. Threads with larger ids (after the JVM has made this many) use the ThreadLocal.
      */
     private static final ThreadCounters[] BY_ID = new ThreadCounters[1 << 16];
+    /**
+     * What an empty {@link #BY_ID} slot holds instead of null: the lookup then tests one thing, the slot's owner
+     * ({@link #known}). Its thread is null, so no thread ever takes it for its own.
+     */
+    private static final ThreadCounters NOBODY = new ThreadCounters();
+
+    static {
+        java.util.Arrays.fill(BY_ID, NOBODY);
+    }
+
     private static final ThreadLocal<ThreadCounters> CURRENT = new ThreadLocal<ThreadCounters>() {
         @Override
         protected ThreadCounters initialValue() {
@@ -22,7 +32,7 @@ public final class ThreadCounters {
             ThreadCounters counters = new ThreadCounters(thread);
             CounterRegistry.register(counters);
             long id = thread.getId();
-            if (id >= 0 && id < BY_ID.length && BY_ID[(int) id] == null) {
+            if (id >= 0 && id < BY_ID.length && BY_ID[(int) id] == NOBODY) {
                 BY_ID[(int) id] = counters;
             }
             return counters;
@@ -97,6 +107,14 @@ public final class ThreadCounters {
     /** When this thread last walked its stack: at most one walk per {@link Callers#WALK_INTERVAL_NANOS}. */
     private long lastWalk = Long.MIN_VALUE / 2;
 
+    /** {@link #NOBODY}. */
+    private ThreadCounters() {
+        this.thread = null;
+        this.virtual = false;
+        this.threadId = -1;
+        this.threadTag = -1;
+    }
+
     private ThreadCounters(Thread thread) {
         this.thread = thread;
         this.virtual = isVirtual(thread);
@@ -135,19 +153,14 @@ public final class ThreadCounters {
 
     /**
      * The current thread's counters by its id, or null before its first count (or past {@link #BY_ID}): the probes'
-     * inlined lookup, which leaves the other case to their one out-of-line call. The owner check guards against a
-     * Thread subclass overriding getId().
+     * inlined lookup, which leaves the other case to their one out-of-line call. One load and one compare: the id is
+     * masked (no range check; a larger id lands on another thread's slot), the slot is never null ({@link #NOBODY}),
+     * and the owner check rejects another thread's slot, and a Thread subclass overriding getId().
      */
     static ThreadCounters known() {
         Thread thread = Thread.currentThread();
-        long id = thread.getId();
-        if (id >= 0 && id < BY_ID.length) {
-            ThreadCounters counters = BY_ID[(int) id];
-            if (counters != null && counters.thread == thread) {
-                return counters;
-            }
-        }
-        return null;
+        ThreadCounters counters = BY_ID[(int) thread.getId() & (BY_ID.length - 1)];
+        return counters.thread == thread ? counters : null;
     }
 
     /** A thread's first count, or a thread past {@link #BY_ID}. */
@@ -586,7 +599,7 @@ public final class ThreadCounters {
             return false;
         }
         if (threadId >= 0 && threadId < BY_ID.length && BY_ID[(int) threadId] == this) {
-            BY_ID[(int) threadId] = null;
+            BY_ID[(int) threadId] = NOBODY;
         }
         return true;
     }
