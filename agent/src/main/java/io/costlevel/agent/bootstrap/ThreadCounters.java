@@ -10,9 +10,12 @@ package io.costlevel.agent.bootstrap;
 @OwnCacheLines
 public final class ThreadCounters {
     /**
-     * Threads by id, the fast way to a thread's counters: two plain loads from an array only ever written by the
-     * thread whose slot it is (once) and by the dumper clearing the slot of a thread that has ended. Thread ids are
-     * never reused. Threads with larger ids (after the JVM has made this many) use the ThreadLocal.
+     * Threads by id modulo its length, the fast way to a thread's counters: two plain loads from an array only ever
+     * written by a thread taking a free slot (once, at its first count) and by the dumper freeing the slot of a thread
+     * that has ended, so a service that keeps making threads (or virtual threads, whose ids run into the millions)
+     * keeps finding free slots. A thread whose slot is taken uses the ThreadLocal. Every reader checks the slot's
+     * owner ({@link #known}): a race between two threads taking one slot, or the dumper freeing it, only sends a
+     * thread the slow way.
      */
     private static final ThreadCounters[] BY_ID = new ThreadCounters[1 << 16];
     /**
@@ -31,9 +34,9 @@ public final class ThreadCounters {
             Thread thread = Thread.currentThread();
             ThreadCounters counters = new ThreadCounters(thread);
             CounterRegistry.register(counters);
-            long id = thread.getId();
-            if (id >= 0 && id < BY_ID.length && BY_ID[(int) id] == NOBODY) {
-                BY_ID[(int) id] = counters;
+            int slot = slotOf(thread.getId());
+            if (BY_ID[slot] == NOBODY) {
+                BY_ID[slot] = counters;
             }
             return counters;
         }
@@ -152,18 +155,22 @@ public final class ThreadCounters {
     }
 
     /**
-     * The current thread's counters by its id, or null before its first count (or past {@link #BY_ID}): the probes'
-     * inlined lookup, which leaves the other case to their one out-of-line call. One load and one compare: the id is
-     * masked (no range check; a larger id lands on another thread's slot), the slot is never null ({@link #NOBODY}),
-     * and the owner check rejects another thread's slot, and a Thread subclass overriding getId().
+     * The current thread's counters by its id, or null before its first count (or when its slot was taken): the
+     * probes' inlined lookup, which leaves the other case to their one out-of-line call. One load and one compare: the
+     * id is masked (no range check), the slot is never null ({@link #NOBODY}), and the owner check rejects another
+     * thread's slot, and a Thread subclass overriding getId().
      */
     static ThreadCounters known() {
         Thread thread = Thread.currentThread();
-        ThreadCounters counters = BY_ID[(int) thread.getId() & (BY_ID.length - 1)];
+        ThreadCounters counters = BY_ID[slotOf(thread.getId())];
         return counters.thread == thread ? counters : null;
     }
 
-    /** A thread's first count, or a thread past {@link #BY_ID}. */
+    private static int slotOf(long threadId) {
+        return (int) threadId & (BY_ID.length - 1);
+    }
+
+    /** A thread's first count, or a thread whose {@link #BY_ID} slot another thread holds. */
     @OutOfLine
     static ThreadCounters registered() {
         return CURRENT.get();
@@ -598,8 +605,9 @@ public final class ThreadCounters {
         if (thread.isAlive()) {
             return false;
         }
-        if (threadId >= 0 && threadId < BY_ID.length && BY_ID[(int) threadId] == this) {
-            BY_ID[(int) threadId] = NOBODY;
+        int slot = slotOf(threadId);
+        if (BY_ID[slot] == this) {
+            BY_ID[slot] = NOBODY;
         }
         return true;
     }

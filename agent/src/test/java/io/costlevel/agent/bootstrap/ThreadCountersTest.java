@@ -20,6 +20,41 @@ class ThreadCountersTest {
         assertThat(second.get().thread).isSameAs(secondThread);
     }
 
+    /**
+     * The fast lookup is by id modulo the table's size: a slot held by a thread that ended (and was retired by the
+     * dumper) is taken by the next thread landing on it, so a service that keeps making threads keeps the fast path;
+     * while it is held, another thread landing on it is sent the slow way, with counters of its own.
+     */
+    @Test
+    void aSlotFreedByAnEndedThreadIsTakenByTheNextThreadLandingOnIt() throws Exception {
+        long id = 40_000;
+        AtomicReference<ThreadCounters> first = new AtomicReference<>();
+        AtomicReference<ThreadCounters> firstKnown = new AtomicReference<>();
+        runAs(new IdThread(id, () -> {
+            first.set(ThreadCounters.current());
+            firstKnown.set(ThreadCounters.known());
+        }));
+        assertThat(firstKnown.get()).isSameAs(first.get());
+
+        AtomicReference<ThreadCounters> second = new AtomicReference<>();
+        AtomicReference<ThreadCounters> secondKnown = new AtomicReference<>(first.get());
+        runAs(new IdThread(id + (1 << 16), () -> {
+            second.set(ThreadCounters.current());
+            secondKnown.set(ThreadCounters.known());
+        }));
+        assertThat(second.get()).isNotNull().isNotSameAs(first.get());
+        assertThat(secondKnown.get()).as("the slot is still the ended, unretired thread's").isNull();
+
+        assertThat(first.get().retireIfFinished()).isTrue();
+        AtomicReference<ThreadCounters> third = new AtomicReference<>();
+        AtomicReference<ThreadCounters> thirdKnown = new AtomicReference<>();
+        runAs(new IdThread(id + (2 << 16), () -> {
+            third.set(ThreadCounters.current());
+            thirdKnown.set(ThreadCounters.known());
+        }));
+        assertThat(thirdKnown.get()).isNotNull().isSameAs(third.get());
+    }
+
     @Test
     void theSameThreadAlwaysGetsTheSameCounters() {
         ThreadCounters counters = ThreadCounters.current();
@@ -145,15 +180,25 @@ class ThreadCountersTest {
         assertThat(thread.isAlive()).isFalse();
     }
 
-    private static final class SameIdThread extends Thread {
+    private static final class SameIdThread extends IdThread {
         SameIdThread(Runnable task) {
+            super(7, task);
+        }
+    }
+
+    /** A thread that says it has this id (getId() can be overridden up to JDK 18). */
+    private static class IdThread extends Thread {
+        private final long id;
+
+        IdThread(long id, Runnable task) {
             super(task);
+            this.id = id;
         }
 
         @Override
         @SuppressWarnings("deprecation")
         public long getId() {
-            return 7;
+            return id;
         }
     }
 }
