@@ -58,8 +58,8 @@ class ProbesKeepInliningIT {
                 .filter(e -> e.getKey().startsWith("io.costlevel.agent.bootstrap."))
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, TreeMap::new));
         assertThat(probes).as("the probes in %s\n%s", REQUEST, agent).isNotEmpty();
-        // The slow paths stay calls: @DontInline on JDK 17 ("don't inline by annotation"); JDK 25 gives no
-        // annotation reason but leaves them out as too big for a call this rare.
+        // The slow paths stay calls: "don't inline by annotation" (@DontInline), or on JDK 25, for a slow path as
+        // rarely taken as here, "too big", the reason it tests first.
         probes.forEach((probe, how) -> assertThat(how).as("%s in %s\n%s", probe, REQUEST, agent)
                 .allMatch(decision -> probe.endsWith("Slowly") ? !decision.startsWith("inline")
                         : decision.startsWith("inline") || decision.startsWith("accessor")));
