@@ -17,7 +17,8 @@ import java.util.logging.Logger;
  * is compiled on its own ({@code ProbesKeepInliningIT} runs it with {@code -XX:CompileCommand=dontinline}), so its
  * compilation's inlining tree shows what the probes did to it.
  *
- * <p>Run: {@code java -javaagent:costlevel-agent.jar -cp test-classes io.costlevel.stressapp.MixedRequestApp CALLS}
+ * <p>Run: {@code java -javaagent:costlevel-agent.jar -cp test-classes io.costlevel.stressapp.MixedRequestApp CALLS
+ * [twice]} (docs/overhead.md has the JIT flags that print what C2 made of it).
  */
 public final class MixedRequestApp {
     private final Random random = new Random(42);
@@ -43,12 +44,19 @@ public final class MixedRequestApp {
         return text.length() + id;
     }
 
+    /** Two requests in one compilation (sixteen probed calls), when run as {@code MixedRequestApp CALLS twice}. */
+    long requestTwice(long seen) {
+        long id = request(seen);
+        return request(id) + id;
+    }
+
     public static void main(String[] args) {
         int calls = Integer.parseInt(args[0]);
+        boolean twice = args.length > 1 && args[1].equals("twice");
         MixedRequestApp app = new MixedRequestApp();
         long sum = 0;
         for (int i = 0; i < calls; i++) {
-            sum += app.request(sum & 7);
+            sum += twice ? app.requestTwice(sum & 7) : app.request(sum & 7);
         }
         System.out.println("REQUESTS " + calls + " ids " + app.ids.get() + " sum " + sum);
     }
