@@ -71,8 +71,8 @@ public final class ThreadCounters {
      */
     long[] spareChunk;
     /**
-     * At most this many operations between two calls of {@link #due}, the probes' only out-of-line call: its return
-     * is a safepoint poll the JIT cannot remove (see {@link OutOfLine}).
+     * At most this many operations between two of the probes' out-of-line calls ({@link #beforeSlowly} and its
+     * kind, taken when {@link #isDue}): their return is a safepoint poll the JIT cannot remove (see {@link #due}).
      */
     static final int MAX_OPS_BETWEEN_CALLS = 64;
 
@@ -208,11 +208,12 @@ public final class ThreadCounters {
      * the same call of a loop with several sites), after its handoff check and, at a library site, the occasional
      * walk to the application line that called it ({@link #findCaller}), both kept off the inlined path.
      *
-     * <p>Never inlined, and called at least every {@link #MAX_OPS_BETWEEN_CALLS} operations even when nothing is
-     * sampled: C2 drops the safepoint polls of a counted loop whose body holds any call, however rarely taken
-     * (JDK 17's {@code PhaseIdealLoop}: no strip mining with {@code _has_call}), trusting the call to poll.
-     * The probes' rare paths (a thread's first count, a new counter chunk) are such calls; this one makes the
-     * trust good. Without it a loop counting one op per turn ran 2^31 turns between polls and held a safepoint
+     * <p>Reached at least every {@link #MAX_OPS_BETWEEN_CALLS} operations even when nothing is sampled, through the
+     * probes' out-of-line call ({@link #beforeSlowly}, {@code CallProbes.beforeSlowly}, {@link #startedMonitor}'s
+     * slow path): C2 drops the safepoint polls of a counted loop whose body holds any call, however rarely taken
+     * (JDK 17's {@code PhaseIdealLoop}: no strip mining with {@code _has_call}), trusting the call to poll. The
+     * probes' rare paths (a thread's first count, a new counter chunk) are such calls; this one, taken every
+     * {@link #MAX_OPS_BETWEEN_CALLS} operations at most, makes the trust good. Without it a loop counting one op per turn ran 2^31 turns between polls and held a safepoint
      * for minutes (issue 17, docs/production.md).
      */
     @OutOfLine
@@ -221,11 +222,10 @@ public final class ThreadCounters {
     }
 
     /**
-     * {@link #due}, starting the operation's timing itself when it is timed: the probes inline only the test of
-     * {@link #isDue}, this call and, after the operation, {@link #completed}'s count and a compare, so an instrumented
-     * method grows by a few instructions per site rather than by the clock reads and sums of the rare sampled path
-     * (larger compiled methods are inlined less and lose optimizations the application had without the agent:
-     * docs/overhead.md).
+     * {@link #due}, starting the operation's timing itself when it is timed. Called from the probes' out-of-line
+     * call ({@link #beforeSlowly}), so the clock reads and sums of the rare sampled path are not compiled into the
+     * instrumented method (larger compiled methods are inlined less and lose optimizations the application had
+     * without the agent: docs/overhead.md).
      */
     void dueTimed(Object target, int block, int site) {
         if (sample(target, block, site)) {
@@ -600,7 +600,7 @@ public final class ThreadCounters {
         addCounted(site, Evidence.SPINS, 1);
     }
 
-    /** True once the thread has ended; its slot is then cleared, so the array does not keep its counters alive. */
+    /** True once the thread has ended; its slot is then freed, so the array does not keep its counters alive. */
     boolean retireIfFinished() {
         if (thread.isAlive()) {
             return false;
