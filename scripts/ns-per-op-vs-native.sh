@@ -11,8 +11,8 @@
 # out the time a thread waits for a core, so with threads > cores it should lie between native_cpu (an op that
 # never blocks) and native_ns (thread time, which includes that wait); `within` says whether it is within 2x of
 # that range. own_ns and own_cpu are the same two figures of the run under the agent, which the report measured:
-# where the agent changes how a lock's turns go (a polling lock at 4 x cores took 3x the native ops under it),
-# the report follows that run, not the native one.
+# where a lock's turns go differently in that run (with threads > cores one run of a spinning lock may take 100x the
+# ops of the next, with or without the agent), the report follows that run, not the native ones.
 #
 # Each case runs natively NATIVE_RUNS times (default 3; OVERSUBSCRIBED_RUNS, default 8, with more threads than
 # cores): native_ns is their median thread time per op, native_cpu the range of their CPU time per op, and the report
