@@ -15,21 +15,29 @@ import java.util.stream.Stream;
  * counted for the site. The analyzer shares the site's counters out among its callers by these counts, so the
  * application line gets the tier of what it reaches, with the chain that leads there.
  *
- * <p>Cost: nothing on the unsampled path; on the sampled path a byte read; a walk (5-20 microseconds) on one in
- * {@code sampling * WALK_EVERY} operations and at most one per millisecond of a thread, so at most 0.5-2 % of a
- * thread's time in hot library code, and far less where library operations are rarer. The counts go into a shared
- * map: rare enough that its updates never meet.
+ * <p>Cost: nothing on the unsampled path; on the sampled path two byte reads; a walk (5-40 microseconds, more on a
+ * deep stack) on one in {@code sampling * WALK_EVERY} operations, and a thread's walks budgeted to at most
+ * 1 / {@link #WALK_TIME_RATIO} of its time ({@link #nextWalk}): one per millisecond was 3 % of a JSON request's time
+ * under JMH, whose stacks are deep (docs/overhead.md). A site's first {@link #FIRST_WALKS} walks are not budgeted, so
+ * a rarely used library site still finds its caller. The counts go into a shared map: rare enough that its updates
+ * never meet.
  */
 public final class Callers {
     /** Sampled operations at library sites between two walks of one thread. */
     static final int WALK_EVERY = 32;
-    /** And at least this long between two walks of one thread: a walk costs a few microseconds. */
-    static final long WALK_INTERVAL_NANOS = 1_000_000;
+    /** A walk of d ns defers the thread's next walk by {@code d * WALK_TIME_RATIO}: walks take at most 0.2 % of it. */
+    static final long WALK_TIME_RATIO = 500;
+    /** And at least this long between two walks of one thread. */
+    static final long MIN_WALK_GAP_NANOS = 1_000_000;
+    /** Walks of a site, by any thread, that the time budget does not hold back. */
+    static final int FIRST_WALKS = 8;
     private static final String PROBES_PACKAGE = "io.costlevel.agent.bootstrap.";
 
     /** Per site id: 1 for a site in a library class (walk its stacks), 0 for an application site. */
     private static volatile byte[] library = new byte[1];
     private static volatile String[] application = new String[0];
+    /** Per site id: its walks so far, up to {@link #FIRST_WALKS} (plain racy stores: a lost one costs one more walk). */
+    private static volatile byte[] walked = new byte[1];
     /** "site TAB class TAB method TAB line TAB via" -> walks that found it. */
     private static final ConcurrentHashMap<String, AtomicLong> COUNTS = new ConcurrentHashMap<>();
     private static final StackWalker WALKER = StackWalker.getInstance();
@@ -40,6 +48,7 @@ public final class Callers {
     public static void install(int maxSites, List<String> applicationPrefixes) {
         application = applicationPrefixes.toArray(new String[0]);
         library = new byte[maxSites + 1];
+        walked = new byte[maxSites + 1];
     }
 
     /** At transform time, before the site's code can run. */
@@ -55,8 +64,23 @@ public final class Callers {
         return site < flags.length && flags[site] != 0;
     }
 
+    /** Whether the site was walked fewer than {@link #FIRST_WALKS} times: its next walk is not held back. */
+    static boolean isFresh(int site) {
+        byte[] walks = walked;
+        return site < walks.length && walks[site] < FIRST_WALKS;
+    }
+
+    /** When a thread whose walk ran from {@code start} to {@code end} may walk again. */
+    static long nextWalk(long start, long end) {
+        return end + Math.max(MIN_WALK_GAP_NANOS, (end - start) * WALK_TIME_RATIO);
+    }
+
     /** Walks this thread's stack to the first application frame and counts it for {@code site}. */
     static void record(int site) {
+        byte[] walks = walked;
+        if (site < walks.length && walks[site] < FIRST_WALKS) {
+            walks[site]++;
+        }
         String caller = WALKER.walk(new FirstApplicationFrame(application));
         if (caller == null) {
             return; // a library thread with no application code on its stack: the site stays where it is

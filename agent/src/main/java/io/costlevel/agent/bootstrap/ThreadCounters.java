@@ -107,8 +107,8 @@ public final class ThreadCounters {
     final boolean[] knownVerdicts = new boolean[CLASS_SLOTS];
     /** Sampled operations at library sites until this thread next walks its stack ({@link Callers}). */
     private int walkCountdown;
-    /** When this thread last walked its stack: at most one walk per {@link Callers#WALK_INTERVAL_NANOS}. */
-    private long lastWalk = Long.MIN_VALUE / 2;
+    /** No walk of this thread before this time ({@link Callers#nextWalk}), but at a site still fresh. */
+    private long nextWalk = Long.MIN_VALUE / 2;
 
     /** {@link #NOBODY}. */
     private ThreadCounters() {
@@ -401,20 +401,23 @@ public final class ThreadCounters {
     }
 
     /**
-     * On a sampled operation at a library site, one in {@link Callers#WALK_EVERY} and at most one per
-     * {@link Callers#WALK_INTERVAL_NANOS} of this thread: which application line led here. A walk costs
-     * microseconds; the time bound keeps hot library code from paying it more than ~1000 times a second, the count
-     * lets rarely used library sites be walked soon. Before the timing starts, so the walk is not taken for the
-     * operation's cost.
+     * On a sampled operation at a library site, one in {@link Callers#WALK_EVERY}, within the thread's time budget for
+     * walks ({@link Callers#nextWalk}), or at a site walked only a few times yet ({@link Callers#isFresh}): which
+     * application line led here. Before the timing starts, so the walk is not taken for the operation's cost.
      */
     void findCaller(int site) {
-        if (Callers.isLibrary(site) && --walkCountdown <= 0) {
-            long now = System.nanoTime();
-            if (now - lastWalk >= Callers.WALK_INTERVAL_NANOS) {
-                walkCountdown = Callers.WALK_EVERY;
-                lastWalk = now;
-                Callers.record(site);
-            }
+        if (!Callers.isLibrary(site)) {
+            return;
+        }
+        boolean fresh = Callers.isFresh(site);
+        if (--walkCountdown > 0 && !fresh) {
+            return;
+        }
+        long now = System.nanoTime();
+        if (fresh || now - nextWalk >= 0) {
+            walkCountdown = Callers.WALK_EVERY;
+            Callers.record(site);
+            nextWalk = Callers.nextWalk(now, System.nanoTime());
         }
     }
 
