@@ -51,19 +51,18 @@ public final class CallProbes {
                 || Logger.class.isAssignableFrom(type) || type == StringBuffer.class;
     }
 
-    /** Before a call whose shared state is its receiver. */
-    public static ThreadCounters before(Object receiver, int site) {
-        return beforeOn(receiver, receiver, site);
+    /**
+     * Before a call whose shared state is its receiver. {@code exact} is the class the call instruction names when
+     * calls on exactly that class are counted (a constant the instrumented code loads), else null: see
+     * {@link #beforeOn}.
+     */
+    public static ThreadCounters before(Object receiver, Class<?> exact, int site) {
+        return beforeOn(receiver, receiver, null, exact, site);
     }
 
     /** Before a call whose shared state is not the receiver's line (Future.get, Logger.log): no handoff check. */
-    public static ThreadCounters beforeUnchecked(Object receiver, int site) {
-        return beforeOn(receiver, null, site);
-    }
-
-    /** Counted when the receiver's class synchronizes; the handoff check, when sampled, on {@code target}. */
-    private static ThreadCounters beforeOn(Object receiver, Object target, int site) {
-        return beforeOn(receiver, target, null, site);
+    public static ThreadCounters beforeUnchecked(Object receiver, Class<?> exact, int site) {
+        return beforeOn(receiver, null, null, exact, site);
     }
 
     /**
@@ -72,27 +71,36 @@ public final class CallProbes {
      * {@link ThreadCounters#due} (at most 1 in {@link ThreadCounters#MAX_OPS_BETWEEN_CALLS} calls); the map
      * computes it anyway.
      */
-    public static ThreadCounters beforeKeyed(Object map, Object key, int site) {
-        return beforeOn(map, map, key, site);
+    public static ThreadCounters beforeKeyed(Object map, Object key, Class<?> exact, int site) {
+        return beforeOn(map, map, key, exact, site);
     }
 
     /**
-     * The inlined part: whether calls on the receiver's class are counted, from the thread's own small cache of the
-     * class last seen at this site's slot (one load and compare: {@link ClassValue#get} costs hundreds of ns where
-     * other ClassValues of the same class compete for its cache slots, measured under JMH, issue 11, and a site
-     * sees one class nearly always). A call not counted (a HashMap behind {@code Map.put}) only advances the tick.
-     * Everything else (a class not in the cache, a due operation, the thread's first count) is one out-of-line call.
+     * The inlined part: whether calls on the receiver's class are counted. When the receiver's class is the one the
+     * call instruction names ({@code exact}, a constant once inlined, so one compare of the receiver's class word
+     * with an immediate), yes. Otherwise (a call through an interface, {@code Map.put}, or a subclass) from the
+     * thread's own small cache of the class last seen at this site's slot: {@link ClassValue#get} costs hundreds
+     * of ns where other ClassValues of the same class compete for its cache slots (measured under JMH, issue 11),
+     * and a site sees one class nearly always. The cache's loads and compares cost a composite call about 2 ns
+     * more than the constant's compare (docs/overhead.md). A call not counted (a HashMap behind {@code Map.put})
+     * only advances the tick. Everything else (a class not in the cache, a due operation, the thread's first
+     * count) is one out-of-line call.
      */
-    private static ThreadCounters beforeOn(Object receiver, Object target, Object key, int site) {
+    private static ThreadCounters beforeOn(Object receiver, Object target, Object key, Class<?> exact, int site) {
         ThreadCounters counters = ThreadCounters.known();
-        int slot = site & (ThreadCounters.CLASS_SLOTS - 1);
-        if (counters != null && receiver != null && counters.knownClasses[slot] == receiver.getClass()
-                && !counters.isDue()) {
-            if (counters.knownVerdicts[slot]) {
+        if (counters != null && receiver != null && !counters.isDue()) {
+            Class<?> type = receiver.getClass();
+            if (type == exact) {
                 return counters;
             }
-            counters.tick++;
-            return null;
+            int slot = site & (ThreadCounters.CLASS_SLOTS - 1);
+            if (counters.knownClasses[slot] == type) {
+                if (counters.knownVerdicts[slot]) {
+                    return counters;
+                }
+                counters.tick++;
+                return null;
+            }
         }
         return beforeSlowly(counters, receiver, target, key, site);
     }

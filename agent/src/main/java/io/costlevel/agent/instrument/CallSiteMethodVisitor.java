@@ -29,6 +29,8 @@ final class CallSiteMethodVisitor extends MethodVisitor {
     private static final String COUNTERS = "Lio/costlevel/agent/bootstrap/ThreadCounters;";
     private static final String BEFORE = "(Ljava/lang/Object;I)" + COUNTERS;
     private static final String BEFORE_ELEMENT = "(Ljava/lang/Object;II)" + COUNTERS;
+    private static final String BEFORE_CALL = "(Ljava/lang/Object;Ljava/lang/Class;I)" + COUNTERS;
+    private static final String BEFORE_KEYED = "(Ljava/lang/Object;Ljava/lang/Object;Ljava/lang/Class;I)" + COUNTERS;
     private static final int CACHE_LINE_SHIFT = 6;
 
     private final SiteRecorder sites;
@@ -36,6 +38,8 @@ final class CallSiteMethodVisitor extends MethodVisitor {
     private final Selection selection;
     /** First index after the method's own locals: the temporaries of one site start here. */
     private final int firstFreeLocal;
+    /** The class file may load a class constant with ldc (Java 5 on). */
+    private final boolean classConstants;
     private final Set<Label> tryStarts = new HashSet<>();
     private int line = -1;
     /** A monitorenter whose closing probe waits for its protected range to start: the site, or -1. */
@@ -43,12 +47,13 @@ final class CallSiteMethodVisitor extends MethodVisitor {
     private boolean pendingRangeStarted;
 
     CallSiteMethodVisitor(MethodVisitor next, SiteRecorder sites, PrimitiveTable table, Selection selection,
-            int firstFreeLocal) {
+            int firstFreeLocal, boolean classConstants) {
         super(Opcodes.ASM9, next);
         this.sites = sites;
         this.table = table;
         this.selection = selection;
         this.firstFreeLocal = firstFreeLocal;
+        this.classConstants = classConstants;
     }
 
     @Override
@@ -151,7 +156,7 @@ final class CallSiteMethodVisitor extends MethodVisitor {
             super.visitVarInsn(arguments[i].getOpcode(Opcodes.ISTORE), argumentLocals[i]);
         }
         if (primitive.shape() == Shape.CALL || primitive.shape() == Shape.CALL_BLOCKING) {
-            beforeCall(primitive.target(), hasReceiver, arguments, argumentLocals, site);
+            beforeCall(primitive.target(), owner, isInterface, hasReceiver, arguments, argumentLocals, site);
         } else {
             before(primitive, owner, hasReceiver, arguments, argumentLocals, site);
         }
@@ -176,25 +181,29 @@ final class CallSiteMethodVisitor extends MethodVisitor {
     }
 
     /**
-     * A call into a JDK API (CallProbes): the receiver, for a keyed map call the key too, and the site. The probe
+     * A call into a JDK API (CallProbes): the receiver, for a keyed map call the key too, the class the instruction
+     * names when calls on exactly that class are counted ({@link CountedOwners}) or null, and the site. The probe
      * decides from the receiver's class whether the call is counted at all.
      */
-    private void beforeCall(Target target, boolean hasReceiver, Type[] arguments, int[] argumentLocals, int site) {
+    private void beforeCall(Target target, String owner, boolean isInterface, boolean hasReceiver, Type[] arguments,
+            int[] argumentLocals, int site) {
         if (hasReceiver) {
             super.visitInsn(Opcodes.DUP);
         } else {
             super.visitInsn(Opcodes.ACONST_NULL);
         }
-        if (target == Target.RECEIVER_KEY && arguments.length > 0 && isReference(arguments[0])) {
+        boolean keyed = target == Target.RECEIVER_KEY && arguments.length > 0 && isReference(arguments[0]);
+        if (keyed) {
             super.visitVarInsn(Opcodes.ALOAD, argumentLocals[0]);
-            pushInt(site);
-            super.visitMethodInsn(Opcodes.INVOKESTATIC, CALL_PROBES, "beforeKeyed",
-                    "(Ljava/lang/Object;Ljava/lang/Object;I)" + COUNTERS, false);
-            return;
+        }
+        if (hasReceiver && classConstants && !isInterface && CountedOwners.countsExactly(owner)) {
+            super.visitLdcInsn(Type.getObjectType(owner));
+        } else {
+            super.visitInsn(Opcodes.ACONST_NULL);
         }
         pushInt(site);
-        super.visitMethodInsn(Opcodes.INVOKESTATIC, CALL_PROBES, target == Target.NONE ? "beforeUnchecked" : "before",
-                BEFORE, false);
+        String probe = keyed ? "beforeKeyed" : target == Target.NONE ? "beforeUnchecked" : "before";
+        super.visitMethodInsn(Opcodes.INVOKESTATIC, CALL_PROBES, probe, keyed ? BEFORE_KEYED : BEFORE_CALL, false);
     }
 
     /**

@@ -200,6 +200,13 @@ class CallSiteTransformerTest {
     }
 
     @Test
+    void aCallNamingACountedClassCountsOtherReceiversByTheirOwnClass() throws Exception {
+        run("subclassCalls");
+        assertThat(sum("subclassCalls", "java.util.Random.nextInt", Evidence.OPS))
+                .as("SecureRandom and Random, not the application's subclass or the ThreadLocalRandom").isEqualTo(2);
+    }
+
+    @Test
     void aKeyedCallIsCheckedOnTheMapAndTheKey() throws Exception {
         run("keyedHandoffs");
         assertHandoffs("mergeInto", "java.util.concurrent.ConcurrentHashMap.merge", 3, 1);
