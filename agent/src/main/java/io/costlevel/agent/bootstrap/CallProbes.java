@@ -51,18 +51,14 @@ public final class CallProbes {
                 || Logger.class.isAssignableFrom(type) || type == StringBuffer.class;
     }
 
-    /**
-     * Before a call whose shared state is its receiver. {@code exact} is the class the call instruction names when
-     * calls on exactly that class are counted (a constant the instrumented code loads), else null: see
-     * {@link #beforeOn}.
-     */
-    public static ThreadCounters before(Object receiver, Class<?> exact, int site) {
-        return beforeOn(receiver, receiver, null, exact, site);
+    /** Before a call whose shared state is its receiver. */
+    public static ThreadCounters before(Object receiver, int site) {
+        return beforeOn(receiver, receiver, null, site);
     }
 
     /** Before a call whose shared state is not the receiver's line (Future.get, Logger.log): no handoff check. */
-    public static ThreadCounters beforeUnchecked(Object receiver, Class<?> exact, int site) {
-        return beforeOn(receiver, null, null, exact, site);
+    public static ThreadCounters beforeUnchecked(Object receiver, int site) {
+        return beforeOn(receiver, null, null, site);
     }
 
     /**
@@ -71,36 +67,62 @@ public final class CallProbes {
      * {@link ThreadCounters#due} (at most 1 in {@link ThreadCounters#MAX_OPS_BETWEEN_CALLS} calls); the map
      * computes it anyway.
      */
-    public static ThreadCounters beforeKeyed(Object map, Object key, Class<?> exact, int site) {
-        return beforeOn(map, map, key, exact, site);
+    public static ThreadCounters beforeKeyed(Object map, Object key, int site) {
+        return beforeOn(map, map, key, site);
     }
 
     /**
-     * The inlined part: whether calls on the receiver's class are counted. When the receiver's class is the one the
-     * call instruction names ({@code exact}, a constant once inlined, so one compare of the receiver's class word
-     * with an immediate), yes. Otherwise (a call through an interface, {@code Map.put}, or a subclass) from the
-     * thread's own small cache of the class last seen at this site's slot: {@link ClassValue#get} costs hundreds
-     * of ns where other ClassValues of the same class compete for its cache slots (measured under JMH, issue 11),
-     * and a site sees one class nearly always. The cache's loads and compares cost a composite call about 2 ns
-     * more than the constant's compare (docs/overhead.md). A call not counted (a HashMap behind {@code Map.put})
-     * only advances the tick. Everything else (a class not in the cache, a due operation, the thread's first
-     * count) is one out-of-line call.
+     * {@link #before} at a call whose instruction names a class whose calls are counted ({@code exact}: Random,
+     * ConcurrentHashMap, ArrayBlockingQueue, Logger), loaded by the instrumented code as a constant: see
+     * {@link #beforeExactOn}.
      */
-    private static ThreadCounters beforeOn(Object receiver, Object target, Object key, Class<?> exact, int site) {
+    public static ThreadCounters beforeExact(Object receiver, Class<?> exact, int site) {
+        return beforeExactOn(receiver, receiver, null, exact, site);
+    }
+
+    /** {@link #beforeUnchecked} at a call naming a counted class. */
+    public static ThreadCounters beforeExactUnchecked(Object receiver, Class<?> exact, int site) {
+        return beforeExactOn(receiver, null, null, exact, site);
+    }
+
+    /** {@link #beforeKeyed} at a call naming a counted class. */
+    public static ThreadCounters beforeExactKeyed(Object map, Object key, Class<?> exact, int site) {
+        return beforeExactOn(map, map, key, exact, site);
+    }
+
+    /**
+     * The inlined part where the call names a counted class: one compare of the receiver's class with the constant
+     * (its class word with an immediate). Any other receiver (a subclass: SecureRandom behind a call naming Random)
+     * takes the out-of-line call, which asks the thread's class cache; such sites are rare, so C2, which profiles
+     * this method once for all the sites it is inlined at, compiles that branch as a trap and the probe adds no
+     * merge for it. About 2 ns less per call than the class cache on a 2-vCPU EPYC guest (docs/overhead.md).
+     */
+    private static ThreadCounters beforeExactOn(Object receiver, Object target, Object key, Class<?> exact, int site) {
         ThreadCounters counters = ThreadCounters.known();
-        if (counters != null && receiver != null && !counters.isDue()) {
-            Class<?> type = receiver.getClass();
-            if (type == exact) {
+        if (counters != null && receiver != null && receiver.getClass() == exact && !counters.isDue()) {
+            return counters;
+        }
+        return beforeSlowly(counters, receiver, target, key, site);
+    }
+
+    /**
+     * The inlined part where the call names an interface (Map.put, Queue.offer) or a class whose calls are not all
+     * counted: whether calls on the receiver's class are counted, from the thread's own small cache of the class
+     * last seen at this site's slot (one load and compare: {@link ClassValue#get} costs hundreds of ns where other
+     * ClassValues of the same class compete for its cache slots, measured under JMH, issue 11, and a site sees one
+     * class nearly always). A call not counted (a HashMap behind {@code Map.put}) only advances the tick.
+     * Everything else (a class not in the cache, a due operation, the thread's first count) is one out-of-line call.
+     */
+    private static ThreadCounters beforeOn(Object receiver, Object target, Object key, int site) {
+        ThreadCounters counters = ThreadCounters.known();
+        int slot = site & (ThreadCounters.CLASS_SLOTS - 1);
+        if (counters != null && receiver != null && counters.knownClasses[slot] == receiver.getClass()
+                && !counters.isDue()) {
+            if (counters.knownVerdicts[slot]) {
                 return counters;
             }
-            int slot = site & (ThreadCounters.CLASS_SLOTS - 1);
-            if (counters.knownClasses[slot] == type) {
-                if (counters.knownVerdicts[slot]) {
-                    return counters;
-                }
-                counters.tick++;
-                return null;
-            }
+            counters.tick++;
+            return null;
         }
         return beforeSlowly(counters, receiver, target, key, site);
     }

@@ -29,8 +29,6 @@ final class CallSiteMethodVisitor extends MethodVisitor {
     private static final String COUNTERS = "Lio/costlevel/agent/bootstrap/ThreadCounters;";
     private static final String BEFORE = "(Ljava/lang/Object;I)" + COUNTERS;
     private static final String BEFORE_ELEMENT = "(Ljava/lang/Object;II)" + COUNTERS;
-    private static final String BEFORE_CALL = "(Ljava/lang/Object;Ljava/lang/Class;I)" + COUNTERS;
-    private static final String BEFORE_KEYED = "(Ljava/lang/Object;Ljava/lang/Object;Ljava/lang/Class;I)" + COUNTERS;
     private static final int CACHE_LINE_SHIFT = 6;
 
     private final SiteRecorder sites;
@@ -182,8 +180,8 @@ final class CallSiteMethodVisitor extends MethodVisitor {
 
     /**
      * A call into a JDK API (CallProbes): the receiver, for a keyed map call the key too, the class the instruction
-     * names when calls on exactly that class are counted ({@link CountedOwners}) or null, and the site. The probe
-     * decides from the receiver's class whether the call is counted at all.
+     * names when calls on exactly that class are counted ({@link CountedOwners}; the probe's {@code beforeExact}
+     * forms), and the site. The probe decides from the receiver's class whether the call is counted at all.
      */
     private void beforeCall(Target target, String owner, boolean isInterface, boolean hasReceiver, Type[] arguments,
             int[] argumentLocals, int site) {
@@ -196,14 +194,16 @@ final class CallSiteMethodVisitor extends MethodVisitor {
         if (keyed) {
             super.visitVarInsn(Opcodes.ALOAD, argumentLocals[0]);
         }
-        if (hasReceiver && classConstants && !isInterface && CountedOwners.countsExactly(owner)) {
+        boolean exact = hasReceiver && classConstants && !isInterface && CountedOwners.countsExactly(owner);
+        if (exact) {
             super.visitLdcInsn(Type.getObjectType(owner));
-        } else {
-            super.visitInsn(Opcodes.ACONST_NULL);
         }
         pushInt(site);
-        String probe = keyed ? "beforeKeyed" : target == Target.NONE ? "beforeUnchecked" : "before";
-        super.visitMethodInsn(Opcodes.INVOKESTATIC, CALL_PROBES, probe, keyed ? BEFORE_KEYED : BEFORE_CALL, false);
+        String kind = keyed ? "Keyed" : target == Target.NONE ? "Unchecked" : "";
+        String receivers = keyed ? "Ljava/lang/Object;Ljava/lang/Object;" : "Ljava/lang/Object;";
+        String descriptor = "(" + receivers + (exact ? "Ljava/lang/Class;" : "") + "I)" + COUNTERS;
+        super.visitMethodInsn(Opcodes.INVOKESTATIC, CALL_PROBES, (exact ? "beforeExact" : "before") + kind, descriptor,
+                false);
     }
 
     /**

@@ -164,7 +164,7 @@ class ThreadCountersTest {
                         longestGap[0] = Math.max(longestGap[0], sinceCall);
                         sinceCall = 0;
                     }
-                    counted[0] += CallProbes.before(plain, null, 1) == null ? 0 : 1;
+                    counted[0] += CallProbes.before(plain, 1) == null ? 0 : 1;
                 }
             }));
             assertThat(counted[0]).as("a HashMap does not synchronize: nothing counted").isZero();
