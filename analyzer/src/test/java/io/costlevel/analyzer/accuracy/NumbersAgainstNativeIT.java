@@ -13,9 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,8 +32,6 @@ class NumbersAgainstNativeIT {
     static final int CORES = SampleLadderIT.CORES;
     static final int ATTEMPTS = 3;
     static final double SECONDS = 1.0;
-    private static final Pattern LINE = Pattern.compile(
-            "sample=\\S+ threads=(\\d+) ops=(\\d+) count=\\d+ seconds=(\\S+) nsPerOp=\\S+ cpuNsPerOp=(\\S+)");
 
     @TempDir
     Path work;
@@ -78,25 +73,6 @@ class NumbersAgainstNativeIT {
         throw new IllegalStateException(text + " not in " + sampleClass);
     }
 
-    /**
-     * The sample's result line. {@link #threadNanosPerOp} is over the whole run (its printed nsPerOp leaves out the
-     * start, before every thread took part, while the report covers every op): seconds x threads / ops.
-     */
-    record Printed(int threads, long ops, double seconds, double cpuNanosPerOp) {
-        static Printed parse(String log) {
-            Matcher m = LINE.matcher(log);
-            if (!m.find()) {
-                throw new AssertionError("no result line in: " + log);
-            }
-            return new Printed(Integer.parseInt(m.group(1)), Long.parseLong(m.group(2)), Double.parseDouble(m.group(3)),
-                    Double.parseDouble(m.group(4)));
-        }
-
-        double threadNanosPerOp() {
-            return seconds * 1e9 * threads / ops;
-        }
-    }
-
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void theReportSaysWhatTheSamplePrinted(Case c) throws Exception {
@@ -104,10 +80,11 @@ class NumbersAgainstNativeIT {
         String cls = SampleUnderAgent.SAMPLES_PACKAGE + c.sampleClass();
         List<String> misses = new ArrayList<>();
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            Printed nativeRun = Printed.parse(runNative(java, c, work.resolve("native-" + attempt + ".log")));
+            NativeRun.Printed nativeRun = NativeRun.run(java, c.sample(), c.threads(), SECONDS,
+                    work.resolve("native-" + attempt + ".log"));
             Path out = work.resolve("agent-" + attempt);
             Report report = SampleUnderAgent.run(java, c.sample(), c.threads(), SECONDS, out);
-            Printed underAgent = Printed.parse(SampleUnderAgent.read(out.resolveSibling(out.getFileName() + ".log")));
+            NativeRun.Printed underAgent = NativeRun.Printed.parse(SampleUnderAgent.read(out.resolveSibling(out.getFileName() + ".log")));
             List<Site> own = report.sites().stream().filter(s -> s.className().equals(cls)).toList();
             assertThat(own).as("%s: the sample's sites", c).isNotEmpty();
 
@@ -155,16 +132,5 @@ class NumbersAgainstNativeIT {
     private static double nanos(Map<String, Object> evidence, String name) {
         Object v = evidence.get(name);
         return v == null ? 0 : ((Number) v).doubleValue();
-    }
-
-    private static String runNative(Path java, Case c, Path log) throws Exception {
-        List<String> command = List.of(java.toString(), "-jar", SampleUnderAgent.jar("costlevel.samplesJar").toString(),
-                c.sample(), "--threads", Integer.toString(c.threads()), "--seconds", Double.toString(SECONDS));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError(c + " did not end within 60 s: " + command);
-        }
-        return SampleUnderAgent.read(log);
     }
 }

@@ -1,5 +1,7 @@
 package io.costlevel.analyzer.accuracy;
 
+import io.costlevel.analyzer.classify.Tiers;
+
 import io.costlevel.analyzer.report.Report;
 import io.costlevel.analyzer.report.Site;
 import org.junit.jupiter.api.Assumptions;
@@ -28,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * tier is therefore run again, up to {@link #ATTEMPTS} times, and fails only if no run shows it. A case
  * whose tier needs the threads to run at the same time (true sharing at threads = cores) and that
  * missed in every attempt while the machine's load was above its core count is reported as aborted
- * (machine too busy), not passed.
+ * (machine too busy), not passed; so is one whose every attempt the sample, run beside it without the agent, cost
+ * less than L2's floor per op ({@link #sharesCheaply}: the cores share their caches, and L1 is what they show).
  */
 class SampleLadderIT {
     static final int CORES = Runtime.getRuntime().availableProcessors();
@@ -137,6 +140,7 @@ class SampleLadderIT {
 
     private void check(Path java, Case c) throws Exception {
         List<String> misses = new ArrayList<>();
+        boolean cheapEveryTime = true;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             Report report = SampleUnderAgent.run(java, c.sample(), c.threads(), SECONDS,
                     work.resolve(c.sample() + "-" + c.threads() + "-" + attempt));
@@ -146,7 +150,12 @@ class SampleLadderIT {
                 return;
             }
             misses.add("attempt " + attempt + ": L" + tier + " from " + describe(report, c));
+            if (c.needsFreeCores()) {
+                cheapEveryTime &= sharesCheaply(java, c.sample(), c.threads(),
+                        work.resolve(c.sample() + "-" + c.threads() + "-native-" + attempt + ".log"), misses);
+            }
         }
+        assumeTrueSharing(c.needsFreeCores() && cheapEveryTime, c.toString(), misses);
         double load = MachineLoad.oneMinute();
         Assumptions.assumeFalse(c.needsFreeCores() && load > CORES, String.format(
                 "machine too busy for %s (load %.1f on %d cores: the threads could not run at the same time):%n%s",
@@ -178,7 +187,29 @@ class SampleLadderIT {
                 .orElse(-1);
     }
 
-    private static String describe(Report report, Case c) {
+    /**
+     * Whether the sample at {@code threads} costs natively (no agent, its own thread time per op) less than L2's floor
+     * on this machine, noted in {@code notes}. Two threads on an atomic only reach L2 when the line really crosses
+     * between cores: vCPUs that share one core's caches (SMT siblings, as a host may place a 2-vCPU guest) hand it
+     * over in a few ns (2026-12-04, the 2-vCPU CI host: the atomic sample natively 13.7-19.7 ns per op at two
+     * threads, under the agent 8.1-8.6 ns with a handoff ratio of 57 %, L1), and L1 is then what the machine shows.
+     */
+    static boolean sharesCheaply(Path java, String sample, int threads, Path log, List<String> notes) throws Exception {
+        NativeRun.Printed measured = NativeRun.run(java, sample, threads, SECONDS, log);
+        double nanos = measured.threadNanosPerOp();
+        notes.add(String.format("  natively: %.1f ns per op at %d threads (%d ops in %.2f s)", nanos, threads,
+                measured.ops(), measured.seconds()));
+        return nanos < Tiers.L2_FLOOR_NS;
+    }
+
+    /** Aborts (not passes) a true-sharing case whose every attempt ran, natively, below L2's floor. */
+    static void assumeTrueSharing(boolean cheapEveryTime, String what, List<String> misses) {
+        Assumptions.assumeFalse(cheapEveryTime, String.format("no true sharing on this machine for %s: natively below "
+                + "L2's %.0f ns per op in every attempt (the threads' cores share their caches):%n%s", what,
+                Tiers.L2_FLOOR_NS, String.join("\n", misses)));
+    }
+
+    static String describe(Report report, Case c) {
         StringBuilder b = new StringBuilder();
         report.sites().stream().limit(6).forEach(s -> b.append("\n    L").append(s.tier()).append(' ').append(s.kind())
                 .append(' ').append(s.className()).append('.').append(s.methodName()).append(':').append(s.line())
