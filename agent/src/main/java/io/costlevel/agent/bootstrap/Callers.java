@@ -36,7 +36,7 @@ public final class Callers {
     /** Per site id: 1 for a site in a library class (walk its stacks), 0 for an application site. */
     private static volatile byte[] library = new byte[1];
     private static volatile String[] application = new String[0];
-    /** Per site id: its walks so far, up to {@link #FIRST_WALKS} (plain racy stores: a lost one costs one more walk). */
+    /** Per site id: its walks so far, up to {@link #FIRST_WALKS} (racy plain stores: a lost one costs a walk more). */
     private static volatile byte[] walked = new byte[1];
     /** "site TAB class TAB method TAB line TAB via" -> walks that found it. */
     private static final ConcurrentHashMap<String, AtomicLong> COUNTS = new ConcurrentHashMap<>();
@@ -77,9 +77,8 @@ public final class Callers {
 
     /** Walks this thread's stack to the first application frame and counts it for {@code site}. */
     static void record(int site) {
-        byte[] walks = walked;
-        if (site < walks.length && walks[site] < FIRST_WALKS) {
-            walks[site]++;
+        if (isFresh(site)) {
+            walked[site]++;
         }
         String caller = WALKER.walk(new FirstApplicationFrame(application));
         if (caller == null) {

@@ -8,7 +8,7 @@ import io.costlevel.agent.bootstrap.CallProbes;
  * Which JDK classes named by a call instruction are counted when the receiver is exactly that class
  * ({@code Random}, {@code ConcurrentHashMap}, {@code ArrayBlockingQueue}, {@code Logger}): the instrumented call then
  * passes the class as a constant, and the probe's inlined test is one compare of the receiver's class with it
- * ({@link CallProbes#before}). An interface ({@code Map}, {@code BlockingQueue}) or a class whose calls are not counted
+ * ({@link CallProbes#beforeExact}). An interface ({@code Map}, {@code BlockingQueue}) or a class whose calls are not counted
  * gets no constant, and the probe decides from the receiver's class at run time.
  */
 final class CountedOwners {

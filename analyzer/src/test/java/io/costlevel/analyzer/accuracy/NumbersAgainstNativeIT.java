@@ -84,7 +84,8 @@ class NumbersAgainstNativeIT {
                     work.resolve("native-" + attempt + ".log"));
             Path out = work.resolve("agent-" + attempt);
             Report report = SampleUnderAgent.run(java, c.sample(), c.threads(), SECONDS, out);
-            NativeRun.Printed underAgent = NativeRun.Printed.parse(SampleUnderAgent.read(out.resolveSibling(out.getFileName() + ".log")));
+            NativeRun.Printed underAgent =
+                    NativeRun.Printed.parse(SampleUnderAgent.read(out.resolveSibling(out.getFileName() + ".log")));
             List<Site> own = report.sites().stream().filter(s -> s.className().equals(cls)).toList();
             assertThat(own).as("%s: the sample's sites", c).isNotEmpty();
 

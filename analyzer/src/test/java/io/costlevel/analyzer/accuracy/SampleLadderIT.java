@@ -1,7 +1,6 @@
 package io.costlevel.analyzer.accuracy;
 
 import io.costlevel.analyzer.classify.Tiers;
-
 import io.costlevel.analyzer.report.Report;
 import io.costlevel.analyzer.report.Site;
 import org.junit.jupiter.api.Assumptions;
