@@ -2,6 +2,7 @@ package io.costlevel.analyzer;
 
 import io.costlevel.analyzer.attribution.AgentCharges;
 import io.costlevel.analyzer.attribution.ApplicationCode;
+import io.costlevel.analyzer.attribution.ProbeSamples;
 import io.costlevel.analyzer.attribution.SiteTable;
 import io.costlevel.analyzer.attribution.SiteTally;
 import io.costlevel.analyzer.attribution.StackAttributor;
@@ -128,7 +129,7 @@ public final class Analysis {
                             + "the last interval before it ended is missing");
                 }
             }
-            table.endJvm();
+            table.endJvm(agent == null ? null : agent.probeCost());
             cores = Math.max(cores, runCores);
             duration += runDuration;
             span.addJvm(runStart, runDuration);
@@ -145,10 +146,7 @@ public final class Analysis {
                     + "inside the JDK are not seen.");
         }
         blindSpots.addAll(UncountedSynchronization.blindSpots(table.all()));
-        if (table.probeSamples() > 0) {
-            blindSpots.add(String.format("%d CPU samples were taken inside the agent's own probes: its cost, not the "
-                    + "application's, so they are charged to no site.", table.probeSamples()));
-        }
+        blindSpots.addAll(ProbeSamples.blindSpots(table));
         Coverage coverage = new Coverage(table, notInstrumented, anyRecording, String.join(" ", includes).trim());
         blindSpots.addAll(coverage.blindSpots());
         warnings.addAll(coverage.warnings());

@@ -166,6 +166,15 @@ public final class ThreadCounters {
         return counters.thread == thread ? counters : null;
     }
 
+    /**
+     * Whether the current thread's counters are found by its id ({@link #known}), as most threads' are; one whose
+     * slot another thread holds takes the out-of-line path on every operation.
+     */
+    public static boolean knownByItsId() {
+        registered();
+        return known() != null;
+    }
+
     private static int slotOf(long threadId) {
         return (int) threadId & (BY_ID.length - 1);
     }

@@ -7,4 +7,11 @@ package io.costlevel.agent.instrument;
 public record Site(String className, String methodName, String descriptor, int line, String primitive, String kind) {
     /** Where operations go once {@code maxSites} sites exist (site id 0). */
     public static final Site OVERFLOW = new Site("(overflow)", "(overflow)", "", -1, "(overflow)", "overflow");
+    /** The class of the agent's own sites (its probe-cost measurement), which the data file leaves out. */
+    public static final String AGENT_CLASS = "io.costlevel.agent.calibrate.ProbeCost";
+
+    /** A site of the agent's own, counted but never written out. */
+    public boolean isAgents() {
+        return className.equals(AGENT_CLASS);
+    }
 }

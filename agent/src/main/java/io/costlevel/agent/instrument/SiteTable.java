@@ -45,6 +45,14 @@ public final class SiteTable {
         return newId;
     }
 
+    /**
+     * A site of the agent's own code, of this kind (the probe-cost measurement's): counted like any other, left out
+     * of the data file. Id 0 (the overflow site) when the table is full.
+     */
+    public int agentSite(String kind) {
+        return idOf(new Site(Site.AGENT_CLASS, "measure", "()V", 0, kind, kind));
+    }
+
     /** The sites by id, as they are now. */
     public synchronized List<Site> snapshot() {
         return new ArrayList<>(sites);

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import io.costlevel.agent.bootstrap.Callers;
 import io.costlevel.agent.bootstrap.Evidence;
+import io.costlevel.agent.calibrate.ProbeCost;
 import io.costlevel.agent.instrument.Site;
 import io.costlevel.agent.vthread.CarrierLoad;
 
@@ -30,6 +31,12 @@ public final class SitesJson {
     }
 
     public static String render(RunInfo run, Snapshot snapshot, List<NotInstrumented> notInstrumented) {
+        return render(run, snapshot, notInstrumented, null);
+    }
+
+    /** @param probeCost the probes' cost per op as the agent measured it, or null when it has not (yet) */
+    public static String render(RunInfo run, Snapshot snapshot, List<NotInstrumented> notInstrumented,
+            ProbeCost.Figures probeCost) {
         JsonWriter json = new JsonWriter().beginObject();
         json.name("format").value("costlevel-agent");
         json.name("version").value(VERSION);
@@ -51,8 +58,15 @@ public final class SitesJson {
         json.endObject()
                 .name("samplingPeriod").value(run.samplingPeriod())
                 .name("clockCostNanos").value(run.clockCostNanos())
-                .name("cpuSamplePeriodNanos").value(run.cpuSamplePeriodNanos())
-                .name("sampledFields").beginArray();
+                .name("cpuSamplePeriodNanos").value(run.cpuSamplePeriodNanos());
+        if (probeCost != null) {
+            json.name("probeNanos").beginObject()
+                    .name("atomic").value(probeCost.atomicNanos())
+                    .name("monitor").value(probeCost.monitorNanos())
+                    .name("call").value(probeCost.callNanos())
+                    .endObject();
+        }
+        json.name("sampledFields").beginArray();
         for (String field : SAMPLED_FIELDS) {
             json.value(field);
         }
@@ -78,7 +92,7 @@ public final class SitesJson {
         }
         for (int id = 0; id < snapshot.sites().size(); id++) {
             int base = id * Evidence.WIDTH;
-            if (base < counters.length && anyCount(counters, base)) {
+            if (base < counters.length && anyCount(counters, base) && !snapshot.sites().get(id).isAgents()) {
                 site(json, id, snapshot.sites().get(id), counters, base, callers.getOrDefault(id, List.of()));
             }
         }

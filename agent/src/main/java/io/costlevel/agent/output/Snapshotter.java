@@ -7,6 +7,7 @@ import java.util.List;
 import io.costlevel.agent.AgentErrors;
 import io.costlevel.agent.bootstrap.Callers;
 import io.costlevel.agent.bootstrap.CounterRegistry;
+import io.costlevel.agent.calibrate.ProbeCost;
 import io.costlevel.agent.capture.Capture;
 import io.costlevel.agent.instrument.SiteTable;
 import io.costlevel.agent.vthread.SchedulerSampler;
@@ -26,6 +27,10 @@ public final class Snapshotter {
     private final StallWatchdog watchdog = new StallWatchdog();
     private long sequence;
     private boolean finished;
+    /** The probes' cost measurement, started with the snapshots, or null (not started: tests; a full site table). */
+    private ProbeCost probes;
+    /** What it measured at the first snapshot (null before, or when it could not). */
+    private ProbeCost.Figures probeCost;
 
     public Snapshotter(Path outDir, RunInfo run, SiteTable sites, Capture capture) {
         this(outDir, run, sites, capture, SessionStart.jvmStart());
@@ -50,6 +55,7 @@ public final class Snapshotter {
     /** Starts the interval thread and the stall watchdog, and registers the final snapshot at JVM exit. */
     public void start(int intervalSeconds) {
         watchdog.start();
+        probes = ProbeCost.start(sites);
         Thread periodic = new Thread(() -> everyInterval(intervalSeconds * 1000L), "costlevel-snapshot");
         periodic.setDaemon(true);
         periodic.start();
@@ -85,13 +91,15 @@ public final class Snapshotter {
         if (isFinal) {
             writeRecording(true);
         }
+        measureProbeCost();
         watchdog.begin("writing " + SitesJson.FILE_NAME);
         try {
             Snapshot snapshot = new Snapshot(++sequence, System.currentTimeMillis(),
                     start.uptimeSince(ManagementFactory.getRuntimeMXBean().getUptime()), isFinal, sites.droppedSites(),
                     AgentErrors.count(), watchdog.stalls(), watchdog.longestStallMillis(), sites.snapshot(),
                     start.since(CounterRegistry.merge()), Callers.snapshot(), SchedulerSampler.load());
-            AtomicFiles.write(outDir.resolve(SitesJson.FILE_NAME), SitesJson.render(run, snapshot, notInstrumented));
+            AtomicFiles.write(outDir.resolve(SitesJson.FILE_NAME), SitesJson.render(run, snapshot, notInstrumented,
+                    probeCost));
         } catch (Throwable t) {
             AgentErrors.report("could not write " + SitesJson.FILE_NAME + " into " + outDir, t);
         } finally {
@@ -103,6 +111,26 @@ public final class Snapshotter {
             writeRecording(false);
         }
         return !isFinal;
+    }
+
+    /**
+     * Once, at the first snapshot: the final one of a short run comes after the recording stopped and the
+     * application's threads ended, so the measurement and the application do not disturb each other.
+     */
+    private void measureProbeCost() {
+        if (probes == null) {
+            return;
+        }
+        ProbeCost measuring = probes;
+        probes = null;
+        watchdog.begin("measuring the probes' cost");
+        try {
+            probeCost = measuring.measure();
+        } catch (Throwable t) {
+            AgentErrors.report("could not measure the probes' cost", t);
+        } finally {
+            watchdog.end();
+        }
     }
 
     private void writeRecording(boolean isFinal) {

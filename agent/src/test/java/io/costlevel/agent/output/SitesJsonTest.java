@@ -10,7 +10,9 @@ import java.util.Map;
 import io.costlevel.agent.MiniJson;
 import io.costlevel.agent.bootstrap.Callers;
 import io.costlevel.agent.bootstrap.Evidence;
+import io.costlevel.agent.calibrate.ProbeCost;
 import io.costlevel.agent.instrument.Site;
+import io.costlevel.agent.instrument.SiteTable;
 import io.costlevel.agent.vthread.CarrierLoad;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,6 +53,23 @@ class SitesJsonTest {
         for (int column = 0; column < Evidence.WIDTH; column++) {
             assertThat(written).containsEntry(Evidence.name(column), 100L + column);
         }
+    }
+
+    /** Issue 12: the probes' measured cost is written when there is one, and the measurement's own sites never are. */
+    @Test
+    void writesTheProbesCostAndLeavesTheAgentsOwnSitesOut() {
+        SiteTable table = new SiteTable(8);
+        int id = table.agentSite("atomic");
+        long[] counters = new long[(id + 1) * Evidence.WIDTH];
+        counters[id * Evidence.WIDTH] = 5;
+        Snapshot snapshot = new Snapshot(1, 0, 0, true, 0, 0, 0, 0, table.snapshot(), counters);
+
+        Map<String, Object> json = MiniJson.object(SitesJson.render(RUN, snapshot, List.of(),
+                new ProbeCost.Figures(1.25, 2.5, 3.0)));
+        assertThat(section(json, "agent")).containsEntry("probeNanos",
+                Map.of("atomic", 1.25, "monitor", 2.5, "call", 3.0));
+        assertThat((List<?>) json.get("sites")).as("the agent's own site, counted, is not written").isEmpty();
+        assertThat(section(MiniJson.object(SitesJson.render(RUN, snapshot)), "agent")).doesNotContainKey("probeNanos");
     }
 
     /** Issue 13: the classes an attach left out, so readers do not take their silence for evidence. */

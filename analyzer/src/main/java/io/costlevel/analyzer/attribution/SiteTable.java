@@ -1,6 +1,7 @@
 package io.costlevel.analyzer.attribution;
 
 import io.costlevel.analyzer.input.AgentSite;
+import io.costlevel.analyzer.input.ProbeCost;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,7 +25,7 @@ public final class SiteTable {
 
     /** Adds one JVM's agent counters for a site; rates are derived later from the run's wall time. */
     public void addAgentSite(AgentSite counters) {
-        tally(new SiteKey(counters.className(), counters.methodName(), counters.line())).addAgent(counters);
+        addAgentSite(new SiteKey(counters.className(), counters.methodName(), counters.line()), counters);
     }
 
     /**
@@ -37,18 +38,30 @@ public final class SiteTable {
 
     /** One JVM's inputs are read: its threads at each site are final and add to other JVMs'. */
     public void endJvm() {
+        endJvm(null);
+    }
+
+    /**
+     * One JVM's inputs are read; each line is charged the CPU samples taken inside its probes beyond what its ops'
+     * probes cost by the agent's measure ({@code probeCost}; null: none is charged).
+     */
+    public void endJvm(ProbeCost probeCost) {
         int index = jvmsRead++;
-        sites.values().forEach(t -> t.endJvm(index));
+        sites.values().forEach(t -> t.endJvm(index, probeCost));
     }
 
     /** Agent counters charged to {@code line}: a library site's share charged to the application line that called it. */
     public void addAgentSite(SiteKey line, AgentSite counters) {
-        tally(line).addAgent(counters);
+        SiteTally t = tally(line);
+        t.addAgent(counters);
+        t.probed(counters);
     }
 
     /** One library call's counters charged to {@code line}, whose ops are those of its busiest site {@code busiest}. */
     public void addLibraryCall(SiteKey line, AgentSite call, AgentSite busiest, List<AgentSite> parts) {
-        tally(line).addLibraryCall(call, busiest, parts);
+        SiteTally t = tally(line);
+        t.addLibraryCall(call, busiest, parts);
+        parts.forEach(t::probed); // each part's ops ran its probes, the call's (the busiest part's) are fewer
     }
 
     /** A chain from {@code line} to a mechanism, weighed by the time the counters behind it stand for. */
@@ -77,6 +90,11 @@ public final class SiteTable {
         if (exactPeriod) {
             t.exactPeriodCpuSamples += samples;
         }
+    }
+
+    /** As {@link #cpuTime}, for the samples taken inside the agent's probes inlined at the site. */
+    public void probeTime(SiteKey site, long samples, double samplingPeriodNanos, boolean exactPeriod) {
+        tally(site).probeTime(samples, samplingPeriodNanos, exactPeriod);
     }
 
     void unattributed(long weight) {

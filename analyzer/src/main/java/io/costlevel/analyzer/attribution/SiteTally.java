@@ -1,6 +1,7 @@
 package io.costlevel.analyzer.attribution;
 
 import io.costlevel.analyzer.input.AgentSite;
+import io.costlevel.analyzer.input.ProbeCost;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,6 +29,19 @@ public final class SiteTally {
     double cpuNanos;
     /** Of {@link #cpuSamples}, those whose sampling period the sampler's own settings gave (not estimated). */
     long exactPeriodCpuSamples;
+    /**
+     * CPU samples inside the agent's probes inlined at this line in the JVM being read, and their time: at the JVM's
+     * end the line is charged what exceeds its ops' probes' cost by the agent's measure ({@link #chargeProbeSamples}).
+     */
+    private long jvmProbeSamples;
+    private double jvmProbeNanos;
+    private boolean jvmProbeExact = true;
+    /** Over every JVM: samples inside the probes here, and the probes' own time taken out of them. */
+    private long probeSamples;
+    private double probeCostNanos;
+    private double probeChargedNanos;
+    /** Ops whose probes ran here in the JVM being read, by kind (their cost per op differs): atomic, monitor, call. */
+    private final long[] jvmProbedOps = new long[3];
     long parkEvents;
     long parkNanos;
     long monitorEvents;
@@ -206,7 +220,55 @@ public final class SiteTally {
         recordingSampleThreads = new LongSet();
     }
 
-    void endJvm(int jvmIndex) {
+    /** The probes of {@code counters}' ops ran at this line (its own site's, or a library site's it called). */
+    void probed(AgentSite counters) {
+        String kind = counters.kind();
+        jvmProbedOps["monitor".equals(kind) ? 1 : "call".equals(kind) ? 2 : 0] += counters.ops();
+    }
+
+    void probeTime(long samples, double samplingPeriodNanos, boolean exactPeriod) {
+        jvmProbeSamples += samples;
+        jvmProbeNanos += samples * samplingPeriodNanos;
+        jvmProbeExact &= exactPeriod;
+    }
+
+    /**
+     * Charges this line the CPU time its probes' samples show beyond the probes' own cost (ops x the agent's measured
+     * cost per op, by kind). A CPU sample lands just after the instruction that was running, so the cost of a locked
+     * instruction right before a probe (the previous op's monitor exit, a CAS) is sampled in the probe: leaving all
+     * probe samples out lost it (an uncontended monitor at 0.41-0.45x of its native time), charging them all would
+     * charge the probes' cost. Without the agent's measure nothing is charged.
+     */
+    private void chargeProbeSamples(ProbeCost cost) {
+        if (cost != null && jvmProbeSamples > 0) {
+            double own = jvmProbedOps[0] * cost.atomicNanos() + jvmProbedOps[1] * cost.monitorNanos()
+                    + jvmProbedOps[2] * cost.callNanos();
+            double charged = Math.max(0, jvmProbeNanos - own);
+            long samples = Math.round(jvmProbeSamples * charged / jvmProbeNanos);
+            cpuNanos += charged;
+            cpuSamples += samples;
+            if (jvmProbeExact) {
+                exactPeriodCpuSamples += samples;
+            }
+            probeChargedNanos += charged;
+            probeCostNanos += Math.min(own, jvmProbeNanos);
+        }
+        probeSamples += jvmProbeSamples;
+        jvmProbeSamples = 0;
+        jvmProbeNanos = 0;
+        jvmProbeExact = true;
+        java.util.Arrays.fill(jvmProbedOps, 0);
+    }
+
+    /** CPU samples taken inside the agent's probes at this line, over every JVM. */
+    public long probeSamples() { return probeSamples; }
+    /** Of their time, what was charged to the line (beyond the probes' measured cost). */
+    public double probeChargedNanos() { return probeChargedNanos; }
+    /** Of their time, the probes' own cost by the agent's measure, charged to no line. */
+    public double probeCostNanos() { return probeCostNanos; }
+
+    void endJvm(int jvmIndex, ProbeCost probeCost) {
+        chargeProbeSamples(probeCost);
         endRecording();
         int jvm = jvmThreads();
         if (jvm > 0 || agentInJvm) {

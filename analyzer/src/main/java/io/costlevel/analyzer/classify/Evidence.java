@@ -76,6 +76,9 @@ public final class Evidence {
         }
         var t = f.tally();
         putIfCounted(e, "jfrCpuSamples", t.cpuSamples());
+        // Samples inside the agent's probes here; jfrCpuSamples holds the part beyond the probes' measured cost.
+        putIfCounted(e, "probeCpuSamples", t.probeSamples());
+        putIfCounted(e, "probeCostNanos", Math.round(t.probeCostNanos()));
         putIfCounted(e, "jfrParkEvents", t.parkEvents());
         putIfCounted(e, "jfrParkNanos", t.parkNanos());
         putIfCounted(e, "jfrMonitorEnterEvents", t.monitorEvents());

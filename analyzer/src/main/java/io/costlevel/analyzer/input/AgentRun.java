@@ -22,11 +22,12 @@ import java.util.Map;
  * @param scheduler       the virtual-thread scheduler's carrier load, or null when the agent did not sample it (JDK 17)
  * @param cpuSamplePeriodNanos CPU time per async-profiler sample in this JVM's recording, 0 when unknown (no
  *                        async-profiler, or data written before the agent said)
+ * @param probeCost       what the probes cost per op in this JVM, as the agent measured it, or null (not measured)
  */
 public record AgentRun(String jvmName, String javaVersion, int cores, double uptimeSeconds,
                        String include, String exclude, boolean finalSnapshot, List<AgentSite> sites, long wallMillis,
                        List<NotInstrumented> notInstrumented, Map<AgentSite, List<AgentCaller>> callers,
-                       SchedulerLoad scheduler, long cpuSamplePeriodNanos) {
+                       SchedulerLoad scheduler, long cpuSamplePeriodNanos, ProbeCost probeCost) {
 
     /** Without the CPU sampling period (the analyzer then estimates it from the samples). */
     public AgentRun(String jvmName, String javaVersion, int cores, double uptimeSeconds, String include,
@@ -34,7 +35,7 @@ public record AgentRun(String jvmName, String javaVersion, int cores, double upt
                     List<NotInstrumented> notInstrumented, Map<AgentSite, List<AgentCaller>> callers,
                     SchedulerLoad scheduler) {
         this(jvmName, javaVersion, cores, uptimeSeconds, include, exclude, finalSnapshot, sites, wallMillis,
-                notInstrumented, callers, scheduler, 0);
+                notInstrumented, callers, scheduler, 0, null);
     }
 
     /** Without scheduler figures (a JVM without virtual threads). */
@@ -42,13 +43,13 @@ public record AgentRun(String jvmName, String javaVersion, int cores, double upt
                     String exclude, boolean finalSnapshot, List<AgentSite> sites, long wallMillis,
                     List<NotInstrumented> notInstrumented, Map<AgentSite, List<AgentCaller>> callers) {
         this(jvmName, javaVersion, cores, uptimeSeconds, include, exclude, finalSnapshot, sites, wallMillis,
-                notInstrumented, callers, null, 0);
+                notInstrumented, callers, null, 0, null);
     }
 
     public AgentRun(String jvmName, String javaVersion, int cores, double uptimeSeconds, String include,
                     String exclude, boolean finalSnapshot, List<AgentSite> sites) {
         this(jvmName, javaVersion, cores, uptimeSeconds, include, exclude, finalSnapshot, sites, 0, List.of(),
-                new IdentityHashMap<>(), null, 0);
+                new IdentityHashMap<>(), null, 0, null);
     }
 
     /** The application lines that called this site, most walks first; empty when the agent found none. */

@@ -70,7 +70,8 @@ public final class AgentSitesReader {
                         .toList(),
                 callers,
                 SchedulerLoad.of(root.object("virtualThreadScheduler")),
-                agent.number("cpuSamplePeriodNanos", 0));
+                agent.number("cpuSamplePeriodNanos", 0),
+                ProbeCost.of(agent));
     }
 
     private static List<AgentCaller> callers(JsonTree site) {

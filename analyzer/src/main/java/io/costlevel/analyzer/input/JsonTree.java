@@ -100,6 +100,16 @@ final class JsonTree {
         return fields.get(name) instanceof Number n ? n.longValue() : otherwise;
     }
 
+    /** Whether the field is a number. */
+    boolean has(String name) {
+        return fields.get(name) instanceof Number;
+    }
+
+    /** The field as a double, 0 when absent or not a number. */
+    double decimal(String name) {
+        return fields.get(name) instanceof Number n ? n.doubleValue() : 0;
+    }
+
     boolean bool(String name, boolean otherwise) {
         return fields.get(name) instanceof Boolean b ? b : otherwise;
     }

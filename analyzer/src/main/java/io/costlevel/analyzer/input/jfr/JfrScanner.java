@@ -151,6 +151,8 @@ public final class JfrScanner {
         private final SamplingPeriod samplingPeriod = new SamplingPeriod();
         /** CPU samples of this file per site, turned into time once the sampling period is known. */
         private final Map<SiteKey, long[]> cpuSamples = new HashMap<>();
+        /** CPU samples inside the agent's probes, by the line they are inlined at (charged later, less their cost). */
+        private final Map<SiteKey, long[]> probeSamples = new HashMap<>();
         private long eventsInChunk;
         private long events;
         private long startNanos = Long.MAX_VALUE;
@@ -200,6 +202,7 @@ public final class JfrScanner {
             boolean exact = asyncProfiler && profilerPeriodNanos > 0;
             double period = exact ? profilerPeriodNanos : samplingPeriod.estimateNanos(ticksPerSec);
             cpuSamples.forEach((site, samples) -> table.cpuTime(site, samples[0], period, exact));
+            probeSamples.forEach((site, samples) -> table.probeTime(site, samples[0], period, exact));
             progress.done(file, events);
             return new RecordingFacts(jvmName, javaVersion, hardwareThreads, (endNanos - startNanos) / 1e9, events,
                     period, switchRateCount == 0 ? -1 : switchRateSum / switchRateCount, asyncProfiler,
@@ -375,10 +378,10 @@ public final class JfrScanner {
                         && VirtualThreadFrames.onVirtualThread(names.stack(stack));
                 boolean runsVirtualThread = stack != null && charge.site() != null
                         && VirtualThreadFrames.runsVirtualThread(names.stack(stack));
-                // A sample in the agent's probe is charged nowhere, so it stands for no thread time at the site either.
-                resolved = new ChunkStack(charge, charge.site() == null || at.probe() ? null
-                        : cpuSamples.computeIfAbsent(charge.site(), k -> new long[1]), virtualHandoff, onVirtualThread,
-                        runsVirtualThread, stack);
+                // A sample in the agent's probe is counted apart: the line is charged what exceeds the probes' cost.
+                resolved = new ChunkStack(charge, charge.site() == null ? null
+                        : (at.probe() ? probeSamples : cpuSamples).computeIfAbsent(charge.site(), k -> new long[1]),
+                        virtualHandoff, onVirtualThread, runsVirtualThread, stack);
                 byStack.put(stackTraceId, resolved);
             }
             lastStackId = stackTraceId;

@@ -1,0 +1,216 @@
+package io.costlevel.agent.calibrate;
+
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.costlevel.agent.bootstrap.CallProbes;
+import io.costlevel.agent.bootstrap.Probes;
+import io.costlevel.agent.bootstrap.ThreadCounters;
+import io.costlevel.agent.instrument.SiteTable;
+
+/**
+ * What the probes cost per counted operation in this JVM, measured once by the agent in loops of its own, compiled
+ * like the application's code: each loop runs a real operation (an atomic increment, a monitor, a {@code Random}
+ * draw) with and without the probes around it, and the difference of the two cheapest rounds is the probes' cost in
+ * that context, the operation's fence included.
+ *
+ * <p>Why the analyzer needs it: with a CPU timer a sample lands just after the instruction that was running, so the
+ * cost of a locked instruction right before a probe is sampled inside the probe. Charging a line none of its probe
+ * samples lost that cost (an uncontended monitor at 0.41-0.45x of its native time, docs/tiers.md); charging them all
+ * would charge the probes' own cost to the application. The analyzer charges the line its probe samples' time minus
+ * its ops times this cost (issue 12).
+ *
+ * <p>Measured at the first snapshot, not at start: at exit (the final snapshot of a short run) the recording has
+ * stopped and the application's threads are done, so neither disturbs the other; in a longer run, once, on the
+ * snapshot thread. About 0.1 s of one core (docs/agent.md).
+ */
+public final class ProbeCost {
+    /** The probes' cost per op, in nanoseconds, by the kind of site: a monitor, a call into the JDK, anything else. */
+    public record Figures(double atomicNanos, double monitorNanos, double callNanos) {}
+
+    /**
+     * A round calls each loop {@link #CALLS_PER_ROUND} times for {@link #OPS_PER_CALL} ops: many calls, so C2 compiles
+     * the loops as methods after a few rounds; one long loop per round ran its first turns of each call in C1's code
+     * before moving to C2's (on-stack replacement), which measured the probes at 2-5x their compiled cost in some runs.
+     */
+    static final int OPS_PER_CALL = 200;
+    static final int CALLS_PER_ROUND = 200;
+    static final int OPS_PER_ROUND = OPS_PER_CALL * CALLS_PER_ROUND;
+    /**
+     * Done when no loop got more than 3 % faster for this many rounds (a round disturbed by the scheduler only costs
+     * more, so the cheapest rounds count).
+     */
+    static final int STABLE_ROUNDS = 40;
+    static final int MAX_ROUNDS = 400;
+    /** Calls of each loop in the warm-up: past C2's invocation threshold (5,000 on JDK 17 and 25). */
+    static final int WARM_UP_ROUNDS = 40;
+    static final int VARIANTS = 6;
+    /** Not longer than this, stable or not: an exiting JVM is waiting. */
+    static final long BUDGET_NANOS = 1_500_000_000L;
+
+    private static final AtomicLong COUNTER = new AtomicLong();
+    /** Two locks taken in turn, so C2 cannot merge consecutive blocks of one lock into one (lock coarsening). */
+    private static final Object[] LOCKS = {new Object(), new Object()};
+    private static final Random RANDOM = new Random(42);
+    private static long sink;
+
+    private final int atomicSite;
+    private final int monitorSite;
+    private final int callSite;
+
+    private final Thread warmUp;
+
+    private ProbeCost(SiteTable sites) {
+        this.atomicSite = sites.agentSite("atomic");
+        this.monitorSite = sites.agentSite("monitor");
+        this.callSite = sites.agentSite("call");
+        this.warmUp = new Thread(this::warmUp, "costlevel-probe-cost");
+        warmUp.setDaemon(true);
+        warmUp.setPriority(Thread.MIN_PRIORITY);
+    }
+
+    /**
+     * Registers the measurement's sites (the agent's own, never written out) and has C2 compile its loops now, in
+     * the background (~1 M ops per loop, tens of ms): measured at exit right away, the loops still ran C1's code in
+     * some runs, the compiler's queue then full of the application's methods. Null when the site table is full (the
+     * overflow site's counts are the application's).
+     */
+    public static ProbeCost start(SiteTable sites) {
+        ProbeCost cost = new ProbeCost(sites);
+        if (cost.atomicSite == 0 || cost.monitorSite == 0 || cost.callSite == 0) {
+            return null;
+        }
+        cost.warmUp.start();
+        return cost;
+    }
+
+    private void warmUp() {
+        for (int round = 0; round < WARM_UP_ROUNDS; round++) {
+            for (int variant = 0; variant < VARIANTS; variant++) {
+                run(variant);
+            }
+        }
+    }
+
+    /**
+     * The probes' cost per op, measured now (after the warm-up, waited for at most {@link #BUDGET_NANOS}), on a thread
+     * whose counters are found by its id: a thread whose slot another holds (the shutdown hook's, in some runs) pays
+     * the out-of-line lookup on every op, 9.8 ns instead of 1.1 for an atomic. Null when no such thread was had.
+     */
+    public Figures measure() throws InterruptedException {
+        long start = System.nanoTime();
+        warmUp.join(BUDGET_NANOS / 1_000_000);
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Figures[] measured = new Figures[1];
+            Thread thread = new Thread(() -> {
+                if (ThreadCounters.knownByItsId()) {
+                    measured[0] = measureHere(start);
+                }
+            }, "costlevel-probe-cost");
+            thread.setDaemon(true);
+            thread.start();
+            thread.join(BUDGET_NANOS / 1_000_000);
+            if (measured[0] != null || thread.isAlive()) {
+                return measured[0];
+            }
+        }
+        return null;
+    }
+
+    private Figures measureHere(long start) {
+        long[] best = new long[VARIANTS];
+        java.util.Arrays.fill(best, Long.MAX_VALUE);
+        int lastGain = 0;
+        for (int round = 0; round < MAX_ROUNDS && System.nanoTime() - start < BUDGET_NANOS; round++) {
+            for (int variant = 0; variant < VARIANTS; variant++) {
+                long begin = System.nanoTime();
+                run(variant);
+                long nanos = System.nanoTime() - begin;
+                if (nanos < best[variant] - best[variant] / 32) {
+                    lastGain = round; // still getting faster: not compiled yet, or only disturbed so far
+                }
+                best[variant] = Math.min(best[variant], nanos);
+            }
+            if (round - lastGain >= STABLE_ROUNDS) {
+                break;
+            }
+        }
+        return new Figures(perOp(best[1] - best[0]), perOp(best[3] - best[2]), perOp(best[5] - best[4]));
+    }
+
+    private static double perOp(long nanos) {
+        return Math.max(0, nanos) / (double) OPS_PER_ROUND;
+    }
+
+    private void run(int variant) {
+        for (int call = 0; call < CALLS_PER_ROUND; call++) {
+            switch (variant) {
+                case 0 -> atomic();
+                case 1 -> atomicProbed(atomicSite);
+                case 2 -> monitor();
+                case 3 -> monitorProbed(monitorSite);
+                case 4 -> call();
+                default -> callProbed(callSite);
+            }
+        }
+    }
+
+    private static void atomic() {
+        for (int i = 0; i < OPS_PER_CALL; i++) {
+            COUNTER.incrementAndGet();
+        }
+    }
+
+    /** As the agent instruments an atomic's call site. */
+    private static void atomicProbed(int site) {
+        for (int i = 0; i < OPS_PER_CALL; i++) {
+            ThreadCounters counters = Probes.before(COUNTER, site);
+            COUNTER.incrementAndGet();
+            Probes.after(counters, site);
+        }
+    }
+
+    private static void monitor() {
+        long n = 0;
+        for (int i = 0; i < OPS_PER_CALL; i++) {
+            Object lock = LOCKS[i & 1];
+            synchronized (lock) {
+                n += i;
+            }
+        }
+        sink += n;
+    }
+
+    /** As the agent instruments a synchronized block: counted before monitorenter, timing closed inside. */
+    private static void monitorProbed(int site) {
+        long n = 0;
+        for (int i = 0; i < OPS_PER_CALL; i++) {
+            Object lock = LOCKS[i & 1];
+            long start = Probes.beforeMonitor(lock, site);
+            synchronized (lock) {
+                Probes.afterMonitor(start, site);
+                n += i;
+            }
+        }
+        sink += n;
+    }
+
+    private static void call() {
+        long n = 0;
+        for (int i = 0; i < OPS_PER_CALL; i++) {
+            n += RANDOM.nextInt();
+        }
+        sink += n;
+    }
+
+    /** As the agent instruments a call naming a counted JDK class. */
+    private static void callProbed(int site) {
+        long n = 0;
+        for (int i = 0; i < OPS_PER_CALL; i++) {
+            ThreadCounters counters = CallProbes.beforeExact(RANDOM, Random.class, site);
+            n += RANDOM.nextInt();
+            CallProbes.after(counters, site);
+        }
+        sink += n;
+    }
+}
