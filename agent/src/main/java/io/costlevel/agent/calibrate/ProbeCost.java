@@ -1,9 +1,13 @@
 package io.costlevel.agent.calibrate;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.costlevel.agent.bootstrap.CallProbes;
+import io.costlevel.agent.bootstrap.Evidence;
 import io.costlevel.agent.bootstrap.Probes;
 import io.costlevel.agent.bootstrap.ThreadCounters;
 import io.costlevel.agent.instrument.SiteTable;
@@ -25,8 +29,19 @@ import io.costlevel.agent.instrument.SiteTable;
  * snapshot thread. About 0.1 s of one core (docs/agent.md).
  */
 public final class ProbeCost {
-    /** The probes' cost per op, in nanoseconds, by the kind of site: a monitor, a call into the JDK, anything else. */
-    public record Figures(double atomicNanos, double monitorNanos, double callNanos) {}
+    /** Nanoseconds per op by the kind of site: a monitor, a call into the JDK, anything else (an atomic's). */
+    public record PerKind(double atomic, double monitor, double call) {}
+
+    /**
+     * @param probe  what the probes add to an op's CPU time
+     * @param timing what a timed op's measured latency exceeds the op's own time by: the clock reads are taken off
+     *               already ({@code clockCostNanos}), not the out-of-line calls around the op that open and close the
+     *               timing (about 7 ns on the 2-vCPU EPYC guest: an uncontended atomic timed at 10.1 ns, 3.3 natively)
+     */
+    public record Figures(PerKind probe, PerKind timing) {}
+
+    /** A round's timed ops of one loop give a mean only from this many (weighted) timings. */
+    static final int MIN_TIMINGS = 64;
 
     /**
      * A round calls each loop {@link #CALLS_PER_ROUND} times for {@link #OPS_PER_CALL} ops: many calls, so C2 compiles
@@ -54,6 +69,8 @@ public final class ProbeCost {
     private static final Random RANDOM = new Random(42);
     private static long sink;
 
+    /** Site 0, the overflow site: never one of ours (ownCount of it is only read, and its timings not used). */
+    private static final int NO_SITE = 0;
     private final int atomicSite;
     private final int monitorSite;
     private final int callSite;
@@ -77,7 +94,7 @@ public final class ProbeCost {
      */
     public static ProbeCost start(SiteTable sites) {
         ProbeCost cost = new ProbeCost(sites);
-        if (cost.atomicSite == 0 || cost.monitorSite == 0 || cost.callSite == 0) {
+        if (cost.atomicSite == NO_SITE || cost.monitorSite == NO_SITE || cost.callSite == NO_SITE) {
             return null;
         }
         cost.warmUp.start();
@@ -120,9 +137,13 @@ public final class ProbeCost {
     private Figures measureHere(long start) {
         long[] best = new long[VARIANTS];
         java.util.Arrays.fill(best, Long.MAX_VALUE);
+        List<List<Double>> timings = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         int lastGain = 0;
         for (int round = 0; round < MAX_ROUNDS && System.nanoTime() - start < BUDGET_NANOS; round++) {
             for (int variant = 0; variant < VARIANTS; variant++) {
+                int site = siteOf(variant);
+                long timedBefore = ThreadCounters.ownCount(site, Evidence.LATENCY_SAMPLES);
+                long latencyBefore = ThreadCounters.ownCount(site, Evidence.LATENCY_NANOS);
                 long begin = System.nanoTime();
                 run(variant);
                 long nanos = System.nanoTime() - begin;
@@ -130,12 +151,43 @@ public final class ProbeCost {
                     lastGain = round; // still getting faster: not compiled yet, or only disturbed so far
                 }
                 best[variant] = Math.min(best[variant], nanos);
+                long timed = ThreadCounters.ownCount(site, Evidence.LATENCY_SAMPLES) - timedBefore;
+                if (site != NO_SITE && timed >= MIN_TIMINGS) {
+                    long latency = ThreadCounters.ownCount(site, Evidence.LATENCY_NANOS) - latencyBefore;
+                    timings.get(variant / 2).add((double) latency / timed);
+                }
             }
             if (round - lastGain >= STABLE_ROUNDS) {
                 break;
             }
         }
-        return new Figures(perOp(best[1] - best[0]), perOp(best[3] - best[2]), perOp(best[5] - best[4]));
+        PerKind probe = new PerKind(perOp(best[1] - best[0]), perOp(best[3] - best[2]), perOp(best[5] - best[4]));
+        PerKind timing = new PerKind(excess(timings.get(0), best[0]), excess(timings.get(1), best[2]),
+                excess(timings.get(2), best[4]));
+        return new Figures(probe, timing);
+    }
+
+    /**
+     * The median round's mean timed latency (a round whose thread was preempted times a slice into one op; the median
+     * ignores it) less the op's own time, from the loop without probes.
+     */
+    private static double excess(List<Double> roundMeans, long plainRoundNanos) {
+        if (roundMeans.isEmpty()) {
+            return 0;
+        }
+        List<Double> sorted = new ArrayList<>(roundMeans);
+        Collections.sort(sorted);
+        return Math.max(0, sorted.get(sorted.size() / 2) - perOp(plainRoundNanos));
+    }
+
+    /** The site a variant counts at, {@link #NO_SITE} for the loops without probes. */
+    private int siteOf(int variant) {
+        return switch (variant) {
+            case 1 -> atomicSite;
+            case 3 -> monitorSite;
+            case 5 -> callSite;
+            default -> NO_SITE;
+        };
     }
 
     private static double perOp(long nanos) {

@@ -60,11 +60,8 @@ public final class SitesJson {
                 .name("clockCostNanos").value(run.clockCostNanos())
                 .name("cpuSamplePeriodNanos").value(run.cpuSamplePeriodNanos());
         if (probeCost != null) {
-            json.name("probeNanos").beginObject()
-                    .name("atomic").value(probeCost.atomicNanos())
-                    .name("monitor").value(probeCost.monitorNanos())
-                    .name("call").value(probeCost.callNanos())
-                    .endObject();
+            perKind(json, "probeNanos", probeCost.probe());
+            perKind(json, "timingExcessNanos", probeCost.timing());
         }
         json.name("sampledFields").beginArray();
         for (String field : SAMPLED_FIELDS) {
@@ -97,6 +94,14 @@ public final class SitesJson {
             }
         }
         return json.endArray().endObject().toJson();
+    }
+
+    private static void perKind(JsonWriter json, String name, ProbeCost.PerKind nanos) {
+        json.name(name).beginObject()
+                .name("atomic").value(nanos.atomic())
+                .name("monitor").value(nanos.monitor())
+                .name("call").value(nanos.call())
+                .endObject();
     }
 
     /** The virtual-thread scheduler's carrier load, absent when it was not sampled (JDK 17). */
