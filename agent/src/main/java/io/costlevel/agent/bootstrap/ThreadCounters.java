@@ -175,12 +175,6 @@ public final class ThreadCounters {
         return known() != null;
     }
 
-    /** The current thread's own count of {@code column} at {@code site} (0 before its first): for the agent's own loops. */
-    public static long ownCount(int site, int column) {
-        long[] chunk = registered().chunkOf(site);
-        return chunk == null ? 0 : chunk[offset(site, column)];
-    }
-
     private static int slotOf(long threadId) {
         return (int) threadId & (BY_ID.length - 1);
     }

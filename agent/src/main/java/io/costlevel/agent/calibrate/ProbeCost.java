@@ -1,13 +1,11 @@
 package io.costlevel.agent.calibrate;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 
+import io.costlevel.agent.bootstrap.AcquireProbes;
 import io.costlevel.agent.bootstrap.CallProbes;
-import io.costlevel.agent.bootstrap.Evidence;
 import io.costlevel.agent.bootstrap.Probes;
 import io.costlevel.agent.bootstrap.ThreadCounters;
 import io.costlevel.agent.instrument.SiteTable;
@@ -15,8 +13,8 @@ import io.costlevel.agent.instrument.SiteTable;
 /**
  * What the probes cost per counted operation in this JVM, measured once by the agent in loops of its own, compiled
  * like the application's code: each loop runs a real operation (an atomic increment, a monitor, a {@code Random}
- * draw) with and without the probes around it, and the difference of the two cheapest rounds is the probes' cost in
- * that context, the operation's fence included.
+ * draw, a {@code ReentrantLock}'s lock and unlock) with and without the probes around it, and the difference of the
+ * two cheapest rounds is the probes' cost in that context, the operation's fence included.
  *
  * <p>Why the analyzer needs it: with a CPU timer a sample lands just after the instruction that was running, so the
  * cost of a locked instruction right before a probe is sampled inside the probe. Charging a line none of its probe
@@ -25,23 +23,16 @@ import io.costlevel.agent.instrument.SiteTable;
  * its ops times this cost (issue 12).
  *
  * <p>Measured at the first snapshot, not at start: at exit (the final snapshot of a short run) the recording has
- * stopped and the application's threads are done, so neither disturbs the other; in a longer run, once, on the
- * snapshot thread. About 0.1 s of one core (docs/agent.md).
+ * stopped and the application's threads are done, so neither disturbs the other; in a longer run, once, beside the
+ * snapshot. The loops are compiled by a warm-up at start (tens of ms); the measurement takes 50-125 ms of one core
+ * (docs/agent.md).
  */
 public final class ProbeCost {
-    /** Nanoseconds per op by the kind of site: a monitor, a call into the JDK, anything else (an atomic's). */
-    public record PerKind(double atomic, double monitor, double call) {}
-
     /**
-     * @param probe  what the probes add to an op's CPU time
-     * @param timing what a timed op's measured latency exceeds the op's own time by: the clock reads are taken off
-     *               already ({@code clockCostNanos}), not the out-of-line calls around the op that open and close the
-     *               timing (about 7 ns on the 2-vCPU EPYC guest: an uncontended atomic timed at 10.1 ns, 3.3 natively)
+     * What the probes add to an op's CPU time, in nanoseconds, by the kind of site: a monitor, a call into the JDK, a
+     * j.u.c lock (acquisitions replaced by {@code AcquireProbes}), anything else (an atomic's).
      */
-    public record Figures(PerKind probe, PerKind timing) {}
-
-    /** A round's timed ops of one loop give a mean only from this many (weighted) timings. */
-    static final int MIN_TIMINGS = 64;
+    public record Figures(double atomic, double monitor, double call, double lock) {}
 
     /**
      * A round calls each loop {@link #CALLS_PER_ROUND} times for {@link #OPS_PER_CALL} ops: many calls, so C2 compiles
@@ -59,7 +50,7 @@ public final class ProbeCost {
     static final int MAX_ROUNDS = 400;
     /** Calls of each loop in the warm-up: past C2's invocation threshold (5,000 on JDK 17 and 25). */
     static final int WARM_UP_ROUNDS = 40;
-    static final int VARIANTS = 6;
+    static final int VARIANTS = 8;
     /** Not longer than this, stable or not: an exiting JVM is waiting. */
     static final long BUDGET_NANOS = 1_500_000_000L;
 
@@ -67,13 +58,15 @@ public final class ProbeCost {
     /** Two locks taken in turn, so C2 cannot merge consecutive blocks of one lock into one (lock coarsening). */
     private static final Object[] LOCKS = {new Object(), new Object()};
     private static final Random RANDOM = new Random(42);
+    private static final ReentrantLock LOCK = new ReentrantLock();
     private static long sink;
 
-    /** Site 0, the overflow site: never one of ours (ownCount of it is only read, and its timings not used). */
+    /** Site 0, the overflow site: never one of ours. */
     private static final int NO_SITE = 0;
     private final int atomicSite;
     private final int monitorSite;
     private final int callSite;
+    private final int lockSite;
 
     private final Thread warmUp;
 
@@ -81,6 +74,7 @@ public final class ProbeCost {
         this.atomicSite = sites.agentSite("atomic");
         this.monitorSite = sites.agentSite("monitor");
         this.callSite = sites.agentSite("call");
+        this.lockSite = sites.agentSite("lock");
         this.warmUp = new Thread(this::warmUp, "costlevel-probe-cost");
         warmUp.setDaemon(true);
         warmUp.setPriority(Thread.MIN_PRIORITY);
@@ -94,7 +88,8 @@ public final class ProbeCost {
      */
     public static ProbeCost start(SiteTable sites) {
         ProbeCost cost = new ProbeCost(sites);
-        if (cost.atomicSite == NO_SITE || cost.monitorSite == NO_SITE || cost.callSite == NO_SITE) {
+        if (cost.atomicSite == NO_SITE || cost.monitorSite == NO_SITE || cost.callSite == NO_SITE
+                || cost.lockSite == NO_SITE) {
             return null;
         }
         cost.warmUp.start();
@@ -137,13 +132,9 @@ public final class ProbeCost {
     private Figures measureHere(long start) {
         long[] best = new long[VARIANTS];
         java.util.Arrays.fill(best, Long.MAX_VALUE);
-        List<List<Double>> timings = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         int lastGain = 0;
         for (int round = 0; round < MAX_ROUNDS && System.nanoTime() - start < BUDGET_NANOS; round++) {
             for (int variant = 0; variant < VARIANTS; variant++) {
-                int site = siteOf(variant);
-                long timedBefore = ThreadCounters.ownCount(site, Evidence.LATENCY_SAMPLES);
-                long latencyBefore = ThreadCounters.ownCount(site, Evidence.LATENCY_NANOS);
                 long begin = System.nanoTime();
                 run(variant);
                 long nanos = System.nanoTime() - begin;
@@ -151,43 +142,14 @@ public final class ProbeCost {
                     lastGain = round; // still getting faster: not compiled yet, or only disturbed so far
                 }
                 best[variant] = Math.min(best[variant], nanos);
-                long timed = ThreadCounters.ownCount(site, Evidence.LATENCY_SAMPLES) - timedBefore;
-                if (site != NO_SITE && timed >= MIN_TIMINGS) {
-                    long latency = ThreadCounters.ownCount(site, Evidence.LATENCY_NANOS) - latencyBefore;
-                    timings.get(variant / 2).add((double) latency / timed);
-                }
             }
             if (round - lastGain >= STABLE_ROUNDS) {
                 break;
             }
         }
-        PerKind probe = new PerKind(perOp(best[1] - best[0]), perOp(best[3] - best[2]), perOp(best[5] - best[4]));
-        PerKind timing = new PerKind(excess(timings.get(0), best[0]), excess(timings.get(1), best[2]),
-                excess(timings.get(2), best[4]));
-        return new Figures(probe, timing);
-    }
-
-    /**
-     * The median round's mean timed latency (a round whose thread was preempted times a slice into one op; the median
-     * ignores it) less the op's own time, from the loop without probes.
-     */
-    private static double excess(List<Double> roundMeans, long plainRoundNanos) {
-        if (roundMeans.isEmpty()) {
-            return 0;
-        }
-        List<Double> sorted = new ArrayList<>(roundMeans);
-        Collections.sort(sorted);
-        return Math.max(0, sorted.get(sorted.size() / 2) - perOp(plainRoundNanos));
-    }
-
-    /** The site a variant counts at, {@link #NO_SITE} for the loops without probes. */
-    private int siteOf(int variant) {
-        return switch (variant) {
-            case 1 -> atomicSite;
-            case 3 -> monitorSite;
-            case 5 -> callSite;
-            default -> NO_SITE;
-        };
+        // The lock's loops count two ops a turn, lock and unlock.
+        return new Figures(perOp(best[1] - best[0]), perOp(best[3] - best[2]), perOp(best[5] - best[4]),
+                perOp(best[7] - best[6]) / 2);
     }
 
     private static double perOp(long nanos) {
@@ -202,7 +164,9 @@ public final class ProbeCost {
                 case 2 -> monitor();
                 case 3 -> monitorProbed(monitorSite);
                 case 4 -> call();
-                default -> callProbed(callSite);
+                case 5 -> callProbed(callSite);
+                case 6 -> lock();
+                default -> lockProbed(lockSite);
             }
         }
     }
@@ -264,5 +228,22 @@ public final class ProbeCost {
             CallProbes.after(counters, site);
         }
         sink += n;
+    }
+
+    private static void lock() {
+        for (int i = 0; i < OPS_PER_CALL; i++) {
+            LOCK.lock();
+            LOCK.unlock();
+        }
+    }
+
+    /** As the agent instruments a lock's acquisition (replaced by AcquireProbes.lock) and its release. */
+    private static void lockProbed(int site) {
+        for (int i = 0; i < OPS_PER_CALL; i++) {
+            AcquireProbes.lock(LOCK, site);
+            ThreadCounters counters = Probes.before(LOCK, site);
+            LOCK.unlock();
+            Probes.after(counters, site);
+        }
     }
 }

@@ -60,8 +60,12 @@ public final class SitesJson {
                 .name("clockCostNanos").value(run.clockCostNanos())
                 .name("cpuSamplePeriodNanos").value(run.cpuSamplePeriodNanos());
         if (probeCost != null) {
-            perKind(json, "probeNanos", probeCost.probe());
-            perKind(json, "timingExcessNanos", probeCost.timing());
+            json.name("probeNanos").beginObject()
+                    .name("atomic").value(probeCost.atomic())
+                    .name("monitor").value(probeCost.monitor())
+                    .name("call").value(probeCost.call())
+                    .name("lock").value(probeCost.lock())
+                    .endObject();
         }
         json.name("sampledFields").beginArray();
         for (String field : SAMPLED_FIELDS) {
@@ -94,14 +98,6 @@ public final class SitesJson {
             }
         }
         return json.endArray().endObject().toJson();
-    }
-
-    private static void perKind(JsonWriter json, String name, ProbeCost.PerKind nanos) {
-        json.name(name).beginObject()
-                .name("atomic").value(nanos.atomic())
-                .name("monitor").value(nanos.monitor())
-                .name("call").value(nanos.call())
-                .endObject();
     }
 
     /** The virtual-thread scheduler's carrier load, absent when it was not sampled (JDK 17). */

@@ -65,10 +65,9 @@ class SitesJsonTest {
         Snapshot snapshot = new Snapshot(1, 0, 0, true, 0, 0, 0, 0, table.snapshot(), counters);
 
         Map<String, Object> json = MiniJson.object(SitesJson.render(RUN, snapshot, List.of(),
-                new ProbeCost.Figures(new ProbeCost.PerKind(1.25, 2.5, 3.0), new ProbeCost.PerKind(7.0, 6.5, 8.0))));
+                new ProbeCost.Figures(1.25, 2.5, 3.0, 4.0)));
         assertThat(section(json, "agent")).containsEntry("probeNanos",
-                Map.of("atomic", 1.25, "monitor", 2.5, "call", 3.0))
-                .containsEntry("timingExcessNanos", Map.of("atomic", 7.0, "monitor", 6.5, "call", 8.0));
+                Map.of("atomic", 1.25, "monitor", 2.5, "call", 3.0, "lock", 4.0));
         assertThat((List<?>) json.get("sites")).as("the agent's own site, counted, is not written").isEmpty();
         assertThat(section(MiniJson.object(SitesJson.render(RUN, snapshot)), "agent")).doesNotContainKey("probeNanos");
     }

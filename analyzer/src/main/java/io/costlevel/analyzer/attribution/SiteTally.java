@@ -40,8 +40,8 @@ public final class SiteTally {
     private long probeSamples;
     private double probeCostNanos;
     private double probeChargedNanos;
-    /** Ops whose probes ran here in the JVM being read, by kind (their cost per op differs): atomic, monitor, call. */
-    private final long[] jvmProbedOps = new long[3];
+    /** Ops whose probes ran here in the JVM being read, by kind (their cost per op differs: {@link ProbeCost#indexOf}). */
+    private final long[] jvmProbedOps = new long[ProbeCost.KINDS];
     long parkEvents;
     long parkNanos;
     long monitorEvents;
@@ -222,8 +222,7 @@ public final class SiteTally {
 
     /** The probes of {@code counters}' ops ran at this line (its own site's, or a library site's it called). */
     void probed(AgentSite counters) {
-        String kind = counters.kind();
-        jvmProbedOps["monitor".equals(kind) ? 1 : "call".equals(kind) ? 2 : 0] += counters.ops();
+        jvmProbedOps[ProbeCost.indexOf(counters.kind())] += counters.ops();
     }
 
     void probeTime(long samples, double samplingPeriodNanos, boolean exactPeriod) {
@@ -241,8 +240,10 @@ public final class SiteTally {
      */
     private void chargeProbeSamples(ProbeCost cost) {
         if (cost != null && jvmProbeSamples > 0) {
-            double own = jvmProbedOps[0] * cost.atomicNanos() + jvmProbedOps[1] * cost.monitorNanos()
-                    + jvmProbedOps[2] * cost.callNanos();
+            double own = 0;
+            for (int kind = 0; kind < ProbeCost.KINDS; kind++) {
+                own += jvmProbedOps[kind] * cost.nanos(kind);
+            }
             double charged = Math.max(0, jvmProbeNanos - own);
             long samples = Math.round(jvmProbeSamples * charged / jvmProbeNanos);
             cpuNanos += charged;

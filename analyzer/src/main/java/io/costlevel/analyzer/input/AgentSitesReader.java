@@ -47,9 +47,8 @@ public final class AgentSitesReader {
         JsonTree snapshot = root.object("snapshot");
         List<AgentSite> sites = new ArrayList<>();
         Map<AgentSite, List<AgentCaller>> callers = new IdentityHashMap<>();
-        ProbeCost timingExcess = ProbeCost.of(agent, "timingExcessNanos");
         for (JsonTree site : root.objects("sites")) {
-            AgentSite counters = withoutTimingExcess(site(site), timingExcess);
+            AgentSite counters = site(site);
             sites.add(counters);
             List<AgentCaller> found = callers(site);
             if (!found.isEmpty()) {
@@ -72,7 +71,7 @@ public final class AgentSitesReader {
                 callers,
                 SchedulerLoad.of(root.object("virtualThreadScheduler")),
                 agent.number("cpuSamplePeriodNanos", 0),
-                ProbeCost.of(agent, "probeNanos"));
+                ProbeCost.of(agent));
     }
 
     private static List<AgentCaller> callers(JsonTree site) {
@@ -85,18 +84,6 @@ public final class AgentSitesReader {
             }
         }
         return List.copyOf(callers);
-    }
-
-    /**
-     * The site's timed ops less what timing them added beyond the clock reads (the agent's measure for the site's kind;
-     * a mean never below 0): an uncontended atomic timed at 10.1 ns per op where it costs 3.3 (docs/tiers.md).
-     */
-    static AgentSite withoutTimingExcess(AgentSite site, ProbeCost excess) {
-        if (excess == null || site.latencySamples() <= 0) {
-            return site;
-        }
-        long taken = Math.round(excess.nanosFor(site.kind()) * site.latencySamples());
-        return site.withOpsAndLatency(site.ops(), site.latencySamples(), Math.max(0, site.latencyNanos() - taken));
     }
 
     private static AgentSite site(JsonTree n) {

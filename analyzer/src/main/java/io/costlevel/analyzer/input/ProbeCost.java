@@ -1,28 +1,48 @@
 package io.costlevel.analyzer.input;
 
 /**
- * A cost per counted op in one JVM by the kind of site, as the agent measured it in its own loops (an atomic
- * increment, a monitor and a {@code Random} draw with and without probes around them): what its probes add to an op
- * ({@code probeNanos}; the analyzer charges a line the CPU samples taken inside its probes less its ops times this,
- * since a sample lands after the instruction that was running and a locked instruction's cost right before a probe
- * is sampled inside it), or what a timed op's latency exceeds the op by ({@code timingExcessNanos}: the out-of-line
- * calls that open and close the timing, taken off every site's latency). docs/tiers.md#probe-samples.
+ * What the agent's probes add to a counted op's CPU time in one JVM, by the kind of site, as the agent measured it in
+ * its own loops (an atomic increment, a monitor, a {@code Random} draw and a {@code ReentrantLock}, with and without
+ * probes around them: its {@code probeNanos}). The analyzer charges a line the CPU samples taken inside its probes
+ * less its ops times this: a sample lands after the instruction that was running, so a locked instruction's cost right
+ * before a probe is sampled inside it (docs/tiers.md#probe-samples).
  */
-public record ProbeCost(double atomicNanos, double monitorNanos, double callNanos) {
-    /** The cost per op at a site of this kind: monitors and calls have their own figure, every other kind an atomic's. */
-    public double nanosFor(String kind) {
-        if ("monitor".equals(kind)) {
-            return monitorNanos;
-        }
-        return "call".equals(kind) ? callNanos : atomicNanos;
+public record ProbeCost(double atomicNanos, double monitorNanos, double callNanos, double lockNanos) {
+    /** How many kinds have a figure of their own ({@link #indexOf}). */
+    public static final int KINDS = 4;
+
+    /** Monitors, calls and j.u.c locks have their own figure (index 1-3); every other kind has an atomic's (0). */
+    public static int indexOf(String kind) {
+        return switch (kind == null ? "" : kind) {
+            case "monitor" -> 1;
+            case "call" -> 2;
+            case "lock" -> 3;
+            default -> 0;
+        };
     }
 
-    /** From the agent section's {@code field}, or null when the agent did not measure it (older data, a full site table). */
-    static ProbeCost of(JsonTree agent, String field) {
-        JsonTree figures = agent.object(field);
+    public double nanos(int index) {
+        return switch (index) {
+            case 1 -> monitorNanos;
+            case 2 -> callNanos;
+            case 3 -> lockNanos;
+            default -> atomicNanos;
+        };
+    }
+
+    /** The cost per op at a site of this kind. */
+    public double nanosFor(String kind) {
+        return nanos(indexOf(kind));
+    }
+
+    /** From the agent section's {@code probeNanos}, or null when the agent did not measure it (older data, a full site table). */
+    static ProbeCost of(JsonTree agent) {
+        JsonTree figures = agent.object("probeNanos");
         if (!figures.has("atomic") || !figures.has("monitor") || !figures.has("call")) {
             return null;
         }
-        return new ProbeCost(figures.decimal("atomic"), figures.decimal("monitor"), figures.decimal("call"));
+        double atomic = figures.decimal("atomic");
+        return new ProbeCost(atomic, figures.decimal("monitor"), figures.decimal("call"),
+                figures.has("lock") ? figures.decimal("lock") : atomic);
     }
 }

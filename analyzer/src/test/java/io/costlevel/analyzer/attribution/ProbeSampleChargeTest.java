@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.within;
 class ProbeSampleChargeTest {
     private static final SiteKey LINE = new SiteKey("com.acme.Counter", "increment", 12);
     private static final double PERIOD = 1_000_000; // 1 ms per sample
-    private static final ProbeCost COST = new ProbeCost(1.0, 2.0, 3.0);
+    private static final ProbeCost COST = new ProbeCost(1.0, 2.0, 3.0, 4.0);
 
     private static AgentSite site(String kind, long ops) {
         return new AgentSite(LINE.className(), LINE.methodName(), LINE.line(), kind, null, ops, 1,
@@ -55,9 +55,11 @@ class ProbeSampleChargeTest {
     @Test
     void eachKindOfOpIsTakenOutAtItsOwnCost() {
         SiteTable table = new SiteTable();
-        // atomic 1 ms + monitor 2 ms + call 3 ms of probes' own time, out of 10 ms in the probes.
-        jvm(table, 0, 10, COST, site("atomic", 1_000_000), site("monitor", 1_000_000), site("call", 1_000_000));
-        assertThat(table.tally(LINE).cpuNanos()).isCloseTo(4e6, within(1.0));
+        // atomic 1 ms + monitor 2 ms + call 3 ms + lock 4 ms of probes' own time, out of 11 ms in the probes; a park
+        // (another kind) at the atomic's 1 ns.
+        jvm(table, 0, 11, COST, site("atomic", 500_000), site("park", 500_000), site("monitor", 1_000_000),
+                site("call", 1_000_000), site("lock", 1_000_000));
+        assertThat(table.tally(LINE).cpuNanos()).isCloseTo(1e6, within(1.0));
     }
 
     @Test
@@ -96,7 +98,7 @@ class ProbeSampleChargeTest {
     @Test
     void eachJvmsSamplesAreWeighedAgainstItsOwnMeasure() {
         SiteTable table = new SiteTable();
-        jvm(table, 0, 10, new ProbeCost(9.0, 9.0, 9.0), site("atomic", 1_000_000)); // 9 ms of 10: 1 ms charged
+        jvm(table, 0, 10, new ProbeCost(9.0, 9.0, 9.0, 9.0), site("atomic", 1_000_000)); // 9 ms of 10: 1 ms charged
         jvm(table, 0, 10, COST, site("atomic", 1_000_000)); // 1 ms of 10: 9 ms charged
         SiteTally t = table.tally(LINE);
         assertThat(t.cpuNanos()).isCloseTo(10e6, within(1.0));

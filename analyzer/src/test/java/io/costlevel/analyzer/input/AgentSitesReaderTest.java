@@ -40,30 +40,16 @@ class AgentSitesReaderTest {
         assertThat(AgentSitesReader.read(file).cpuSamplePeriodNanos()).isEqualTo(2_000_000);
     }
 
-    /** Issue 12: the agent's measures of its probes and of its timing, by kind; what timing adds is taken off. */
+    /** Issue 12: the agent's measure of its probes' cost, by kind; data written before it have none. */
     @Test
-    void theProbesMeasuredCostIsReadAndTheTimingsExcessTakenOffTheLatency() throws Exception {
-        AgentRun old = AgentSitesReader.read(FIXTURE);
-        assertThat(old.probeCost()).as("written before the agent measured it").isNull();
-        assertThat(old.sites().get(0).meanLatencyNanos()).isEqualTo(200.0);
+    void theProbesMeasuredCostIsReadByKind() throws Exception {
+        assertThat(AgentSitesReader.read(FIXTURE).probeCost()).as("written before the agent measured it").isNull();
         String json = Files.readString(FIXTURE).replace("\"samplingPeriod\"",
-                "\"probeNanos\": {\"atomic\": 1.1, \"monitor\": 2.4, \"call\": 1.4}, "
-                        + "\"timingExcessNanos\": {\"atomic\": 7, \"monitor\": 50.5, \"call\": 8}, \"samplingPeriod\"");
+                "\"probeNanos\": {\"atomic\": 1.1, \"monitor\": 2.4, \"call\": 1.4}, \"samplingPeriod\"");
         AgentRun run = AgentSitesReader.read(Files.writeString(dir.resolve("costlevel-sites.json"), json));
-        assertThat(run.probeCost()).isEqualTo(new ProbeCost(1.1, 2.4, 1.4));
-        AgentSite monitor = run.sites().get(0);
-        assertThat(monitor.latencySamples()).isEqualTo(625_000);
-        assertThat(monitor.meanLatencyNanos()).isEqualTo(149.5);
-    }
-
-    @Test
-    void aTimingExcessLargerThanTheMeanLeavesItAtZero() {
-        AgentSite site = new AgentSite("A", "m", 1, "atomic", null, 100, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 10, 30, VirtualShare.NONE, AgentSite.NOT_COUNTED, AgentSite.NOT_COUNTED);
-        AgentSite taken = AgentSitesReader.withoutTimingExcess(site, new ProbeCost(7, 0, 0));
-        assertThat(taken.latencyNanos()).isZero();
-        assertThat(taken.latencySamples()).isEqualTo(10);
-        assertThat(AgentSitesReader.withoutTimingExcess(site, null)).isSameAs(site);
+        assertThat(run.probeCost()).as("a lock's figure defaults to an atomic's").isEqualTo(new ProbeCost(1.1, 2.4, 1.4, 1.1));
+        assertThat(run.probeCost().nanosFor("monitor")).isEqualTo(2.4);
+        assertThat(run.probeCost().nanosFor("park")).isEqualTo(1.1);
     }
 
     @Test
