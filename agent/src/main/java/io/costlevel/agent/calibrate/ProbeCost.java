@@ -48,8 +48,12 @@ public final class ProbeCost {
      */
     static final int STABLE_ROUNDS = 40;
     static final int MAX_ROUNDS = 400;
-    /** Calls of each loop in the warm-up: past C2's invocation threshold (5,000 on JDK 17 and 25). */
+    /**
+     * The warm-up's rounds: 8,000 calls of each loop, past C2's invocation threshold (5,000 on JDK 17 and 25), of 20
+     * ops each: with 200 the warm-up took ~200 ms of CPU at start (20 async-profiler samples of its thread at 10 ms).
+     */
     static final int WARM_UP_ROUNDS = 40;
+    static final int WARM_UP_OPS_PER_CALL = 20;
     static final int VARIANTS = 8;
     /** Not longer than this, stable or not: an exiting JVM is waiting. */
     static final long BUDGET_NANOS = 1_500_000_000L;
@@ -96,10 +100,11 @@ public final class ProbeCost {
         return cost;
     }
 
+    /** Calls enough to have C2 compile each loop, with few ops each: the first calls run in the interpreter. */
     private void warmUp() {
         for (int round = 0; round < WARM_UP_ROUNDS; round++) {
             for (int variant = 0; variant < VARIANTS; variant++) {
-                run(variant);
+                run(variant, WARM_UP_OPS_PER_CALL);
             }
         }
     }
@@ -157,38 +162,43 @@ public final class ProbeCost {
     }
 
     private void run(int variant) {
+        run(variant, OPS_PER_CALL);
+    }
+
+    /** One round of a loop: {@link #CALLS_PER_ROUND} calls of {@code ops} ops. */
+    private void run(int variant, int ops) {
         for (int call = 0; call < CALLS_PER_ROUND; call++) {
             switch (variant) {
-                case 0 -> atomic();
-                case 1 -> atomicProbed(atomicSite);
-                case 2 -> monitor();
-                case 3 -> monitorProbed(monitorSite);
-                case 4 -> call();
-                case 5 -> callProbed(callSite);
-                case 6 -> lock();
-                default -> lockProbed(lockSite);
+                case 0 -> atomic(ops);
+                case 1 -> atomicProbed(atomicSite, ops);
+                case 2 -> monitor(ops);
+                case 3 -> monitorProbed(monitorSite, ops);
+                case 4 -> call(ops);
+                case 5 -> callProbed(callSite, ops);
+                case 6 -> lock(ops);
+                default -> lockProbed(lockSite, ops);
             }
         }
     }
 
-    private static void atomic() {
-        for (int i = 0; i < OPS_PER_CALL; i++) {
+    private static void atomic(int ops) {
+        for (int i = 0; i < ops; i++) {
             COUNTER.incrementAndGet();
         }
     }
 
     /** As the agent instruments an atomic's call site. */
-    private static void atomicProbed(int site) {
-        for (int i = 0; i < OPS_PER_CALL; i++) {
+    private static void atomicProbed(int site, int ops) {
+        for (int i = 0; i < ops; i++) {
             ThreadCounters counters = Probes.before(COUNTER, site);
             COUNTER.incrementAndGet();
             Probes.after(counters, site);
         }
     }
 
-    private static void monitor() {
+    private static void monitor(int ops) {
         long n = 0;
-        for (int i = 0; i < OPS_PER_CALL; i++) {
+        for (int i = 0; i < ops; i++) {
             Object lock = LOCKS[i & 1];
             synchronized (lock) {
                 n += i;
@@ -198,9 +208,9 @@ public final class ProbeCost {
     }
 
     /** As the agent instruments a synchronized block: counted before monitorenter, timing closed inside. */
-    private static void monitorProbed(int site) {
+    private static void monitorProbed(int site, int ops) {
         long n = 0;
-        for (int i = 0; i < OPS_PER_CALL; i++) {
+        for (int i = 0; i < ops; i++) {
             Object lock = LOCKS[i & 1];
             long start = Probes.beforeMonitor(lock, site);
             synchronized (lock) {
@@ -211,18 +221,18 @@ public final class ProbeCost {
         sink += n;
     }
 
-    private static void call() {
+    private static void call(int ops) {
         long n = 0;
-        for (int i = 0; i < OPS_PER_CALL; i++) {
+        for (int i = 0; i < ops; i++) {
             n += RANDOM.nextInt();
         }
         sink += n;
     }
 
     /** As the agent instruments a call naming a counted JDK class. */
-    private static void callProbed(int site) {
+    private static void callProbed(int site, int ops) {
         long n = 0;
-        for (int i = 0; i < OPS_PER_CALL; i++) {
+        for (int i = 0; i < ops; i++) {
             ThreadCounters counters = CallProbes.beforeExact(RANDOM, Random.class, site);
             n += RANDOM.nextInt();
             CallProbes.after(counters, site);
@@ -230,16 +240,16 @@ public final class ProbeCost {
         sink += n;
     }
 
-    private static void lock() {
-        for (int i = 0; i < OPS_PER_CALL; i++) {
+    private static void lock(int ops) {
+        for (int i = 0; i < ops; i++) {
             LOCK.lock();
             LOCK.unlock();
         }
     }
 
     /** As the agent instruments a lock's acquisition (replaced by AcquireProbes.lock) and its release. */
-    private static void lockProbed(int site) {
-        for (int i = 0; i < OPS_PER_CALL; i++) {
+    private static void lockProbed(int site, int ops) {
+        for (int i = 0; i < ops; i++) {
             AcquireProbes.lock(LOCK, site);
             ThreadCounters counters = Probes.before(LOCK, site);
             LOCK.unlock();
