@@ -141,7 +141,8 @@ public final class SiteFacts {
 
     /**
      * CPU samples, not the agent's timed ops, measure the time this site's ops ran: the agent timed some, the
-     * recording has at least {@link MinimumEvidence#MIN_TIME_SAMPLES} samples here, all at the period async-profiler
+     * recording has at least {@link MinimumEvidence#MIN_TIME_SAMPLES} samples here (10 where more threads than cores
+     * ran it: {@link MinimumEvidence#MIN_OVERSUBSCRIBED_TIME_SAMPLES}), all at the period async-profiler
      * ran with (a period estimated from the samples' spacing, JFR's, is too long where threads wait for a core:
      * 78 ms for JFR's 20 ms at 8 threads on 2 cores), and the site neither yields nor spins. A timed op also counts the time its thread waited for a core inside it (one preempted op
      * carries a time slice, scaled by the sampling period to all ops: with threads > cores most of what the
@@ -150,7 +151,7 @@ public final class SiteFacts {
      */
     public boolean samplesMeasureRunning() {
         return latencyNs() != null && yields() == 0 && spins() == 0 && tally.cpuTimeExact()
-                && MinimumEvidence.enoughTimeSamples(cpuSamples());
+                && MinimumEvidence.enoughTimeSamples(cpuSamples(), oversubscribed());
     }
 
     /**

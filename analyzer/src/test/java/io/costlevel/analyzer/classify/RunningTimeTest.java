@@ -75,6 +75,18 @@ class RunningTimeTest {
     }
 
     @Test
+    void withMoreThreadsThanCoresTenSamplesMeasureTheRunningTime() {
+        // ReentrantLock at 8 threads on 2 cores (2026-12-04): 18 samples at the lock's line, its ops timed at 740 ns
+        // where they ran 16 ns of CPU: the timing held the time slices the threads waited for a core.
+        AgentSiteBuilder eight = site("atomic").ops(OPS).threads(8).nsPerOp(740);
+        assertThat(facts(eight, 12, true).samplesMeasureRunning()).isTrue();
+        assertThat(SiteTime.runningNanos(facts(eight, 12, true))).as("12 x 2 ms").isEqualTo(24e6);
+        assertThat(facts(eight, 9, true).samplesMeasureRunning()).as("below the minimum").isFalse();
+        assertThat(facts(site("atomic").ops(OPS).threads(2).nsPerOp(740), 12, true).samplesMeasureRunning())
+                .as("a core for every thread: 30 samples still needed").isFalse();
+    }
+
+    @Test
     void theTimedOpsStayWhereSamplesCannotMeasure() {
         double timed = 100.0 * OPS;
         assertThat(SiteTime.runningNanos(facts(sharedAtomic(), 29, true))).as("too few samples").isEqualTo(timed);
