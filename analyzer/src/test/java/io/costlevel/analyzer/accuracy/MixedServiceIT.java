@@ -76,7 +76,11 @@ class MixedServiceIT {
                     .findFirst().orElse(null);
             assertThat(site).as("%s: a site at MixedService line %d (the lambda's body, not a hidden frame)", n.role(), line)
                     .isNotNull();
-            assertThat(site.threads()).as("%s: threads", n.role()).isLessThanOrEqualTo(n.threads());
+            // Once in about ten CI runs the hot key's line read 3 threads for the workload's 2 (2026-12-04, JDK 25):
+            // the evidence says which source counted the third (the agent's "threads", or the recording's samples
+            // and events, which the report does not list by thread).
+            assertThat(site.threads()).as("%s: threads (evidence %s, reasons %s)", n.role(), site.evidence(), site.reasons())
+                    .isLessThanOrEqualTo(n.threads());
             boolean waitsForWork = n.role().equals("consumer") && n.blockedPerOp() > n.cpuPerOp();
             Set<Integer> expected = expectedTiers(n);
             String figures = String.format("%-8s native %.0f ns CPU + %.0f ns blocked per op (%d ops, %d threads) -> %s; "
