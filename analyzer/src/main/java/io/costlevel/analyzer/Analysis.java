@@ -73,6 +73,9 @@ public final class Analysis {
         RunSpan span = new RunSpan();
         List<NotInstrumented> notInstrumented = new ArrayList<>();
         Set<String> includes = new LinkedHashSet<>();
+        // The threads' time of every JVM, while each had a recording to see its threads by (else unknown: 0).
+        double threadNanos = 0;
+        boolean threadTimeKnown = true;
 
         for (RunInput run : runs) {
             AgentRun agent = run.agentSites() == null ? null : AgentSitesReader.read(run.agentSites());
@@ -87,6 +90,8 @@ public final class Analysis {
             double runDuration = 0;
             double runStart = 0;
             int runCores = 0;
+            double runThreadNanos = 0;
+            boolean runDamaged = false;
             for (Path recording : run.recordings()) {
                 RecordingFacts facts = scanner.scan(recording, recordingIndex++, agent == null ? 0 : agent.cpuSamplePeriodNanos());
                 table.endRecording();
@@ -104,6 +109,9 @@ public final class Analysis {
                 }
                 sources.add(facts.asyncProfiler() ? "async-profiler" : "jfr");
                 runDuration = Math.max(runDuration, facts.durationSeconds());
+                // A JDK recording and async-profiler's of one JVM see the same threads: the one that saw more.
+                runThreadNanos = Math.max(runThreadNanos, facts.threadNanos());
+                runDamaged |= facts.damage() != null;
                 runCores = Math.max(runCores, facts.hardwareThreads());
                 jvm = jvm != null ? jvm : facts.jvmName();
                 javaVersion = javaVersion != null ? javaVersion : facts.javaVersion();
@@ -130,6 +138,10 @@ public final class Analysis {
                 }
             }
             table.endJvm(agent == null ? null : agent.probeCost());
+            // The recording starts with the agent's counting (at launch or attach, before any probe runs) and ends at
+            // its final snapshot; one whose last chunk was lost (a JVM that died) saw less than the agent counted.
+            threadNanos += runThreadNanos;
+            threadTimeKnown &= runThreadNanos > 0 && !runDamaged;
             cores = Math.max(cores, runCores);
             duration += runDuration;
             span.addJvm(runStart, runDuration);
@@ -158,8 +170,10 @@ public final class Analysis {
         }
         RunInfo info = new RunInfo(jvm, javaVersion, cores, duration, inputs.stream().map(Path::toString).toList(),
                 List.copyOf(sources), AnalyzerVersion.current(), Instant.now().toString(),
-                Evidence.round(wall), span.jvms(), span.arrangement());
-        return new ReportBuilder().build(table.all(), new RunContext(cores, anyAgent, wall, leftOut), info, blindSpots)
+                Evidence.round(wall), span.jvms(), span.arrangement(),
+                threadTimeKnown && threadNanos > 0 ? Evidence.round(threadNanos / 1e9) : null);
+        return new ReportBuilder().build(table.all(), new RunContext(cores, anyAgent, wall, leftOut)
+                        .withThreadNanos(threadTimeKnown ? threadNanos : 0), info, blindSpots)
                 .withCarrierStarvation(CarrierStarvationFinder.find(scheduler, table.all()));
     }
 

@@ -40,12 +40,15 @@ class AgentAndRecordingMergeTest {
         assertThat(site.evidence()).containsKeys("ops", "contended", "handoffRatio", "jfrMonitorEnterEvents");
         assertThat(site.kind()).isEqualTo("monitor");
         assertThat(site.opsPerSecond()).isEqualTo(20_000_000.5, org.assertj.core.data.Offset.offset(1.0));
-        // The agent timed 200 ns per op; the recording's monitor waits at the same line add their time (issue 12).
+        // The agent timed 200 ns per op, 8 s over the fixture's 40 M ops: more than the recorded threads had, so the
+        // timed running time gives way (ThreadTimeBound) and the site says so; the recording's monitor waits at the
+        // same line add their time (issue 12).
         long ops = (long) site.evidence().get("ops");
-        double time = ((Number) site.evidence().get("runningNanos")).doubleValue()
-                + ((Number) site.evidence().get("contentionNanos")).doubleValue();
-        assertThat(((Number) site.evidence().get("runningNanos")).doubleValue() / ops).isCloseTo(200.0, org.assertj.core.data.Offset.offset(0.5));
-        assertThat(site.nsPerOp()).isGreaterThan(200.0).isCloseTo(time / ops, org.assertj.core.data.Offset.offset(0.1));
+        double running = ((Number) site.evidence().get("runningNanos")).doubleValue();
+        double time = running + ((Number) site.evidence().get("contentionNanos")).doubleValue();
+        assertThat(running / ops).isGreaterThan(0).isLessThan(200.0);
+        assertThat(site.reasons()).anyMatch(r -> r.startsWith("running time scaled to"));
+        assertThat(site.nsPerOp()).isGreaterThan(running / ops).isCloseTo(time / ops, org.assertj.core.data.Offset.offset(0.1));
         assertThat(report.run().sources()).containsExactlyInAnyOrder("agent", "jfr");
         assertThat(report.run().cores()).isEqualTo(2);
         assertThat(report.blindSpots()).noneMatch(b -> b.startsWith("No agent data"));

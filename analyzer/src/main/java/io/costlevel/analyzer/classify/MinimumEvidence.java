@@ -23,16 +23,33 @@ public final class MinimumEvidence {
     public static final long MIN_TIME_SAMPLES = 30;
 
     /**
-     * CPU samples under the running time of a site run by more threads than cores: there a timed op counts the time
-     * slices its thread waited for a core inside it (ReentrantLock at 8 threads on 2 cores, 2026-12-04: timed at 740
-     * ns per op, scaled to every op 45 s in a run whose eight threads had 8.2 s, for an op of 16 ns of CPU), so 10
-     * samples (within about 32 %, under the factor 2 the report is held to) measure it better than the timing.
+     * CPU samples under a site's running time where the agent's timing of the same ops disagrees with them (outside
+     * {@link #SAMPLE_SIGMAS} standard deviations of the samples' count): 10 measure it within about 32 %, under the
+     * factor 2 the report is held to, while a timing that far off is biased, not noisy. It counts the time slices its
+     * thread waited for a core inside a timed op (ReentrantLock at 8 threads on 2 cores, 2026-12-04: lock() timed at
+     * 740 ns per op, 45 s over all ops in a run whose threads had 8.2 s, for 16 ns of CPU per op), and loses an op
+     * cheaper than the clock read it subtracts (the blocking ticket lock at one thread: five lines timed at 0 ns per
+     * op, 8-17 samples each, so no time at all).
      */
-    public static final long MIN_OVERSUBSCRIBED_TIME_SAMPLES = 10;
+    public static final long MIN_REFUTING_TIME_SAMPLES = 10;
+    /** How far, in standard deviations of a Poisson count, a timing's figure may lie from the samples' count. */
+    public static final double SAMPLE_SIGMAS = 3;
 
-    /** {@link #MIN_TIME_SAMPLES}, or {@link #MIN_OVERSUBSCRIBED_TIME_SAMPLES} at a site with more threads than cores. */
-    public static boolean enoughTimeSamples(long samples, boolean oversubscribed) {
-        return samples >= (oversubscribed ? MIN_OVERSUBSCRIBED_TIME_SAMPLES : MIN_TIME_SAMPLES);
+    public static boolean enoughTimeSamples(long samples) {
+        return samples >= MIN_TIME_SAMPLES;
+    }
+
+    /**
+     * Whether {@code samples} CPU samples, of {@code periodNanos} each, refute a timing that gave {@code timedNanos}
+     * for the same ops: enough of them ({@link #MIN_REFUTING_TIME_SAMPLES}), and the timing outside their range.
+     */
+    public static boolean samplesRefute(long samples, double periodNanos, double timedNanos) {
+        if (samples < MIN_REFUTING_TIME_SAMPLES || periodNanos <= 0) {
+            return false;
+        }
+        double spread = SAMPLE_SIGMAS * Math.sqrt(samples);
+        double timedSamples = timedNanos / periodNanos;
+        return timedSamples < samples - spread || timedSamples > samples + spread;
     }
 
     public static boolean enoughChecks(long checks) {

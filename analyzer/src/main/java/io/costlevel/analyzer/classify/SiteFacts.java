@@ -141,8 +141,8 @@ public final class SiteFacts {
 
     /**
      * CPU samples, not the agent's timed ops, measure the time this site's ops ran: the agent timed some, the
-     * recording has at least {@link MinimumEvidence#MIN_TIME_SAMPLES} samples here (10 where more threads than cores
-     * ran it: {@link MinimumEvidence#MIN_OVERSUBSCRIBED_TIME_SAMPLES}), all at the period async-profiler
+     * recording has at least {@link MinimumEvidence#MIN_TIME_SAMPLES} samples here (or 10 that the timing disagrees
+     * with: {@link MinimumEvidence#samplesRefute}), all at the period async-profiler
      * ran with (a period estimated from the samples' spacing, JFR's, is too long where threads wait for a core:
      * 78 ms for JFR's 20 ms at 8 threads on 2 cores), and the site neither yields nor spins. A timed op also counts the time its thread waited for a core inside it (one preempted op
      * carries a time slice, scaled by the sampling period to all ops: with threads > cores most of what the
@@ -150,8 +150,19 @@ public final class SiteFacts {
      * the site yields or spins, giving the core away or waiting on it is the mechanism, and the timing keeps it.
      */
     public boolean samplesMeasureRunning() {
-        return latencyNs() != null && yields() == 0 && spins() == 0 && tally.cpuTimeExact()
-                && MinimumEvidence.enoughTimeSamples(cpuSamples(), oversubscribed());
+        if (latencyNs() == null || yields() != 0 || spins() != 0 || !tally.cpuTimeExact()) {
+            return false;
+        }
+        long samples = cpuSamples();
+        // A timing of 0 is an op cheaper than the clock's own cost, which it subtracts: no figure at all, where any
+        // sample measures something.
+        return latencyNs() == 0 || MinimumEvidence.enoughTimeSamples(samples) || MinimumEvidence.samplesRefute(samples,
+                tally.cpuNanos() / samples, latencyNs() * ops() - countedBlockedNanos());
+    }
+
+    /** {@link #blockedNanos()} with a call's inferred parks kept (whether they are left out depends on the samples). */
+    private long countedBlockedNanos() {
+        return agent.parkedNanos() + agent.waitedNanos() + agent.sleptNanos();
     }
 
     /**

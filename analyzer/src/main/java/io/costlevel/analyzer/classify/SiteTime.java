@@ -33,6 +33,8 @@ public final class SiteTime {
     /** The running time by tier: all in {@link #runningTier} unless a line's library sites share it. */
     private final double[] runningByTier = new double[Tiers.count()];
     private final double runningNanos;
+    /** The running time came from the agent's timed ops, not from CPU samples ({@link #runningFromTiming()}). */
+    private final boolean runningFromTiming;
     private final double contentionNanos;
     private final double unmountedNanos;
     private final double pinnedNanos;
@@ -85,10 +87,15 @@ public final class SiteTime {
         this.ioNanos = blocked[4];
         this.virtualWaitNanos = blocked[5];
 
+        this.runningFromTiming = runningFromTiming(f);
         double runningTime = runningNanos(f);
         if (bound > 0 && runningTime + blockedSum > bound) {
             // A timed op preempted while its clock ran counts a time slice: the running estimate gives way first.
             runningTime = bound - blockedSum;
+        }
+        if (runningFromTiming) {
+            // The run's sites added up to more thread time than its threads had: the timed estimates give way.
+            runningTime *= f.run().timedScale();
         }
         this.runningNanos = Math.max(0, runningTime);
         double[] weights = new double[Tiers.count()];
@@ -121,11 +128,14 @@ public final class SiteTime {
      * them (a Condition.await op is its park).
      */
     static double runningNanos(SiteFacts f) {
-        Double latency = f.latencyNs();
-        if (latency == null || f.samplesMeasureRunning()) {
+        if (!runningFromTiming(f)) {
             return f.tally().cpuNanos();
         }
-        return latency * f.ops() - f.blockedNanos();
+        return f.latencyNs() * f.ops() - f.blockedNanos();
+    }
+
+    private static boolean runningFromTiming(SiteFacts f) {
+        return f.latencyNs() != null && !f.samplesMeasureRunning();
     }
 
     /**
@@ -173,6 +183,8 @@ public final class SiteTime {
     }
 
     public double runningNanos() { return runningNanos; }
+    /** Whether {@link #runningNanos()} is the agent's timed ops' estimate (else the CPU samples' time). */
+    public boolean runningFromTiming() { return runningFromTiming; }
     /** The running time in {@code tier}: all of it in {@link #runningTier()} unless library sites share it. */
     public double runningNanosIn(int tier) { return runningByTier[tier]; }
     public double contentionNanos() { return contentionNanos; }

@@ -123,6 +123,12 @@ public final class JsonReportWriter {
         g.writeNumberField("wallSeconds", run.wallSeconds());
         g.writeNumberField("jvms", run.jvms());
         g.writeStringField("jvmsRan", run.jvmsRan());
+        g.writeFieldName("threadSeconds");
+        if (run.threadSeconds() == null) {
+            g.writeNull();
+        } else {
+            g.writeNumber(run.threadSeconds());
+        }
         g.writeEndObject();
     }
 

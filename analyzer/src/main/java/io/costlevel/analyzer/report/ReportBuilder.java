@@ -11,6 +11,7 @@ import io.costlevel.analyzer.classify.MethodOps;
 import io.costlevel.analyzer.classify.RunContext;
 import io.costlevel.analyzer.classify.SiteFacts;
 import io.costlevel.analyzer.classify.SiteTime;
+import io.costlevel.analyzer.classify.ThreadTimeBound;
 import io.costlevel.analyzer.classify.Tiers;
 
 import java.util.ArrayList;
@@ -52,14 +53,11 @@ public final class ReportBuilder {
     public Report build(Collection<SiteTally> tallies, RunContext run, RunInfo info, List<String> blindSpots) {
         long totalCpuSamples = tallies.stream().mapToLong(SiteTally::cpuSamples).sum();
         run = run.withMethods(MethodOps.of(tallies));
-        List<Assessed> kept = new ArrayList<>();
-        for (SiteTally t : tallies) {
-            SiteFacts f = new SiteFacts(t, run);
-            boolean cpuOnly = !f.synchronizes();
-            if (cpuOnly && (t.cpuSamples() < MIN_CPU_ONLY_SAMPLES || t.cpuSamples() < MIN_CPU_ONLY_SAMPLE_SHARE * totalCpuSamples)) {
-                continue;
-            }
-            classifier.assess(f).ifPresent(a -> kept.add(new Assessed(f, a)));
+        List<Assessed> kept = assess(tallies, run, totalCpuSamples);
+        double timedScale = ThreadTimeBound.timedScale(kept.stream().map(Assessed::time).toList(), run.threadNanos());
+        if (timedScale < 1) {
+            run = run.withTimedScale(timedScale);
+            kept = assess(tallies, run, totalCpuSamples);
         }
         double totalNanos = kept.stream().mapToDouble(Assessed::rankedNanos).sum();
         double[] tierNanos = new double[Tiers.count()];
@@ -77,6 +75,20 @@ public final class ReportBuilder {
                 .thenComparing(Comparator.comparingInt(Site::tier).reversed())
                 .thenComparing(Site::className).thenComparing(Site::methodName).thenComparingInt(Site::line));
         return new Report(Report.SCHEMA_VERSION, info, tierSummaries(sites, tierNanos, totalNanos), sites, blindSpots);
+    }
+
+    /** Every site's assessment, but CPU-only sites with too few samples to say anything. */
+    private List<Assessed> assess(Collection<SiteTally> tallies, RunContext run, long totalCpuSamples) {
+        List<Assessed> kept = new ArrayList<>();
+        for (SiteTally t : tallies) {
+            SiteFacts f = new SiteFacts(t, run);
+            boolean cpuOnly = !f.synchronizes();
+            if (cpuOnly && (t.cpuSamples() < MIN_CPU_ONLY_SAMPLES || t.cpuSamples() < MIN_CPU_ONLY_SAMPLE_SHARE * totalCpuSamples)) {
+                continue;
+            }
+            classifier.assess(f).ifPresent(a -> kept.add(new Assessed(f, a)));
+        }
+        return kept;
     }
 
     private Site site(Assessed assessed, double totalNanos, RunContext run) {

@@ -17,8 +17,18 @@ import java.util.List;
  * @param jvms            how many JVMs the inputs came from
  * @param jvmsRan         how their times lie: "one JVM", "side by side" (rates add up), "one after another"
  *                        (a rate is the average over the whole), "partly overlapping"
+ * @param threadSeconds   the recorded time of the threads that ran application sites (each from its first sample or
+ *                        event to the end of its last, added up over them and the JVMs): the most the sites' times add
+ *                        up to; null when unknown (a JVM without a recording)
  */
 public record RunInfo(String jvm, String javaVersion, int cores, double durationSeconds,
                       List<String> inputs, List<String> sources, String analyzerVersion, String generatedAt,
-                      double wallSeconds, int jvms, String jvmsRan) {
+                      double wallSeconds, int jvms, String jvmsRan, Double threadSeconds) {
+    /** Without the threads' time (a report built from parts, or read from an older one). */
+    public RunInfo(String jvm, String javaVersion, int cores, double durationSeconds, List<String> inputs,
+                   List<String> sources, String analyzerVersion, String generatedAt, double wallSeconds, int jvms,
+                   String jvmsRan) {
+        this(jvm, javaVersion, cores, durationSeconds, inputs, sources, analyzerVersion, generatedAt, wallSeconds, jvms,
+                jvmsRan, null);
+    }
 }

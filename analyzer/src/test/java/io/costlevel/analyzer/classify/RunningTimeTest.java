@@ -75,21 +75,31 @@ class RunningTimeTest {
     }
 
     @Test
-    void withMoreThreadsThanCoresTenSamplesMeasureTheRunningTime() {
+    void tenSamplesThatRefuteTheTimingMeasureTheRunningTime() {
         // ReentrantLock at 8 threads on 2 cores (2026-12-04): 18 samples at the lock's line, its ops timed at 740 ns
         // where they ran 16 ns of CPU: the timing held the time slices the threads waited for a core.
-        AgentSiteBuilder eight = site("atomic").ops(OPS).threads(8).nsPerOp(740);
-        assertThat(facts(eight, 12, true).samplesMeasureRunning()).isTrue();
-        assertThat(SiteTime.runningNanos(facts(eight, 12, true))).as("12 x 2 ms").isEqualTo(24e6);
-        assertThat(facts(eight, 9, true).samplesMeasureRunning()).as("below the minimum").isFalse();
-        assertThat(facts(site("atomic").ops(OPS).threads(2).nsPerOp(740), 12, true).samplesMeasureRunning())
-                .as("a core for every thread: 30 samples still needed").isFalse();
+        AgentSiteBuilder preempted = site("atomic").ops(OPS).threads(8).nsPerOp(740);
+        assertThat(facts(preempted, 12, true).samplesMeasureRunning()).as("7.4 s timed against 12 x 2 ms").isTrue();
+        assertThat(SiteTime.runningNanos(facts(preempted, 12, true))).isEqualTo(24e6);
+        assertThat(facts(preempted, 9, true).samplesMeasureRunning()).as("below the minimum").isFalse();
+        // 2.4 ns x 10 M = 24 ms, what 12 samples of 2 ms say: the timing stands.
+        assertThat(facts(site("atomic").ops(OPS).threads(2).nsPerOp(2.4), 12, true).samplesMeasureRunning()).isFalse();
+    }
+
+    @Test
+    void aTimingOfNothingGivesWayToAnySample() {
+        // The blocking ticket lock at one thread: ops cheaper than the clock read the agent subtracts, timed at 0.
+        SiteFacts zero = facts(site("atomic").ops(OPS).threads(1).nsPerOp(0), 8, true);
+        assertThat(zero.samplesMeasureRunning()).isTrue();
+        assertThat(SiteTime.runningNanos(zero)).as("8 x 2 ms").isEqualTo(16e6);
     }
 
     @Test
     void theTimedOpsStayWhereSamplesCannotMeasure() {
         double timed = 100.0 * OPS;
-        assertThat(SiteTime.runningNanos(facts(sharedAtomic(), 29, true))).as("too few samples").isEqualTo(timed);
+        assertThat(SiteTime.runningNanos(facts(sharedAtomic(), 9, true))).as("too few samples").isEqualTo(timed);
+        assertThat(SiteTime.runningNanos(facts(sharedAtomic().nsPerOp(5.6), 29, true)))
+                .as("29 samples (58 ms) that agree with the timing (56 ms)").isEqualTo(5.6 * OPS);
         assertThat(SiteTime.runningNanos(facts(sharedAtomic(), 40, false))).as("estimated period").isEqualTo(timed);
         assertThat(SiteTime.runningNanos(facts(sharedAtomic().yields(OPS / 2), 40, true)))
                 .as("a yield gives the core away: its time is the mechanism").isEqualTo(timed);

@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.within;
  * and the built report must keep every invariant docs/report.md states: shares of sites and of tiers sum to 1
  * of the ranked sites' tiered time, idle sites take no share, each site's timeByTier sums to 1 and its tier holds
  * the largest part, threads are the distinct threads generated, ops per second are ops over the wall time,
- * ns/op times ops is the site's time, and no projected saving exceeds the site's thread time per second.
+ * ns/op times ops is the site's time, and no projected saving exceeds the site's thread time per second; with the
+ * threads' time known, the bound on the run's sites (ThreadTimeBound) never adds time and leaves a run that fits as is.
  * Fixed seeds: a failure names its seed and replays.
  */
 class ReportInvariantsTest {
@@ -114,8 +115,21 @@ class ReportInvariantsTest {
         double wall = g.run().durationSeconds();
         RunInfo info = new RunInfo("jvm", "17", g.run().cores(), wall, List.of("in"), List.of("agent"), "test", "now",
                 wall, 1, "one JVM");
-        Report report = new ReportBuilder().build(g.table().all(), g.run(), info, new ArrayList<>());
+        Report unbounded = new ReportBuilder().build(g.table().all(), g.run(), info, new ArrayList<>());
+        // Half the seeds also know the threads' time, from a third of the sites' sum to more than it: the timed
+        // running time gives way (ThreadTimeBound), and every invariant below holds of the bounded report too.
+        double unboundedTotal = totalNanos(unbounded);
+        double threadNanos = seed % 2 == 0 ? 0 : unboundedTotal * (0.3 + new Random(-seed).nextDouble());
+        Report report = threadNanos == 0 ? unbounded
+                : new ReportBuilder().build(g.table().all(), g.run().withThreadNanos(threadNanos), info, new ArrayList<>());
         String where = "seed " + seed;
+        if (threadNanos >= unboundedTotal) {
+            assertThat(totalNanos(report)).as("the sites fit the threads' time: " + where)
+                    .isCloseTo(unboundedTotal, within(unboundedTotal * 1e-9 + 1));
+        } else {
+            assertThat(totalNanos(report)).as("the bound never adds time: " + where)
+                    .isLessThanOrEqualTo(unboundedTotal * (1 + 1e-9) + 1);
+        }
 
         List<Site> ranked = report.sites().stream().filter(s -> !s.idle()).toList();
         double siteShares = ranked.stream().mapToDouble(Site::shareOfTime).sum();
@@ -168,6 +182,18 @@ class ReportInvariantsTest {
                         .isGreaterThanOrEqualTo(0);
             }
         }
+    }
+
+    /** Every site's running, blocked, idle and I/O wait time. */
+    private static double totalNanos(Report report) {
+        double total = 0;
+        for (Site s : report.sites()) {
+            for (String part : List.of("runningNanos", "contentionNanos", "unmountedNanos", "pinnedCarrierNanos",
+                    "idleNanos", "ioWaitNanos")) {
+                total += number(s.evidence(), part);
+            }
+        }
+        return total;
     }
 
     private static double number(Map<String, Object> evidence, String name) {

@@ -149,6 +149,7 @@ public final class JfrScanner {
         private int lastState;
         private boolean lastStateRunnable;
         private final SamplingPeriod samplingPeriod = new SamplingPeriod();
+        private final ThreadSpans threadSpans = new ThreadSpans();
         /** CPU samples of this file per site, turned into time once the sampling period is known. */
         private final Map<SiteKey, long[]> cpuSamples = new HashMap<>();
         /** CPU samples inside the agent's probes, by the line they are inlined at (charged later, less their cost). */
@@ -206,7 +207,7 @@ public final class JfrScanner {
             progress.done(file, events);
             return new RecordingFacts(jvmName, javaVersion, hardwareThreads, (endNanos - startNanos) / 1e9, events,
                     period, switchRateCount == 0 ? -1 : switchRateSum / switchRateCount, asyncProfiler,
-                    startNanos == Long.MAX_VALUE ? 0 : startNanos, damage);
+                    startNanos == Long.MAX_VALUE ? 0 : startNanos, damage, threadSpans.totalNanos(ticksPerSec));
         }
 
         private void openChunk() throws IOException, InputException {
@@ -263,6 +264,7 @@ public final class JfrScanner {
         }
 
         private void dispatch(Event e) {
+            seeThread(e);
             if (e instanceof ExecutionSample sample) {
                 onSample(sample);
             } else if (e instanceof ContendedLock lock) {
@@ -387,6 +389,18 @@ public final class JfrScanner {
             lastStackId = stackTraceId;
             lastStack = resolved;
             return resolved;
+        }
+
+        /**
+         * A sample, or a blocking event over its whole duration, shows its thread alive then, and at an application
+         * site when its stack has one ({@link ThreadSpans}).
+         */
+        private void seeThread(Event e) {
+            long duration = e instanceof ContendedLock lock ? lock.duration
+                    : e instanceof DurationEvent d ? d.duration : 0;
+            if (e instanceof ExecutionSample || duration > 0) {
+                threadSpans.see(e.tid, e.time, e.time + duration, stack(e.stackTraceId).charge.site() != null);
+            }
         }
 
         private long threadKey(Event e) {

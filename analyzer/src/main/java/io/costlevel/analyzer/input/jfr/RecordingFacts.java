@@ -14,8 +14,10 @@ package io.costlevel.analyzer.input.jfr;
  * @param startEpochNanos          when the recording started (epoch nanoseconds, from its first chunk's header)
  * @param damage                   null for a whole recording; else what was left unread, e.g. a last chunk cut
  *                                 short by a crash while it was written
+ * @param threadNanos              the recorded threads' time: each thread from its first sample or event to the
+ *                                 end of its last, added up (0 when none was seen)
  */
 public record RecordingFacts(String jvmName, String javaVersion, int hardwareThreads, double durationSeconds,
                              long events, double cpuSamplePeriodNanos, double contextSwitchesPerSecond,
-                             boolean asyncProfiler, long startEpochNanos, String damage) {
+                             boolean asyncProfiler, long startEpochNanos, String damage, double threadNanos) {
 }
