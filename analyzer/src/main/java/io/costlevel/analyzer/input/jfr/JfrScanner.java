@@ -399,7 +399,11 @@ public final class JfrScanner {
             long duration = e instanceof ContendedLock lock ? lock.duration
                     : e instanceof DurationEvent d ? d.duration : 0;
             if (e instanceof ExecutionSample || duration > 0) {
-                threadSpans.see(e.tid, e.time, e.time + duration, stack(e.stackTraceId).charge.site() != null);
+                int slot = threadSpans.slotOf(e.tid);
+                threadSpans.extend(slot, e.time, e.time + duration);
+                if (!threadSpans.atSite(slot) && stack(e.stackTraceId).charge.site() != null) {
+                    threadSpans.markAtSite(slot);
+                }
             }
         }
 

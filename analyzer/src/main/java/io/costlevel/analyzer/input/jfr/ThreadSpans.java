@@ -1,32 +1,63 @@
 package io.costlevel.analyzer.input.jfr;
 
-import java.util.HashMap;
-import java.util.Map;
-
 /**
  * How long each thread of a recording was seen: from its first sample or event to the end of its last. The sum over
  * the threads that ran application sites is the thread time they had, the most that all sites together can hold (a
  * site's time is the time its threads spent there); the JVM's own threads (compilers, GC, the recorders) run no site
  * and are left out. A thread is seen a little shorter than it lived (its first sample comes up to one sampling
  * interval after it started), never longer.
+ *
+ * <p>Updated on every sample and blocking event, so without boxing: thread ids in an open-addressing table, and the
+ * slot of the thread seen last kept (a recording holds runs of one thread's events).
  */
 final class ThreadSpans {
-    /** Per thread: first tick, last tick, and 1 once it was seen at an application site. */
-    private final Map<Integer, long[]> byThread = new HashMap<>();
+    private int[] tids = new int[64];
+    private long[] firsts = new long[64];
+    private long[] lasts = new long[64];
+    /** 0: free slot; 1: a thread seen; 2: a thread seen at an application site. */
+    private byte[] states = new byte[64];
+    private int size;
+    private int lastTid;
+    private int lastSlot = -1;
 
-    /**
-     * An event of thread {@code tid} from {@code startTicks} to {@code endTicks} (equal for a sample), at an
-     * application site or not.
-     */
-    void see(int tid, long startTicks, long endTicks, boolean atSite) {
-        long[] span = byThread.get(tid);
-        if (span == null) {
-            byThread.put(tid, new long[] {startTicks, endTicks, atSite ? 1 : 0});
-        } else {
-            span[0] = Math.min(span[0], startTicks);
-            span[1] = Math.max(span[1], endTicks);
-            span[2] |= atSite ? 1 : 0;
+    /** The slot of thread {@code tid}, added on its first event. */
+    int slotOf(int tid) {
+        if (lastSlot >= 0 && tid == lastTid) {
+            return lastSlot;
         }
+        int mask = tids.length - 1;
+        int i = (tid * 0x9E3779B9) >>> 1 & mask;
+        while (states[i] != 0 && tids[i] != tid) {
+            i = (i + 1) & mask;
+        }
+        if (states[i] == 0) {
+            if (2 * (size + 1) > tids.length) {
+                grow();
+                return slotOf(tid);
+            }
+            tids[i] = tid;
+            states[i] = 1;
+            firsts[i] = Long.MAX_VALUE;
+            lasts[i] = Long.MIN_VALUE;
+            size++;
+        }
+        lastTid = tid;
+        lastSlot = i;
+        return i;
+    }
+
+    /** The thread in {@code slot} was alive from {@code startTicks} to {@code endTicks} (equal for a sample). */
+    void extend(int slot, long startTicks, long endTicks) {
+        firsts[slot] = Math.min(firsts[slot], startTicks);
+        lasts[slot] = Math.max(lasts[slot], endTicks);
+    }
+
+    boolean atSite(int slot) {
+        return states[slot] == 2;
+    }
+
+    void markAtSite(int slot) {
+        states[slot] = 2;
     }
 
     /** The spans of the threads seen at an application site, added up, in nanoseconds; 0 before any. */
@@ -35,11 +66,34 @@ final class ThreadSpans {
             return 0;
         }
         double ticks = 0;
-        for (long[] span : byThread.values()) {
-            if (span[2] != 0) {
-                ticks += span[1] - span[0];
+        for (int i = 0; i < states.length; i++) {
+            if (states[i] == 2) {
+                ticks += lasts[i] - firsts[i];
             }
         }
         return ticks * 1e9 / ticksPerSec;
+    }
+
+    private void grow() {
+        int[] oldTids = tids;
+        long[] oldFirsts = firsts;
+        long[] oldLasts = lasts;
+        byte[] oldStates = states;
+        int n = oldTids.length * 2;
+        tids = new int[n];
+        firsts = new long[n];
+        lasts = new long[n];
+        states = new byte[n];
+        size = 0;
+        lastSlot = -1;
+        for (int i = 0; i < oldTids.length; i++) {
+            if (oldStates[i] != 0) {
+                int slot = slotOf(oldTids[i]);
+                firsts[slot] = oldFirsts[i];
+                lasts[slot] = oldLasts[i];
+                states[slot] = oldStates[i];
+            }
+        }
+        lastSlot = -1;
     }
 }
