@@ -25,11 +25,11 @@ public final class MinimumEvidence {
     /**
      * CPU samples under a site's running time where the agent's timing of the same ops disagrees with them (outside
      * {@link #SAMPLE_SIGMAS} standard deviations of the samples' count): 10 measure it within about 32 %, under the
-     * factor 2 the report is held to, while a timing that far off is biased, not noisy. It counts the time slices its
-     * thread waited for a core inside a timed op (ReentrantLock at 8 threads on 2 cores, 2026-12-04: lock() timed at
-     * 740 ns per op, 45 s over all ops in a run whose threads had 8.2 s, for 16 ns of CPU per op), and loses an op
-     * cheaper than the clock read it subtracts (the blocking ticket lock at one thread: five lines timed at 0 ns per
-     * op, 8-17 samples each, so no time at all).
+     * factor 2 the report is held to, while a timing that far off is biased, not noisy. With more threads than cores
+     * it counts the time slices its thread waited for a core inside a timed op (ReentrantLock at 8 threads on 2
+     * cores, 2026-12-04: lock() timed at 740 ns per op, 45 s over all ops in a run whose threads had 8.2 s, for 16 ns
+     * of CPU per op); anywhere, it loses an op cheaper than the clock read it subtracts (the blocking ticket lock at
+     * one thread: lines timed at 0 ns per op with 8-17 samples each).
      */
     public static final long MIN_REFUTING_TIME_SAMPLES = 10;
     /** How far, in standard deviations of a Poisson count, a timing's figure may lie from the samples' count. */

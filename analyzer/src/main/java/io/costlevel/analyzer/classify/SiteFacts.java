@@ -142,7 +142,8 @@ public final class SiteFacts {
     /**
      * CPU samples, not the agent's timed ops, measure the time this site's ops ran: the agent timed some, the
      * recording has at least {@link MinimumEvidence#MIN_TIME_SAMPLES} samples here (or 10 that the timing disagrees
-     * with: {@link MinimumEvidence#samplesRefute}), all at the period async-profiler
+     * with, {@link MinimumEvidence#samplesRefute}: above them with more threads than cores, below them anywhere; or
+     * any, where the timing is 0), all at the period async-profiler
      * ran with (a period estimated from the samples' spacing, JFR's, is too long where threads wait for a core:
      * 78 ms for JFR's 20 ms at 8 threads on 2 cores), and the site neither yields nor spins. A timed op also counts the time its thread waited for a core inside it (one preempted op
      * carries a time slice, scaled by the sampling period to all ops: with threads > cores most of what the
@@ -154,10 +155,19 @@ public final class SiteFacts {
             return false;
         }
         long samples = cpuSamples();
-        // A timing of 0 is an op cheaper than the clock's own cost, which it subtracts: no figure at all, where any
-        // sample measures something.
-        return latencyNs() == 0 || MinimumEvidence.enoughTimeSamples(samples) || MinimumEvidence.samplesRefute(samples,
-                tally.cpuNanos() / samples, latencyNs() * ops() - countedBlockedNanos());
+        if (latencyNs() == 0 || MinimumEvidence.enoughTimeSamples(samples)) {
+            // A timing of 0 is an op cheaper than the clock's own cost, which it subtracts: no figure at all, where
+            // any sample measures something.
+            return true;
+        }
+        // Fewer samples overrule a timing above them only where threads outnumber cores, its bias there (time slices)
+        // being far larger than theirs: with a core per thread a line's samples move between it and the probes after
+        // it from one compilation to the next (a CAS loop at one thread on JDK 25: 71 then 28 samples in two runs of
+        // 1.8 s at the same rate of ops), and the timing, which reads a few ns high, is the steadier figure. A timing
+        // below them lost the op to the clock cost it subtracts, wherever it ran.
+        double timed = latencyNs() * ops() - countedBlockedNanos();
+        double period = tally.cpuNanos() / samples;
+        return MinimumEvidence.samplesRefute(samples, period, timed) && (oversubscribed() || timed < samples * period);
     }
 
     /** {@link #blockedNanos()} with a call's inferred parks kept (whether they are left out depends on the samples). */

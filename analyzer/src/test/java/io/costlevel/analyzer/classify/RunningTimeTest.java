@@ -75,7 +75,7 @@ class RunningTimeTest {
     }
 
     @Test
-    void tenSamplesThatRefuteTheTimingMeasureTheRunningTime() {
+    void withMoreThreadsThanCoresTenSamplesThatRefuteTheTimingMeasureTheRunningTime() {
         // ReentrantLock at 8 threads on 2 cores (2026-12-04): 18 samples at the lock's line, its ops timed at 740 ns
         // where they ran 16 ns of CPU: the timing held the time slices the threads waited for a core.
         AgentSiteBuilder preempted = site("atomic").ops(OPS).threads(8).nsPerOp(740);
@@ -83,7 +83,11 @@ class RunningTimeTest {
         assertThat(SiteTime.runningNanos(facts(preempted, 12, true))).isEqualTo(24e6);
         assertThat(facts(preempted, 9, true).samplesMeasureRunning()).as("below the minimum").isFalse();
         // 2.4 ns x 10 M = 24 ms, what 12 samples of 2 ms say: the timing stands.
-        assertThat(facts(site("atomic").ops(OPS).threads(2).nsPerOp(2.4), 12, true).samplesMeasureRunning()).isFalse();
+        assertThat(facts(site("atomic").ops(OPS).threads(8).nsPerOp(2.4), 12, true).samplesMeasureRunning()).isFalse();
+        // A core per thread: a line's few samples move between it and the probes from one compilation to the next,
+        // and the timing above them stands; one below them (0.2 ns x 10 M = 2 ms against 24) lost the op to the clock.
+        assertThat(facts(site("atomic").ops(OPS).threads(2).nsPerOp(740), 12, true).samplesMeasureRunning()).isFalse();
+        assertThat(facts(site("atomic").ops(OPS).threads(2).nsPerOp(0.2), 12, true).samplesMeasureRunning()).isTrue();
     }
 
     @Test
@@ -97,9 +101,7 @@ class RunningTimeTest {
     @Test
     void theTimedOpsStayWhereSamplesCannotMeasure() {
         double timed = 100.0 * OPS;
-        assertThat(SiteTime.runningNanos(facts(sharedAtomic(), 9, true))).as("too few samples").isEqualTo(timed);
-        assertThat(SiteTime.runningNanos(facts(sharedAtomic().nsPerOp(5.6), 29, true)))
-                .as("29 samples (58 ms) that agree with the timing (56 ms)").isEqualTo(5.6 * OPS);
+        assertThat(SiteTime.runningNanos(facts(sharedAtomic(), 29, true))).as("too few samples").isEqualTo(timed);
         assertThat(SiteTime.runningNanos(facts(sharedAtomic(), 40, false))).as("estimated period").isEqualTo(timed);
         assertThat(SiteTime.runningNanos(facts(sharedAtomic().yields(OPS / 2), 40, true)))
                 .as("a yield gives the core away: its time is the mechanism").isEqualTo(timed);
