@@ -88,7 +88,7 @@ public final class SiteTime {
         this.virtualWaitNanos = blocked[5];
 
         this.runningFromTiming = runningFromTiming(f);
-        double runningTime = runningNanos(f);
+        double runningTime = runningNanos(f, runningFromTiming);
         if (bound > 0 && runningTime + blockedSum > bound) {
             // A timed op preempted while its clock ran counts a time slice: the running estimate gives way first.
             runningTime = bound - blockedSum;
@@ -128,10 +128,11 @@ public final class SiteTime {
      * them (a Condition.await op is its park).
      */
     static double runningNanos(SiteFacts f) {
-        if (!runningFromTiming(f)) {
-            return f.tally().cpuNanos();
-        }
-        return f.latencyNs() * f.ops() - f.blockedNanos();
+        return runningNanos(f, runningFromTiming(f));
+    }
+
+    private static double runningNanos(SiteFacts f, boolean fromTiming) {
+        return fromTiming ? f.latencyNs() * f.ops() - f.blockedNanos() : f.tally().cpuNanos();
     }
 
     private static boolean runningFromTiming(SiteFacts f) {

@@ -30,11 +30,6 @@ public record ProbeCost(double atomicNanos, double monitorNanos, double callNano
         };
     }
 
-    /** The cost per op at a site of this kind. */
-    public double nanosFor(String kind) {
-        return nanos(indexOf(kind));
-    }
-
     /** From the agent section's {@code probeNanos}, or null when the agent did not measure it (older data, a full site table). */
     static ProbeCost of(JsonTree agent) {
         JsonTree figures = agent.object("probeNanos");

@@ -48,8 +48,8 @@ class AgentSitesReaderTest {
                 "\"probeNanos\": {\"atomic\": 1.1, \"monitor\": 2.4, \"call\": 1.4}, \"samplingPeriod\"");
         AgentRun run = AgentSitesReader.read(Files.writeString(dir.resolve("costlevel-sites.json"), json));
         assertThat(run.probeCost()).as("a lock's figure defaults to an atomic's").isEqualTo(new ProbeCost(1.1, 2.4, 1.4, 1.1));
-        assertThat(run.probeCost().nanosFor("monitor")).isEqualTo(2.4);
-        assertThat(run.probeCost().nanosFor("park")).isEqualTo(1.1);
+        assertThat(run.probeCost().nanos(ProbeCost.indexOf("monitor"))).isEqualTo(2.4);
+        assertThat(run.probeCost().nanos(ProbeCost.indexOf("park"))).isEqualTo(1.1);
     }
 
     @Test

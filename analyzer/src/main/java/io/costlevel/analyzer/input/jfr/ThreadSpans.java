@@ -94,6 +94,5 @@ final class ThreadSpans {
                 states[slot] = oldStates[i];
             }
         }
-        lastSlot = -1;
     }
 }
