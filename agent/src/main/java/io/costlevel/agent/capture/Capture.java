@@ -172,6 +172,8 @@ public final class Capture {
             if (profiler != null && !settings.merge) {
                 replace(outDir.resolve(PROFILER_FILE), null, true);
             }
+        } catch (JfrRecording.StoppedAtExit e) {
+            // a periodic snapshot raced JFR's shutdown hook: the previous snapshot stays until stop() writes the exit file
         } catch (IOException | RuntimeException e) {
             log.once("write", "could not write the recording to " + outDir + " (" + e + "); the previous snapshot is kept");
         }

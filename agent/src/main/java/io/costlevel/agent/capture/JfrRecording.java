@@ -58,9 +58,31 @@ final class JfrRecording {
         }
     }
 
-    /** Writes everything recorded so far as a complete file; the recording goes on. */
+    /**
+     * Writes everything recorded so far as a complete file; the recording goes on.
+     *
+     * @throws StoppedAtExit when JFR's own shutdown hook has stopped the recording (before or during the dump):
+     *         the final write takes its exit file, so this snapshot has nothing to add
+     */
     void dump(Path target) throws IOException {
-        recording.dump(target);
+        if (recording.getState() != RecordingState.RUNNING) {
+            throw new StoppedAtExit();
+        }
+        try {
+            recording.dump(target);
+        } catch (IOException | IllegalStateException e) {
+            if (recording.getState() != RecordingState.RUNNING) {
+                throw new StoppedAtExit();
+            }
+            throw e;
+        }
+    }
+
+    /** The JVM is exiting and JFR stopped the recording: not a failure to report, the final write follows. */
+    static final class StoppedAtExit extends IOException {
+        StoppedAtExit() {
+            super("recording stopped by JFR at JVM exit");
+        }
     }
 
     /**
