@@ -116,7 +116,7 @@ public final class ReportBuilder {
         if (f.agent() == null && a.ops() > 0) {
             evidence.put("methodOps", a.ops()); // a wait loop's ns/op is per op of its method
         }
-        return new Site(t.site().className(), t.site().methodName(), t.site().line(), kind(f), a.tier(),
+        return new Site(t.site().className(), t.site().methodName(), t.site().line(), kind(f, time), a.tier(),
                 a.verdict().confidence(), ns == null ? null : Evidence.round(ns), opsPerSecond,
                 totalNanos == 0 ? 0 : Evidence.round(assessed.rankedNanos() / totalNanos), f.threads(),
                 primitives, evidence, a.reasons(), roundAdvice(advice), timeByTier(time), time.idle(),
@@ -187,10 +187,17 @@ public final class ReportBuilder {
         return out;
     }
 
-    /** The agent's kind when it counted the site; else the recording's commonest blocking event; else cpu. */
-    private static String kind(SiteFacts f) {
+    /**
+     * The agent's kind when it counted the site; else the recording's commonest blocking event where blocking holds
+     * most of the line's time; else cpu. One park charged to a line that runs (a class initialized on its first call,
+     * seen at ThreadLocalRandom draws on JDK 25) does not make it a park site.
+     */
+    private static String kind(SiteFacts f, SiteTime time) {
         if (f.agent() != null) {
             return f.agent().kind();
+        }
+        if (time.totalNanos() - time.runningNanos() < time.runningNanos()) {
+            return "cpu";
         }
         SiteTally t = f.tally();
         long most = Math.max(Math.max(t.parkEvents(), t.monitorEvents()), Math.max(t.waitEvents(), t.sleepEvents()));

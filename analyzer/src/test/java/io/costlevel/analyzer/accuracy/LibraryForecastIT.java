@@ -69,7 +69,8 @@ class LibraryForecastIT {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         double one = nativeNsPerOp(java, load, 1);
         double two = nativeNsPerOp(java, load, 2);
-        ObservedRun today = ObservedRun.of("2 threads", SampleUnderAgent.analyzed(run(java, load, 2)));
+        Report twoThreads = SampleUnderAgent.analyzed(run(java, load, 2));
+        ObservedRun today = ObservedRun.of("2 threads", twoThreads);
         Forecast forecast = Forecaster.forecast(List.of(today), 4 * CORES, CORES);
         SiteForecast predicted = forecast.sites().stream().filter(s -> s.methodName().equals("op"))
                 .max(Comparator.comparingInt(SiteForecast::forecastTier)).orElseThrow(
@@ -83,8 +84,11 @@ class LibraryForecastIT {
                 predicted.forecastTier(), predicted.mechanism(), predicted.confidence(), measuredTier, 4 * CORES,
                 predicted.reasons().get(0));
 
-        assertThat(predicted.mechanism()).as("forecast %s: %s", load, predicted.reasons()).isEqualTo(load.mechanism());
-        assertThat(predicted.forecastTier()).as("forecast %s: %s", load, predicted.reasons()).isEqualTo(load.tier());
+        // On failure, the op line's sites as the 2-thread report read them: which evidence chose the mechanism.
+        String seen = twoThreads.sites().stream().filter(s -> s.methodName().equals("op"))
+                .map(s -> s.line() + " " + s.kind() + " L" + s.tier() + " " + s.timeByTier() + " " + s.evidence()).toList().toString();
+        assertThat(predicted.mechanism()).as("forecast %s: %s; sites %s", load, predicted.reasons(), seen).isEqualTo(load.mechanism());
+        assertThat(predicted.forecastTier()).as("forecast %s: %s; sites %s", load, predicted.reasons(), seen).isEqualTo(load.tier());
         double machineLoad = MachineLoad.oneMinute();
         // True sharing shows only while threads run at once: on a machine whose load exceeds its cores the threads take
         // turns and the measured run reads L1 (ForecastAccuracyIT and SampleLadderIT set such runs aside the same way).

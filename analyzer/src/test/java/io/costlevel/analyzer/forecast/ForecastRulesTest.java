@@ -226,6 +226,19 @@ class ForecastRulesTest {
     }
 
     @Test
+    void aFewRecordedBlocksAtALineWhoseTimeRunsAreNotHowItWaits() {
+        // ThreadLocalRandom draws at 2 threads under the agent, JDK 25 (LibraryForecastIT in CI): one park event charged
+        // to the line, whose time is all running (L0 by the split rule). Not "stays L4".
+        SiteHistory draws = site("cpu").tier(0).threads(2).count("jfrCpuSamples", 290)
+                .count("jfrParkEvents", 1).count("jfrParkNanos", 61_000).today(2);
+
+        SiteForecast f = at(draws, EIGHT_ON_TWO);
+
+        assertThat(f.mechanism()).isEqualTo("plain");
+        assertThat(f.forecastTier()).isZero();
+    }
+
+    @Test
     void aLineThatSynchronizesInsideALibraryIsNotCalledPlainWithConfidence() {
         // A shared java.util.Random at 2 threads under the agent (measured: docs/forecast.md, "Real libraries").
         SiteHistory random = site("cpu").tier(0).threads(2).count("jfrCpuSamples", 51)
