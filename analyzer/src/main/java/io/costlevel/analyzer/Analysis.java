@@ -27,8 +27,10 @@ import io.costlevel.analyzer.report.RunInfo;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -76,6 +78,7 @@ public final class Analysis {
         // The threads' time of every JVM, while each had a recording to see its threads by (else unknown: 0).
         double threadNanos = 0;
         boolean threadTimeKnown = true;
+        Map<Long, Double> threadSpans = new HashMap<>();
 
         for (RunInput run : runs) {
             AgentRun agent = run.agentSites() == null ? null : AgentSitesReader.read(run.agentSites());
@@ -91,6 +94,7 @@ public final class Analysis {
             double runStart = 0;
             int runCores = 0;
             double runThreadNanos = 0;
+            Map<Long, Double> runThreadSpans = new HashMap<>();
             boolean runDamaged = false;
             for (Path recording : run.recordings()) {
                 RecordingFacts facts = scanner.scan(recording, recordingIndex++, agent == null ? 0 : agent.cpuSamplePeriodNanos());
@@ -111,6 +115,7 @@ public final class Analysis {
                 runDuration = Math.max(runDuration, facts.durationSeconds());
                 // A JDK recording and async-profiler's of one JVM see the same threads: the one that saw more.
                 runThreadNanos = Math.max(runThreadNanos, facts.threadNanos());
+                runThreadSpans.putAll(facts.threadSpanNanos()); // keys differ between recordings
                 runDamaged |= facts.damage() != null;
                 runCores = Math.max(runCores, facts.hardwareThreads());
                 jvm = jvm != null ? jvm : facts.jvmName();
@@ -142,6 +147,9 @@ public final class Analysis {
             // its final snapshot; one whose last chunk was lost (a JVM that died) saw less than the agent counted.
             threadNanos += runThreadNanos;
             threadTimeKnown &= runThreadNanos > 0 && !runDamaged;
+            if (!runDamaged) {
+                threadSpans.putAll(runThreadSpans);
+            }
             cores = Math.max(cores, runCores);
             duration += runDuration;
             span.addJvm(runStart, runDuration);
@@ -173,7 +181,7 @@ public final class Analysis {
                 Evidence.round(wall), span.jvms(), span.arrangement(),
                 threadTimeKnown && threadNanos > 0 ? Evidence.round(threadNanos / 1e9) : null);
         return new ReportBuilder().build(table.all(), new RunContext(cores, anyAgent, wall, leftOut)
-                        .withThreadNanos(threadTimeKnown ? threadNanos : 0), info, blindSpots)
+                        .withThreadTime(threadTimeKnown ? threadNanos : 0, threadSpans), info, blindSpots)
                 .withCarrierStarvation(CarrierStarvationFinder.find(scheduler, table.all()));
     }
 

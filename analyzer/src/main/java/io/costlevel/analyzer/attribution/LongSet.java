@@ -54,6 +54,21 @@ final class LongSet {
         return size;
     }
 
+    /** The values, in no order. */
+    long[] toArray() {
+        long[] out = new long[size];
+        int n = 0;
+        if (hasEmptyValue) {
+            out[n++] = EMPTY;
+        }
+        for (long v : slots) {
+            if (v != EMPTY) {
+                out[n++] = v;
+            }
+        }
+        return out;
+    }
+
     private void grow() {
         long[] old = slots;
         slots = newSlots(old.length * 2);

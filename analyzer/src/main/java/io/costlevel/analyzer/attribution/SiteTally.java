@@ -57,6 +57,9 @@ public final class SiteTally {
      */
     private LongSet recordingEventThreads = new LongSet();
     private LongSet recordingSampleThreads = new LongSet();
+    /** The same threads over every recording read (keys differ between recordings): whose time bounds this site's. */
+    private final LongSet seenEventThreads = new LongSet();
+    private final LongSet seenSampleThreads = new LongSet();
     /** The most threads one recording of the JVM being read saw here. */
     private int jvmRecordingThreads;
     /** The agent's distinct threads here, in the JVM being read. */
@@ -204,10 +207,29 @@ public final class SiteTally {
 
     void addEventThread(long threadKey) {
         recordingEventThreads.add(threadKey);
+        seenEventThreads.add(threadKey);
     }
 
     void addSampleThread(long threadKey) {
         recordingSampleThreads.add(threadKey);
+        seenSampleThreads.add(threadKey);
+    }
+
+    /**
+     * The recordings' keys of the threads seen at this site, where they saw as many threads as ran it (the agent may
+     * count threads the recording never sampled here), else null: only then do those threads' spans bound the site's
+     * time ({@code ThreadTimeBound}). Samples and events are compared apart, as for {@link #threads}: a merged recording
+     * names one thread by two ids.
+     */
+    public long[] recordedThreadKeysIfAll() {
+        if (Math.max(seenEventThreads.size(), seenSampleThreads.size()) < threads()) {
+            return null;
+        }
+        long[] events = seenEventThreads.toArray();
+        long[] samples = seenSampleThreads.toArray();
+        long[] all = java.util.Arrays.copyOf(events, events.length + samples.length);
+        System.arraycopy(samples, 0, all, events.length, samples.length);
+        return all;
     }
 
     private int recordingThreads() {

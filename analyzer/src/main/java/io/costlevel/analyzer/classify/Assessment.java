@@ -103,10 +103,12 @@ public record Assessment(int tier, Verdict verdict, SiteTime time, long ops, Dou
             reasons.add(String.format("I/O wait: %.3f s waiting for a socket or a remote answer: not a cost, not in "
                     + "the tier shares", time.ioNanos() / 1e9));
         }
-        if (time.runningFromTiming() && f.run().timedScale() < 1) {
-            reasons.add(String.format("running time scaled to %s of what the agent's timed ops gave: the run's sites "
-                    + "added up to more than the %.3f s its threads had (timed ops also count their clock reads and any "
-                    + "preemption inside them)", percent(f.run().timedScale()), f.run().threadNanos() / 1e9));
+        TimedScales.Scale scale = f.run().timedScales().of(f.tally());
+        if (time.runningFromTiming() && scale.scaled()) {
+            reasons.add(String.format("running time scaled to %s of what the agent's timed ops gave: %s added up to "
+                    + "more than the %.3f s %s had (timed ops also count their clock reads and any preemption inside "
+                    + "them)", percent(scale.factor()), scale.ownThreads() ? "the sites its threads ran" : "the run's sites",
+                    scale.threadNanos() / 1e9, scale.ownThreads() ? "those threads" : "its threads"));
         }
         String library = libraryOps(f);
         if (library != null && ns != null) {

@@ -15,29 +15,36 @@ import java.util.Set;
  *                        silence is no evidence
  * @param threadNanos     the thread time the recorded threads had (each from its first sample or event to its last,
  *                        added up over the JVMs), or 0 when unknown (a JVM without a recording)
- * @param timedScale      the factor on every site's running time that comes from the agent's timed ops: 1, or less
- *                        when the sites' time added up to more than {@code threadNanos} ({@link ThreadTimeBound})
+ * @param threadSpans     the same per thread, by its key in the analysis (JVMs whose threads' time is known only)
+ * @param timedScales     per site, the factor on its running time that comes from the agent's timed ops: 1, or less
+ *                        where sites added up to more than their threads had ({@link ThreadTimeBound})
  */
 public record RunContext(int cores, boolean agentPresent, double durationSeconds, Map<String, MethodOps> methods,
-                         Set<String> notInstrumented, double threadNanos, double timedScale) {
+                         Set<String> notInstrumented, double threadNanos, Map<Long, Double> threadSpans,
+                         TimedScales timedScales) {
     public RunContext(int cores, boolean agentPresent, double durationSeconds) {
         this(cores, agentPresent, durationSeconds, Set.of());
     }
 
     public RunContext(int cores, boolean agentPresent, double durationSeconds, Set<String> notInstrumented) {
-        this(cores, agentPresent, durationSeconds, Map.of(), notInstrumented, 0, 1);
+        this(cores, agentPresent, durationSeconds, Map.of(), notInstrumented, 0, Map.of(), TimedScales.NONE);
     }
 
     public RunContext withMethods(Map<String, MethodOps> methods) {
-        return new RunContext(cores, agentPresent, durationSeconds, methods, notInstrumented, threadNanos, timedScale);
+        return new RunContext(cores, agentPresent, durationSeconds, methods, notInstrumented, threadNanos, threadSpans, timedScales);
     }
 
     public RunContext withThreadNanos(double nanos) {
-        return new RunContext(cores, agentPresent, durationSeconds, methods, notInstrumented, nanos, timedScale);
+        return withThreadTime(nanos, Map.of());
     }
 
-    public RunContext withTimedScale(double scale) {
-        return new RunContext(cores, agentPresent, durationSeconds, methods, notInstrumented, threadNanos, scale);
+    /** The threads' time, in all ({@code nanos}, 0 when unknown) and per thread ({@code spans}, may be empty). */
+    public RunContext withThreadTime(double nanos, Map<Long, Double> spans) {
+        return new RunContext(cores, agentPresent, durationSeconds, methods, notInstrumented, nanos, spans, timedScales);
+    }
+
+    public RunContext withTimedScales(TimedScales scales) {
+        return new RunContext(cores, agentPresent, durationSeconds, methods, notInstrumented, threadNanos, threadSpans, scales);
     }
 
     /** Whether the agent counted what {@code className} does: it ran, and did not leave that class out. */

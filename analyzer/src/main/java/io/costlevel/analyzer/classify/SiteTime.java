@@ -94,8 +94,9 @@ public final class SiteTime {
             runningTime = bound - blockedSum;
         }
         if (runningFromTiming) {
-            // The run's sites added up to more thread time than its threads had: the timed estimates give way.
-            runningTime *= f.run().timedScale();
+            // The sites of this site's threads (or the run's) added up to more time than they had: the timed
+            // estimates give way.
+            runningTime *= f.run().timedScales().of(f.tally()).factor();
         }
         this.runningNanos = Math.max(0, runningTime);
         double[] weights = new double[Tiers.count()];

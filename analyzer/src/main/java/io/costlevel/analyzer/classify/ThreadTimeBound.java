@@ -1,39 +1,109 @@
 package io.costlevel.analyzer.classify;
 
-import java.util.Collection;
+import io.costlevel.analyzer.attribution.SiteTally;
+
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
- * No run's sites together hold more thread time than its threads had. Each site is bounded on its own (threads x
+ * No threads' sites together hold more thread time than those threads had. Each site is bounded on its own (threads x
  * wall time, {@link SiteTime}), but a thread that runs several sites is counted at each: where the agent's timed ops
  * give the running time, every timing carries its clock reads and any preemption inside it, and a loop of a few
  * cheap ops added up to more than its thread's time (the spinning ticket lock at 2 threads on 2 cores, 2026-12-04:
  * 516 ns of site time per op in a run whose threads had 203). CPU samples, blocking events and the agent's counted
- * blocks are measurements; the timed estimates are what gives way, all by one factor, so that the sites add up to
- * the recorded threads' time ({@link RunContext#threadNanos()}: each thread from its first sample or event to the end
- * of its last).
+ * blocks are measurements; the timed estimates are what gives way.
+ *
+ * <p>Two bounds, the tighter first. <b>Per group of threads</b>: threads are linked by the sites they ran (a site
+ * links every thread the recording saw there), and the sites of a group add up to no more than its threads' spans
+ * (each thread from its first sample or event to the end of its last, {@link RunContext#threadSpans()}), so a busy
+ * pool's sites cannot take the time of an idle one's threads. A site joins a group only where the recording saw as
+ * many threads at it as ran it; one whose threads it did not all see is bounded by <b>the run</b> alone: all sites
+ * add up to no more than the recorded threads' time ({@link RunContext#threadNanos()}). Within a bound the timed
+ * estimates give way by one factor, so that the sites add up to it.
  */
 public final class ThreadTimeBound {
     private ThreadTimeBound() {}
 
-    /**
-     * The factor on timed running time that brings the sites' total time within {@code threadNanos}: 1 when they fit,
-     * when the threads' time is unknown (0), or when nothing was timed; 0 when the measured parts alone fill it.
-     */
-    public static double timedScale(Collection<SiteTime> times, double threadNanos) {
-        if (threadNanos <= 0) {
-            return 1;
-        }
-        double total = 0;
-        double timed = 0;
-        for (SiteTime t : times) {
-            total += t.totalNanos();
-            if (t.runningFromTiming()) {
-                timed += t.runningNanos();
+    /** A site's time, and the tally that says which threads ran it. */
+    public record Bounded(SiteTally tally, SiteTime time) {}
+
+    public static TimedScales scales(List<Bounded> sites, Map<Long, Double> spans, double threadNanos) {
+        ThreadGroups groups = new ThreadGroups();
+        Map<SiteTally, Integer> groupOf = new IdentityHashMap<>();
+        for (Bounded b : sites) {
+            long[] keys = b.tally().recordedThreadKeysIfAll();
+            if (keys == null || keys.length == 0 || !spansOfAll(keys, spans)) {
+                continue;
+            }
+            for (long k : keys) {
+                groups.union(keys[0], k);
             }
         }
-        if (total <= threadNanos || timed <= 0) {
+        Map<Integer, double[]> budgets = new HashMap<>(); // group -> {threads' time, sites' time, of which timed}
+        groups.forEachKey((key, group) -> budgets.computeIfAbsent(group, g -> new double[3])[0] += spans.get(key));
+        for (Bounded b : sites) {
+            long[] keys = b.tally().recordedThreadKeysIfAll();
+            if (keys == null || keys.length == 0 || !spansOfAll(keys, spans)) {
+                continue;
+            }
+            int group = groups.find(keys[0]);
+            groupOf.put(b.tally(), group);
+            double[] budget = budgets.get(group);
+            budget[1] += b.time().totalNanos();
+            budget[2] += timedNanos(b);
+        }
+
+        IdentityHashMap<SiteTally, TimedScales.Scale> out = new IdentityHashMap<>();
+        double total = 0;
+        double timed = 0;
+        for (Bounded b : sites) {
+            Integer group = groupOf.get(b.tally());
+            double factor = group == null ? 1 : factor(budgets.get(group));
+            if (factor < 1) {
+                out.put(b.tally(), new TimedScales.Scale(factor, true, budgets.get(group)[0]));
+            }
+            double t = timedNanos(b);
+            total += b.time().totalNanos() - (1 - factor) * t;
+            timed += factor * t;
+        }
+        double runFactor = threadNanos <= 0 ? 1 : factor(new double[] {threadNanos, total, timed});
+        if (runFactor < 1) {
+            for (Bounded b : sites) {
+                if (timedNanos(b) > 0) {
+                    double own = out.containsKey(b.tally()) ? out.get(b.tally()).factor() : 1;
+                    out.put(b.tally(), new TimedScales.Scale(own * runFactor, false, threadNanos));
+                }
+            }
+        }
+        return TimedScales.of(out);
+    }
+
+    /**
+     * The factor on timed running time that brings {@code {threads' time, sites' time, of which timed}} within the
+     * threads' time: 1 when they fit or nothing was timed; 0 when the measured parts alone fill it.
+     */
+    static double factor(double[] budget) {
+        double threads = budget[0];
+        double total = budget[1];
+        double timed = budget[2];
+        if (total <= threads || timed <= 0) {
             return 1;
         }
-        return Math.max(0, threadNanos - (total - timed)) / timed;
+        return Math.max(0, threads - (total - timed)) / timed;
+    }
+
+    private static double timedNanos(Bounded b) {
+        return b.time().runningFromTiming() ? b.time().runningNanos() : 0;
+    }
+
+    private static boolean spansOfAll(long[] keys, Map<Long, Double> spans) {
+        for (long k : keys) {
+            if (!spans.containsKey(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -11,6 +11,7 @@ import io.costlevel.analyzer.classify.MethodOps;
 import io.costlevel.analyzer.classify.RunContext;
 import io.costlevel.analyzer.classify.SiteFacts;
 import io.costlevel.analyzer.classify.SiteTime;
+import io.costlevel.analyzer.classify.TimedScales;
 import io.costlevel.analyzer.classify.ThreadTimeBound;
 import io.costlevel.analyzer.classify.Tiers;
 
@@ -54,9 +55,10 @@ public final class ReportBuilder {
         long totalCpuSamples = tallies.stream().mapToLong(SiteTally::cpuSamples).sum();
         run = run.withMethods(MethodOps.of(tallies));
         List<Assessed> kept = assess(tallies, run, totalCpuSamples);
-        double timedScale = ThreadTimeBound.timedScale(kept.stream().map(Assessed::time).toList(), run.threadNanos());
-        if (timedScale < 1) {
-            run = run.withTimedScale(timedScale);
+        TimedScales scales = ThreadTimeBound.scales(kept.stream()
+                .map(a -> new ThreadTimeBound.Bounded(a.facts().tally(), a.time())).toList(), run.threadSpans(), run.threadNanos());
+        if (scales.any()) {
+            run = run.withTimedScales(scales);
             kept = assess(tallies, run, totalCpuSamples);
         }
         double totalNanos = kept.stream().mapToDouble(Assessed::rankedNanos).sum();

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -82,5 +83,56 @@ class ThreadTimeBoundTest {
         Report report = report(50e6);
         assertThat(running(at(report, SAMPLED))).isEqualTo(80e6);
         assertThat(running(at(report, TIMED))).isZero();
+    }
+
+    /**
+     * Per group of threads: thread 1 runs both lines for 0.5 s (a few samples at the timed line say it ran there too),
+     * thread 2 sleeps 5 s of its 6 s at a third line. The run's 6.5 s hold all of it (1.08 + 5 s), so the run-wide
+     * bound does not bind, but thread 1's lines add up to more than its 0.5 s.
+     */
+    private static Report twoThreads(int agentThreadsAtTimed) {
+        SiteTable table = new SiteTable();
+        table.addAgentSite(TIMED, new AgentSite(TIMED.className(), TIMED.methodName(), TIMED.line(), "atomic", null, OPS,
+                agentThreadsAtTimed, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, OPS / 64, 0, OPS / 64, OPS / 64 * 100,
+                VirtualShare.NONE, AgentSite.NOT_COUNTED, AgentSite.NOT_COUNTED));
+        table.addAgentSite(SAMPLED, atomic(SAMPLED, 100));
+        var timed = table.charge(new Attribution(TIMED, "", false));
+        for (int i = 0; i < 5; i++) {
+            timed.cpuSample(1, 1);
+        }
+        table.cpuTime(TIMED, 5, 2e6, true);
+        var sampled = table.charge(new Attribution(SAMPLED, "", false));
+        for (int i = 0; i < 40; i++) {
+            sampled.cpuSample(1, 1);
+        }
+        table.cpuTime(SAMPLED, 40, 2e6, true);
+        table.charge(new Attribution(SLEEP, "", false)).sleep(2, 5_000_000_000L);
+        table.endJvm();
+        RunContext run = new RunContext(2, true, 6.0).withThreadTime(6.5e9, Map.of(1L, 0.5e9, 2L, 6e9));
+        RunInfo info = new RunInfo("jvm", "17", 2, 6.0, List.of("in"), List.of("agent", "async-profiler"), "t", "now", 6.0, 1,
+                "one JVM");
+        return new ReportBuilder().build(table.all(), run, info, new ArrayList<>());
+    }
+
+    private static final SiteKey SLEEP = new SiteKey("com.acme.Idle", "run", 20);
+
+    @Test
+    void aThreadsSitesFitThatThreadsTimeWhenAnotherThreadIdles() {
+        Report report = twoThreads(1);
+        Site timed = at(report, TIMED);
+        assertThat(running(at(report, SAMPLED))).as("measured: kept").isEqualTo(80e6);
+        assertThat(running(timed)).as("thread 1's 0.5 s less the 80 ms measured").isCloseTo(420e6, within(1e3));
+        assertThat(timed.reasons()).anyMatch(r -> r.startsWith("running time scaled to 42 %")
+                && r.contains("the sites its threads ran") && r.contains("0.500 s those threads had"));
+        double sitesOfThread1 = running(timed) + running(at(report, SAMPLED));
+        assertThat(sitesOfThread1).isLessThanOrEqualTo(0.5e9 + 1e3);
+    }
+
+    @Test
+    void aSiteWhoseThreadsTheRecordingDidNotAllSeeIsBoundedByTheRunAlone() {
+        // The agent counted 2 threads at the timed line, the recording saw 1 there: the other's time is not in the group.
+        Report report = twoThreads(2);
+        assertThat(running(at(report, TIMED))).isCloseTo(1e9, within(1e3));
+        assertThat(at(report, TIMED).reasons()).noneMatch(r -> r.startsWith("running time scaled"));
     }
 }

@@ -16,8 +16,10 @@ package io.costlevel.analyzer.input.jfr;
  *                                 short by a crash while it was written
  * @param threadNanos              the recorded threads' time: each thread from its first sample or event to the
  *                                 end of its last, added up (0 when none was seen)
+ * @param threadSpanNanos          the same per thread, by the thread's key in the analysis
  */
 public record RecordingFacts(String jvmName, String javaVersion, int hardwareThreads, double durationSeconds,
                              long events, double cpuSamplePeriodNanos, double contextSwitchesPerSecond,
-                             boolean asyncProfiler, long startEpochNanos, String damage, double threadNanos) {
+                             boolean asyncProfiler, long startEpochNanos, String damage, double threadNanos,
+                             java.util.Map<Long, Double> threadSpanNanos) {
 }

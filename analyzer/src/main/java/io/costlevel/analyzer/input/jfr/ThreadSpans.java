@@ -74,6 +74,23 @@ final class ThreadSpans {
         return ticks * 1e9 / ticksPerSec;
     }
 
+    /**
+     * Each thread seen at an application site with its span in nanoseconds, under its key in the analysis
+     * ({@code keyBase | tid}, as events are charged): what bounds the time of the sites those threads ran.
+     */
+    java.util.Map<Long, Double> spansByThreadKey(long keyBase, long ticksPerSec) {
+        java.util.Map<Long, Double> spans = new java.util.HashMap<>();
+        if (ticksPerSec <= 0) {
+            return spans;
+        }
+        for (int i = 0; i < states.length; i++) {
+            if (states[i] == 2) {
+                spans.put(keyBase | (tids[i] & 0xffffffffL), (lasts[i] - firsts[i]) * 1e9 / ticksPerSec);
+            }
+        }
+        return spans;
+    }
+
     private void grow() {
         int[] oldTids = tids;
         long[] oldFirsts = firsts;

@@ -1,0 +1,43 @@
+package io.costlevel.analyzer.classify;
+
+import io.costlevel.analyzer.attribution.SiteTally;
+
+import java.util.IdentityHashMap;
+import java.util.Map;
+
+/** Per site, how far its running time from the agent's timed ops gives way ({@link ThreadTimeBound}); 1 elsewhere. */
+public final class TimedScales {
+    public static final TimedScales NONE = new TimedScales(Map.of());
+
+    /**
+     * @param factor      the factor on the site's timed running time
+     * @param ownThreads  what bound it: the threads that ran the site (and every site they ran), or else the run's
+     *                    threads as a whole
+     * @param threadNanos the time those threads had
+     */
+    public record Scale(double factor, boolean ownThreads, double threadNanos) {
+        static final Scale ONE = new Scale(1, false, 0);
+
+        public boolean scaled() {
+            return factor < 1;
+        }
+    }
+
+    private final Map<SiteTally, Scale> bySite;
+
+    TimedScales(Map<SiteTally, Scale> bySite) {
+        this.bySite = bySite;
+    }
+
+    static TimedScales of(IdentityHashMap<SiteTally, Scale> bySite) {
+        return bySite.isEmpty() ? NONE : new TimedScales(bySite);
+    }
+
+    public Scale of(SiteTally site) {
+        return bySite.getOrDefault(site, Scale.ONE);
+    }
+
+    public boolean any() {
+        return !bySite.isEmpty();
+    }
+}
