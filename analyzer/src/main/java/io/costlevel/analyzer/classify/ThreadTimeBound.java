@@ -31,7 +31,7 @@ public final class ThreadTimeBound {
 
     public static TimedScales scales(List<Bounded> sites, Map<Long, Double> spans, double threadNanos) {
         ThreadGroups groups = new ThreadGroups();
-        Map<SiteTally, Integer> groupOf = new IdentityHashMap<>();
+        Map<SiteTally, Long> firstThread = new IdentityHashMap<>(); // of each site placed in a group
         for (Bounded b : sites) {
             long[] keys = b.tally().recordedThreadKeysIfAll();
             if (keys == null || keys.length == 0 || !spansOfAll(keys, spans)) {
@@ -40,15 +40,17 @@ public final class ThreadTimeBound {
             for (long k : keys) {
                 groups.union(keys[0], k);
             }
+            firstThread.put(b.tally(), keys[0]);
         }
         Map<Integer, double[]> budgets = new HashMap<>(); // group -> {threads' time, sites' time, of which timed}
         groups.forEachKey((key, group) -> budgets.computeIfAbsent(group, g -> new double[3])[0] += spans.get(key));
+        Map<SiteTally, Integer> groupOf = new IdentityHashMap<>();
         for (Bounded b : sites) {
-            long[] keys = b.tally().recordedThreadKeysIfAll();
-            if (keys == null || keys.length == 0 || !spansOfAll(keys, spans)) {
+            Long key = firstThread.get(b.tally());
+            if (key == null) {
                 continue;
             }
-            int group = groups.find(keys[0]);
+            int group = groups.find(key);
             groupOf.put(b.tally(), group);
             double[] budget = budgets.get(group);
             budget[1] += b.time().totalNanos();
