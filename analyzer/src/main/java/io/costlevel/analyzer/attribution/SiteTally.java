@@ -51,15 +51,15 @@ public final class SiteTally {
     long sleepEvents;
     long sleepNanos;
     /**
-     * Threads the recording being read saw here, by kind of event: a recording that async-profiler merged into the
-     * JDK's (jfrsync) names one thread by its JFR id in the JDK's events and by another in the profiler's samples,
-     * so the two are not added together either.
+     * Threads the recordings saw here, by kind of event: a recording that async-profiler merged into the JDK's
+     * (jfrsync) names one thread by its JFR id in the JDK's events and by another in the profiler's samples, so the
+     * two are not added together either. Keys differ between recordings (JfrScanner's thread namespace), so what the
+     * recording being read saw is what the sets grew by since it began.
      */
-    private LongSet recordingEventThreads = new LongSet();
-    private LongSet recordingSampleThreads = new LongSet();
-    /** The same threads over every recording read (keys differ between recordings): whose time bounds this site's. */
-    private final LongSet seenEventThreads = new LongSet();
-    private final LongSet seenSampleThreads = new LongSet();
+    private final LongSet eventThreads = new LongSet();
+    private final LongSet sampleThreads = new LongSet();
+    private int eventThreadsBefore;
+    private int sampleThreadsBefore;
     /** The most threads one recording of the JVM being read saw here. */
     private int jvmRecordingThreads;
     /** The agent's distinct threads here, in the JVM being read. */
@@ -206,13 +206,11 @@ public final class SiteTally {
     }
 
     void addEventThread(long threadKey) {
-        recordingEventThreads.add(threadKey);
-        seenEventThreads.add(threadKey);
+        eventThreads.add(threadKey);
     }
 
     void addSampleThread(long threadKey) {
-        recordingSampleThreads.add(threadKey);
-        seenSampleThreads.add(threadKey);
+        sampleThreads.add(threadKey);
     }
 
     /**
@@ -222,24 +220,24 @@ public final class SiteTally {
      * names one thread by two ids.
      */
     public long[] recordedThreadKeysIfAll() {
-        if (Math.max(seenEventThreads.size(), seenSampleThreads.size()) < threads()) {
+        if (Math.max(eventThreads.size(), sampleThreads.size()) < threads()) {
             return null;
         }
-        long[] events = seenEventThreads.toArray();
-        long[] samples = seenSampleThreads.toArray();
+        long[] events = eventThreads.toArray();
+        long[] samples = sampleThreads.toArray();
         long[] all = java.util.Arrays.copyOf(events, events.length + samples.length);
         System.arraycopy(samples, 0, all, events.length, samples.length);
         return all;
     }
 
     private int recordingThreads() {
-        return Math.max(recordingEventThreads.size(), recordingSampleThreads.size());
+        return Math.max(eventThreads.size() - eventThreadsBefore, sampleThreads.size() - sampleThreadsBefore);
     }
 
     void endRecording() {
         jvmRecordingThreads = Math.max(jvmRecordingThreads, recordingThreads());
-        recordingEventThreads = new LongSet();
-        recordingSampleThreads = new LongSet();
+        eventThreadsBefore = eventThreads.size();
+        sampleThreadsBefore = sampleThreads.size();
     }
 
     /** The probes of {@code counters}' ops ran at this line (its own site's, or a library site's it called). */

@@ -207,7 +207,7 @@ public final class JfrScanner {
             progress.done(file, events);
             return new RecordingFacts(jvmName, javaVersion, hardwareThreads, (endNanos - startNanos) / 1e9, events,
                     period, switchRateCount == 0 ? -1 : switchRateSum / switchRateCount, asyncProfiler,
-                    startNanos == Long.MAX_VALUE ? 0 : startNanos, damage, threadSpans.totalNanos(ticksPerSec),
+                    startNanos == Long.MAX_VALUE ? 0 : startNanos, damage,
                     threadSpans.spansByThreadKey(threadKeyBase, ticksPerSec));
         }
 

@@ -1,5 +1,7 @@
 package io.costlevel.analyzer.input.jfr;
 
+import java.util.Map;
+
 /**
  * What one recording says about its JVM, beside the events charged to sites.
  *
@@ -14,12 +16,16 @@ package io.costlevel.analyzer.input.jfr;
  * @param startEpochNanos          when the recording started (epoch nanoseconds, from its first chunk's header)
  * @param damage                   null for a whole recording; else what was left unread, e.g. a last chunk cut
  *                                 short by a crash while it was written
- * @param threadNanos              the recorded threads' time: each thread from its first sample or event to the
- *                                 end of its last, added up (0 when none was seen)
- * @param threadSpanNanos          the same per thread, by the thread's key in the analysis
+ * @param threadSpanNanos          each thread's time as the recording saw it, from its first sample or event to the
+ *                                 end of its last, by the thread's key in the analysis: threads that ran an
+ *                                 application site only
  */
 public record RecordingFacts(String jvmName, String javaVersion, int hardwareThreads, double durationSeconds,
                              long events, double cpuSamplePeriodNanos, double contextSwitchesPerSecond,
-                             boolean asyncProfiler, long startEpochNanos, String damage, double threadNanos,
-                             java.util.Map<Long, Double> threadSpanNanos) {
+                             boolean asyncProfiler, long startEpochNanos, String damage,
+                             Map<Long, Double> threadSpanNanos) {
+    /** The recorded threads' time: their spans added up (0 when none was seen). */
+    public double threadNanos() {
+        return threadSpanNanos.values().stream().mapToDouble(Double::doubleValue).sum();
+    }
 }

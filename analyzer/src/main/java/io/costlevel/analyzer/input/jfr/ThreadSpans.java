@@ -1,5 +1,8 @@
 package io.costlevel.analyzer.input.jfr;
 
+import java.util.HashMap;
+import java.util.Map;
+
 /**
  * How long each thread of a recording was seen: from its first sample or event to the end of its last. The sum over
  * the threads that ran application sites is the thread time they had, the most that all sites together can hold (a
@@ -60,26 +63,12 @@ final class ThreadSpans {
         states[slot] = 2;
     }
 
-    /** The spans of the threads seen at an application site, added up, in nanoseconds; 0 before any. */
-    double totalNanos(long ticksPerSec) {
-        if (ticksPerSec <= 0) {
-            return 0;
-        }
-        double ticks = 0;
-        for (int i = 0; i < states.length; i++) {
-            if (states[i] == 2) {
-                ticks += lasts[i] - firsts[i];
-            }
-        }
-        return ticks * 1e9 / ticksPerSec;
-    }
-
     /**
      * Each thread seen at an application site with its span in nanoseconds, under its key in the analysis
      * ({@code keyBase | tid}, as events are charged): what bounds the time of the sites those threads ran.
      */
-    java.util.Map<Long, Double> spansByThreadKey(long keyBase, long ticksPerSec) {
-        java.util.Map<Long, Double> spans = new java.util.HashMap<>();
+    Map<Long, Double> spansByThreadKey(long keyBase, long ticksPerSec) {
+        Map<Long, Double> spans = new HashMap<>();
         if (ticksPerSec <= 0) {
             return spans;
         }
