@@ -48,6 +48,6 @@ public record Diff(ReportSide base, ReportSide now, List<SiteChange> changes, do
                 + "two-proportion z-test for CAS failures per attempt, handoffs per sampled op and a site's share of the CPU "
                 + "samples of the sites both runs have; Poisson rate test for events per op, per spin wait and per second "
                 + "of run; a change of tier or ns/op counts only with a figure of the op's cost behind it, a share only "
-                + "with its CPU share, a new or gone site only with a count beyond the noise of none", Noise.Z_CRITICAL);
+                + "with its CPU share and its CPU samples per second, a new or gone site only with a count beyond the noise of none", Noise.Z_CRITICAL);
     }
 }

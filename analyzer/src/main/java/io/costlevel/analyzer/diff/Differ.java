@@ -63,8 +63,12 @@ public final class Differ {
         boolean costRose = cost.stream().anyMatch(EvidenceChange::rose);
         boolean costFell = cost.stream().anyMatch(EvidenceChange::fell);
         boolean confirmed = growth != null && (growth > 0 ? costRose : growth < 0 && costFell);
+        // A share is relative: it also grows when another site got cheaper, when a longer warm-up or another
+        // compilation of one loop charges its samples to a different line of it (two identical one-thread runs of
+        // S04: the CAS line 51.8 % -> 85.0 % of ~83 samples, z = +4.6, CI of 2026-12-05). So the site's own CPU
+        // per second of run must have grown beyond the noise as well: 43 -> 70 samples in ~1.9 s is z = +2.4.
         boolean shareRose = n.shareOfTime() > b.shareOfTime()
-                && evidence.stream().anyMatch(e -> e.name().equals(Measures.CPU_SHARE) && e.rose());
+                && rose(evidence, Measures.CPU_SHARE) && rose(evidence, Measures.CPU_PER_SECOND);
 
         Change change;
         boolean certain = true;
@@ -79,6 +83,10 @@ public final class Differ {
             change = Change.UNCHANGED;
         }
         return new SiteChange(pair, change, certain, growth, confirmed, evidence, hidden);
+    }
+
+    private static boolean rose(List<EvidenceChange> evidence, String name) {
+        return evidence.stream().anyMatch(e -> e.name().equals(name) && e.rose());
     }
 
     private static List<String> notes(ReportSide base, ReportSide now) {

@@ -15,6 +15,8 @@ final class Measures {
      * site's share, and a machine that runs the whole program slower (load) moves none.
      */
     static final String CPU_SHARE = "cpuSampleShare";
+    /** A site's CPU samples per second of run: what it burns, whatever the other sites do. */
+    static final String CPU_PER_SECOND = "cpuSamplesPerSecond";
     /** No rule decides on a share: one percentage point of the CPU is where it starts to matter. */
     static final double MIN_SHARE_DIFFERENCE = 0.01;
 
@@ -66,7 +68,7 @@ final class Measures {
                     false, true, 0, MIN_RATE_FACTOR),
             // How much the site is used: what a share of time grows with; without the agent there are
             // no ops, and events per second of run are all a recording gives.
-            perSecond("cpuSamplesPerSecond", CPU_SAMPLES),
+            perSecond(CPU_PER_SECOND, CPU_SAMPLES),
             perSecond("jfrParkEventsPerSecond", "jfrParkEvents"),
             perSecond("jfrMonitorEnterEventsPerSecond", "jfrMonitorEnterEvents"),
             perSecond("jfrWaitEventsPerSecond", "jfrWaitEvents"),

@@ -88,6 +88,65 @@ class DifferTest {
         }
     }
 
+    /** The loop around the site: sampled, never counted. */
+    private static Map<String, Number> loopLine(long cpuSamples) {
+        return Map.of("threads", 1, "jfrCpuSamples", cpuSamples);
+    }
+
+    /**
+     * Two identical one-thread runs of S04 under the agent (CI of 2026-12-05): the compiled loop charged its
+     * samples to the CAS line 43 times of 83 in one run and 70 of 83 in the other, the loop's own line taking the
+     * rest. The CAS line's share rose far beyond binomial noise (z = +4.6), its CPU per second of run did not
+     * (z = +2.4), nor its samples per op: no change.
+     */
+    @Test
+    void aShareThatMovesBetweenTheLinesOfOneLoopIsNoChange() {
+        ReportJson base = ReportJson.agentRun();
+        base.site(CACHE, "put", 42, "atomic", 1, 4.21, 0.518, CAS, alone(130_000_000, 43));
+        base.site(CACHE, "loop", 17, "cpu", 0, null, 0.482, null, loopLine(40));
+        ReportJson now = ReportJson.agentRun();
+        now.site(CACHE, "put", 42, "atomic", 1, 4.85, 0.850, CAS, alone(130_000_000, 70));
+        now.site(CACHE, "loop", 17, "cpu", 0, null, 0.150, null, loopLine(13));
+
+        Diff diff = diff(base, now);
+        SiteChange put = only(diff, "put");
+        assertThat(put.changedEvidence()).extracting(EvidenceChange::name).containsExactly(Measures.CPU_SHARE);
+        assertThat(put.change()).isEqualTo(Change.UNCHANGED);
+        assertThat(diff.noChange()).isTrue();
+    }
+
+    /** The same per-op cost, called twice as often, and so twice the CPU per second and most of the time: costlier. */
+    @Test
+    void aSiteUsedMoreTakesMoreOfTheTimeAndIsCostlier() {
+        ReportJson base = ReportJson.agentRun();
+        base.site(CACHE, "put", 42, "atomic", 1, 15.0, 0.30, INCREMENT, alone(50_000_000, 300));
+        base.site(CACHE, "render", 90, "cpu", 0, null, 0.70, null, loopLine(700));
+        ReportJson now = ReportJson.agentRun();
+        now.site(CACHE, "put", 42, "atomic", 1, 15.0, 0.46, INCREMENT, alone(100_000_000, 600));
+        now.site(CACHE, "render", 90, "cpu", 0, null, 0.54, null, loopLine(700));
+
+        SiteChange put = only(diff(base, now), "put");
+        assertThat(put.changedEvidence()).extracting(EvidenceChange::name)
+                .contains(Measures.CPU_SHARE, Measures.CPU_PER_SECOND).doesNotContain("cpuSamplesPerOp");
+        assertThat(put.change()).isEqualTo(Change.COSTLIER);
+    }
+
+    /** Another site got four times cheaper: this one's share rose, its CPU per second did not, so it is unchanged. */
+    @Test
+    void aShareThatRoseBecauseAnotherSiteGotCheaperIsNoChangeThere() {
+        ReportJson base = ReportJson.agentRun();
+        base.site(CACHE, "put", 42, "atomic", 1, 15.0, 0.30, INCREMENT, alone(50_000_000, 300));
+        base.site(CACHE, "render", 90, "cpu", 0, null, 0.70, null, loopLine(800));
+        ReportJson now = ReportJson.agentRun();
+        now.site(CACHE, "put", 42, "atomic", 1, 15.0, 0.60, INCREMENT, alone(50_000_000, 300));
+        now.site(CACHE, "render", 90, "cpu", 0, null, 0.40, null, loopLine(200));
+
+        Diff diff = diff(base, now);
+        assertThat(only(diff, "put").changedEvidence()).extracting(EvidenceChange::name).contains(Measures.CPU_SHARE);
+        assertThat(only(diff, "put").change()).isEqualTo(Change.UNCHANGED);
+        assertThat(only(diff, "render").change()).isNotEqualTo(Change.COSTLIER);
+    }
+
     @Test
     void aTierMoveWithoutAFigureBehindItIsUncertainAndFiresNothing() {
         ReportJson base = ReportJson.agentRun();
