@@ -42,7 +42,7 @@ class LibraryWorkloadsIT {
     static final long TIMEOUT_SECONDS = 60;
     static final String PACKAGE = "io.costlevel.workloads.";
     private static final Pattern CALLS = Pattern.compile("\\bops=([0-9]+)");
-    private static final Pattern NATIVE = Pattern.compile("nsPerOp=([0-9.]+) cpuNsPerOp=([0-9.]+) blockedNsPerOp=([0-9.]+)");
+    static final Pattern NATIVE = Pattern.compile("nsPerOp=([0-9.]+) cpuNsPerOp=([0-9.]+) blockedNsPerOp=([0-9.]+)");
 
     @TempDir
     Path work;
@@ -182,7 +182,7 @@ class LibraryWorkloadsIT {
         }
     }
 
-    private static long calls(String output) {
+    static long calls(String output) {
         Matcher m = CALLS.matcher(output);
         assertThat(m.find()).as("the workload prints its ops: %s", output).isTrue();
         return Long.parseLong(m.group(1));
@@ -208,10 +208,16 @@ class LibraryWorkloadsIT {
     }
 
     private String run(Path java, String workload, List<String> jvmOptions) throws Exception {
+        return runWorkload(java, work, workload, THREADS, seconds(workload), jvmOptions);
+    }
+
+    /** Runs a workload in a forked JVM (the agent, if any, among {@code jvmOptions}) and returns what it printed. */
+    static String runWorkload(Path java, Path work, String workload, int threads, double seconds, List<String> jvmOptions)
+            throws Exception {
         List<String> command = new ArrayList<>(List.of(java.toString()));
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", classpath(), "io.costlevel.workloads.Workloads", workload,
-                Integer.toString(THREADS), Double.toString(seconds(workload))));
+                Integer.toString(threads), Double.toString(seconds)));
         Path log = work.resolve(workload + "-" + System.nanoTime() + ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
