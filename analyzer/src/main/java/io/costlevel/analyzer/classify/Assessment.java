@@ -247,7 +247,7 @@ public record Assessment(int tier, Verdict verdict, SiteTime time, long ops, Dou
                 : String.format("%.2g %%", p);
     }
 
-    static String duration(double ns) {
+    public static String duration(double ns) {
         if (ns >= 1e6) {
             return String.format("%.1f ms", ns / 1e6);
         }

@@ -122,7 +122,7 @@ public final class ReportBuilder {
                 a.verdict().confidence(), ns == null ? null : Evidence.round(ns), opsPerSecond,
                 totalNanos == 0 ? 0 : Evidence.round(assessed.rankedNanos() / totalNanos), f.threads(),
                 primitives, evidence, a.reasons(), roundAdvice(advice), timeByTier(time), time.idle(),
-                time.waitKind() == null ? null : time.waitKind().label(), a.nsPerOpNote(), chain(t), CarrierPinning.of(f));
+                time.waitKind() == null ? null : time.waitKind().label(), a.nsPerOpNote(), chain(f, time), CarrierPinning.of(f));
     }
 
     private static void putNanos(Map<String, Object> evidence, String name, double nanos) {
@@ -162,11 +162,18 @@ public final class ReportBuilder {
     }
 
     /**
-     * From the line to the mechanism: the agent's chain (a library site charged here, a JDK call made here), else
-     * the synchronizing frame its uncounted CPU samples ran in.
+     * From the line to the mechanism: the agent's chain (a library site charged here, a JDK call made here); at a line
+     * the agent did not count, the frames the recording's blocking events went through where blocking holds most of
+     * its time (a counted line's primitive and counts say what it does); else the synchronizing frame its uncounted
+     * CPU samples ran in.
      */
-    private static List<String> chain(SiteTally t) {
+    private static List<String> chain(SiteFacts f, SiteTime time) {
+        SiteTally t = f.tally();
         List<String> chain = t.chain();
+        if (chain != null) {
+            return chain;
+        }
+        chain = f.agent() != null ? null : RecordedChain.of(t, time.runningNanos(), time.totalNanos() - time.runningNanos());
         if (chain != null) {
             return chain;
         }

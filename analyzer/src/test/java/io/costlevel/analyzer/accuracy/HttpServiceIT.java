@@ -63,6 +63,10 @@ class HttpServiceIT {
         assertThat(send.idle()).as("the client's send is not ranked:%n%s", sites).isTrue();
         assertThat(send.waitKind()).as(sites).isEqualTo("I/O wait");
         assertThat(send.shareOfTime()).as(sites).isZero();
+        // The chain from the line to what it waited in: the recording's park events, through the JDK's HTTP client.
+        assertThat(send.chain()).as(sites).isNotNull().first().asString().startsWith(SERVICE + ".op:");
+        assertThat(send.chain()).as(sites).anyMatch(frame -> frame.startsWith("jdk.internal.net.http."))
+                .last().asString().contains("blocking events");
 
         Site first = report.sites().stream().filter(s -> !s.idle()).findFirst().orElseThrow();
         assertThat(first.className() + "." + first.methodName()).as("the first ranked row is the server's work:%n%s", sites)
