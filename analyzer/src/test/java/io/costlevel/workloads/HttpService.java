@@ -29,7 +29,7 @@ import java.util.concurrent.Executors;
 final class HttpService implements Workloads.Operation {
     private static final int HANDLER_THREADS = 4;
     private static final Map<String, Long> HITS = new HashMap<>();
-    private static HttpServer server;
+    private static volatile HttpServer server;
     private static ExecutorService handlers;
     private static HttpClient client;
     private static HttpRequest request;
@@ -97,6 +97,9 @@ final class HttpService implements Workloads.Operation {
 
     /** Stops the server if a thread started it: its dispatcher thread would keep the JVM alive. */
     static void stop() {
+        if (server == null) {
+            return; // another workload ran: no monitor taken, no site in its report
+        }
         synchronized (HttpService.class) {
             if (server != null) {
                 server.stop(0);

