@@ -101,8 +101,13 @@ class LibraryWorkloadsIT {
     private void check(Path java, String workload, String appClass, int tier, String mechanism) throws Exception {
         List<String> misses = new ArrayList<>();
         boolean tierRight = false;
+        NativeCost previous = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            NativeCost cost = nativeCost(java, workload);
+            // The native range over every native run so far: two threads on this VM's two vCPUs settle in a fast or a
+            // slow mode per run (synchronized-map: 91 or 189-204 ns per write), so a second attempt widens it.
+            NativeCost measured = nativeCost(java, workload);
+            NativeCost cost = previous == null ? measured : previous.widenedBy(measured);
+            previous = cost;
             Path out = work.resolve(workload + "-" + attempt + "-" + System.nanoTime());
             long calls = calls(run(java, workload, List.of("-javaagent:" + SampleUnderAgent.jar("costlevel.agentJar")
                     + "=out=" + out + ",include=" + PACKAGE)));
@@ -150,6 +155,11 @@ class LibraryWorkloadsIT {
                 return site.tier() == 0;
             }
             return perCall >= cpuNsPerOp / FACTOR && perCall <= FACTOR * nsPerOp;
+        }
+
+        /** The range of both: the higher thread time, the lower CPU time. */
+        NativeCost widenedBy(NativeCost other) {
+            return new NativeCost(Math.max(nsPerOp, other.nsPerOp), Math.min(cpuNsPerOp, other.cpuNsPerOp));
         }
 
         @Override
