@@ -79,6 +79,7 @@ public final class Analysis {
         double threadNanos = 0;
         boolean threadTimeKnown = true;
         Map<Long, Double> threadSpans = new HashMap<>();
+        Map<Long, Long> sameThread = new HashMap<>();
 
         for (RunInput run : runs) {
             AgentRun agent = run.agentSites() == null ? null : AgentSitesReader.read(run.agentSites());
@@ -95,6 +96,7 @@ public final class Analysis {
             int runCores = 0;
             double runThreadNanos = 0;
             Map<Long, Double> runThreadSpans = new HashMap<>();
+            Map<Long, Long> runSameThread = new HashMap<>();
             boolean runDamaged = false;
             for (Path recording : run.recordings()) {
                 RecordingFacts facts = scanner.scan(recording, recordingIndex++, agent == null ? 0 : agent.cpuSamplePeriodNanos());
@@ -116,6 +118,7 @@ public final class Analysis {
                 // A JDK recording and async-profiler's of one JVM see the same threads: the one that saw more.
                 runThreadNanos = Math.max(runThreadNanos, facts.threadNanos());
                 runThreadSpans.putAll(facts.threadSpanNanos()); // keys differ between recordings
+                runSameThread.putAll(facts.sameThread());
                 runDamaged |= facts.damage() != null;
                 runCores = Math.max(runCores, facts.hardwareThreads());
                 jvm = jvm != null ? jvm : facts.jvmName();
@@ -149,6 +152,7 @@ public final class Analysis {
             threadTimeKnown &= runThreadNanos > 0 && !runDamaged;
             if (!runDamaged) {
                 threadSpans.putAll(runThreadSpans);
+                sameThread.putAll(runSameThread);
             }
             cores = Math.max(cores, runCores);
             duration += runDuration;
@@ -181,7 +185,7 @@ public final class Analysis {
                 Evidence.round(wall), span.jvms(), span.arrangement(),
                 threadTimeKnown && threadNanos > 0 ? Evidence.round(threadNanos / 1e9) : null);
         return new ReportBuilder().build(table.all(), new RunContext(cores, anyAgent, wall, leftOut)
-                        .withThreadTime(threadTimeKnown ? threadNanos : 0, threadSpans), info, blindSpots)
+                        .withThreadTime(threadTimeKnown ? threadNanos : 0, threadSpans, sameThread), info, blindSpots)
                 .withCarrierStarvation(CarrierStarvationFinder.find(scheduler, table.all()));
     }
 

@@ -16,22 +16,24 @@ import java.util.Set;
  * @param threadNanos     the thread time the recorded threads had (each from its first sample or event to its last,
  *                        added up over the JVMs), or 0 when unknown (a JVM without a recording)
  * @param threadSpans     the same per thread, by its key in the analysis (JVMs whose threads' time is known only)
+ * @param sameThread      keys of one thread seen under two ids, each to the first ({@link ThreadTime})
  * @param timedScales     per site, the factor on its running time that comes from the agent's timed ops: 1, or less
  *                        where sites added up to more than their threads had ({@link ThreadTimeBound})
  */
 public record RunContext(int cores, boolean agentPresent, double durationSeconds, Map<String, MethodOps> methods,
                          Set<String> notInstrumented, double threadNanos, Map<Long, Double> threadSpans,
-                         TimedScales timedScales) {
+                         Map<Long, Long> sameThread, TimedScales timedScales) {
     public RunContext(int cores, boolean agentPresent, double durationSeconds) {
         this(cores, agentPresent, durationSeconds, Set.of());
     }
 
     public RunContext(int cores, boolean agentPresent, double durationSeconds, Set<String> notInstrumented) {
-        this(cores, agentPresent, durationSeconds, Map.of(), notInstrumented, 0, Map.of(), TimedScales.NONE);
+        this(cores, agentPresent, durationSeconds, Map.of(), notInstrumented, 0, Map.of(), Map.of(), TimedScales.NONE);
     }
 
     public RunContext withMethods(Map<String, MethodOps> methods) {
-        return new RunContext(cores, agentPresent, durationSeconds, methods, notInstrumented, threadNanos, threadSpans, timedScales);
+        return new RunContext(cores, agentPresent, durationSeconds, methods, notInstrumented, threadNanos, threadSpans,
+                sameThread, timedScales);
     }
 
     public RunContext withThreadNanos(double nanos) {
@@ -40,11 +42,18 @@ public record RunContext(int cores, boolean agentPresent, double durationSeconds
 
     /** The threads' time, in all ({@code nanos}, 0 when unknown) and per thread ({@code spans}, may be empty). */
     public RunContext withThreadTime(double nanos, Map<Long, Double> spans) {
-        return new RunContext(cores, agentPresent, durationSeconds, methods, notInstrumented, nanos, spans, timedScales);
+        return withThreadTime(nanos, spans, Map.of());
+    }
+
+    /** ... and the keys of threads seen under two ids ({@code sameThread}). */
+    public RunContext withThreadTime(double nanos, Map<Long, Double> spans, Map<Long, Long> sameThread) {
+        return new RunContext(cores, agentPresent, durationSeconds, methods, notInstrumented, nanos, spans, sameThread,
+                timedScales);
     }
 
     public RunContext withTimedScales(TimedScales scales) {
-        return new RunContext(cores, agentPresent, durationSeconds, methods, notInstrumented, threadNanos, threadSpans, scales);
+        return new RunContext(cores, agentPresent, durationSeconds, methods, notInstrumented, threadNanos, threadSpans,
+                sameThread, scales);
     }
 
     /** Whether the agent counted what {@code className} does: it ran, and did not leave that class out. */

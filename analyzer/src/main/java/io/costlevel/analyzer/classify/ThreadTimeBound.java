@@ -30,6 +30,12 @@ public final class ThreadTimeBound {
     public record Bounded(SiteTally tally, SiteTime time) {}
 
     public static TimedScales scales(List<Bounded> sites, Map<Long, Double> spans, double threadNanos) {
+        return scales(sites, spans, Map.of(), threadNanos);
+    }
+
+    /** @param sameThread keys of one thread seen under two ids, each to the first: its time counts once */
+    public static TimedScales scales(List<Bounded> sites, Map<Long, Double> spans, Map<Long, Long> sameThread,
+                                     double threadNanos) {
         ThreadGroups groups = new ThreadGroups();
         Map<SiteTally, Long> firstThread = new IdentityHashMap<>(); // of each site placed in a group
         for (Bounded b : sites) {
@@ -43,7 +49,9 @@ public final class ThreadTimeBound {
             firstThread.put(b.tally(), keys[0]);
         }
         Map<Integer, double[]> budgets = new HashMap<>(); // group -> {threads' time, sites' time, of which timed}
-        groups.forEachKey((key, group) -> budgets.computeIfAbsent(group, g -> new double[3])[0] += spans.get(key));
+        Map<Integer, List<Long>> keysOf = new HashMap<>();
+        groups.forEachKey((key, group) -> keysOf.computeIfAbsent(group, g -> new java.util.ArrayList<>()).add(key));
+        keysOf.forEach((group, keys) -> budgets.put(group, new double[] {ThreadTime.of(keys, spans, sameThread), 0, 0}));
         Map<SiteTally, Integer> groupOf = new IdentityHashMap<>();
         for (Bounded b : sites) {
             Long key = firstThread.get(b.tally());

@@ -208,7 +208,7 @@ public final class JfrScanner {
             return new RecordingFacts(jvmName, javaVersion, hardwareThreads, (endNanos - startNanos) / 1e9, events,
                     period, switchRateCount == 0 ? -1 : switchRateSum / switchRateCount, asyncProfiler,
                     startNanos == Long.MAX_VALUE ? 0 : startNanos, damage,
-                    threadSpans.spansByThreadKey(threadKeyBase, ticksPerSec));
+                    threadSpans.spansByThreadKey(threadKeyBase, ticksPerSec), threadSpans.sameThreadByKey(threadKeyBase));
         }
 
         private void openChunk() throws IOException, InputException {
@@ -402,6 +402,12 @@ public final class JfrScanner {
             if (e instanceof ExecutionSample || duration > 0) {
                 int slot = threadSpans.slotOf(e.tid);
                 threadSpans.extend(slot, e.time, e.time + duration);
+                if (!threadSpans.knowsJavaThread(slot)) {
+                    Long javaId = reader.javaThreads.get(e.tid);
+                    if (javaId != null && javaId > 0) {
+                        threadSpans.javaThread(slot, javaId);
+                    }
+                }
                 if (!threadSpans.atSite(slot) && stack(e.stackTraceId).charge.site() != null) {
                     threadSpans.markAtSite(slot);
                 }

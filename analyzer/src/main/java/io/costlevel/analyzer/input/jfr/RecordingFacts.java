@@ -1,5 +1,7 @@
 package io.costlevel.analyzer.input.jfr;
 
+import io.costlevel.analyzer.classify.ThreadTime;
+
 import java.util.Map;
 
 /**
@@ -19,13 +21,15 @@ import java.util.Map;
  * @param threadSpanNanos          each thread's time as the recording saw it, from its first sample or event to the
  *                                 end of its last, by the thread's key in the analysis: threads that ran an
  *                                 application site only
+ * @param sameThread               keys of a thread the recording names twice (its JDK and async-profiler chunks), each
+ *                                 to the first ({@link ThreadTime})
  */
 public record RecordingFacts(String jvmName, String javaVersion, int hardwareThreads, double durationSeconds,
                              long events, double cpuSamplePeriodNanos, double contextSwitchesPerSecond,
                              boolean asyncProfiler, long startEpochNanos, String damage,
-                             Map<Long, Double> threadSpanNanos) {
-    /** The recorded threads' time: their spans added up (0 when none was seen). */
+                             Map<Long, Double> threadSpanNanos, Map<Long, Long> sameThread) {
+    /** The recorded threads' time: their spans added up, a thread seen under two keys once (0 when none was seen). */
     public double threadNanos() {
-        return threadSpanNanos.values().stream().mapToDouble(Double::doubleValue).sum();
+        return ThreadTime.of(threadSpanNanos.keySet(), threadSpanNanos, sameThread);
     }
 }

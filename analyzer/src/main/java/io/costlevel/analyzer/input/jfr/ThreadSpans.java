@@ -19,6 +19,8 @@ final class ThreadSpans {
     private long[] lasts = new long[64];
     /** 0: free slot; 1: a thread seen; 2: a thread seen at an application site. */
     private byte[] states = new byte[64];
+    /** The Java thread id of each slot's thread, 0 when its recording does not say. */
+    private long[] javaIds = new long[64];
     private int size;
     private int lastTid;
     private int lastSlot = -1;
@@ -41,6 +43,7 @@ final class ThreadSpans {
             tids[i] = tid;
             states[i] = 1;
             firsts[i] = Long.MAX_VALUE;
+            javaIds[i] = 0;
             lasts[i] = Long.MIN_VALUE;
             size++;
         }
@@ -55,6 +58,14 @@ final class ThreadSpans {
         lasts[slot] = Math.max(lasts[slot], endTicks);
     }
 
+    boolean knowsJavaThread(int slot) {
+        return javaIds[slot] != 0;
+    }
+
+    void javaThread(int slot, long javaId) {
+        javaIds[slot] = javaId;
+    }
+
     boolean atSite(int slot) {
         return states[slot] == 2;
     }
@@ -67,6 +78,26 @@ final class ThreadSpans {
      * Each thread seen at an application site with its span in nanoseconds, under its key in the analysis
      * ({@code keyBase | tid}, as events are charged): what bounds the time of the sites those threads ran.
      */
+    /**
+     * Keys of one Java thread seen under two ids (a recording merged from the JDK's and async-profiler's chunks names
+     * a thread by its JFR id in one and by its OS id in the other), each to the first of them: one thread's time,
+     * counted once by {@link io.costlevel.analyzer.classify.ThreadTimeBound}. Keys of no other thread are absent.
+     */
+    Map<Long, Long> sameThreadByKey(long keyBase) {
+        Map<Long, Long> firstKeyOfJavaThread = new HashMap<>();
+        Map<Long, Long> same = new HashMap<>();
+        for (int i = 0; i < states.length; i++) {
+            if (states[i] == 2 && javaIds[i] != 0) {
+                long key = keyBase | (tids[i] & 0xffffffffL);
+                Long first = firstKeyOfJavaThread.putIfAbsent(javaIds[i], key);
+                if (first != null) {
+                    same.put(key, first);
+                }
+            }
+        }
+        return same;
+    }
+
     Map<Long, Double> spansByThreadKey(long keyBase, long ticksPerSec) {
         Map<Long, Double> spans = new HashMap<>();
         if (ticksPerSec <= 0) {
@@ -85,11 +116,13 @@ final class ThreadSpans {
         long[] oldFirsts = firsts;
         long[] oldLasts = lasts;
         byte[] oldStates = states;
+        long[] oldJavaIds = javaIds;
         int n = oldTids.length * 2;
         tids = new int[n];
         firsts = new long[n];
         lasts = new long[n];
         states = new byte[n];
+        javaIds = new long[n];
         size = 0;
         lastSlot = -1;
         for (int i = 0; i < oldTids.length; i++) {
@@ -98,6 +131,7 @@ final class ThreadSpans {
                 firsts[slot] = oldFirsts[i];
                 lasts[slot] = oldLasts[i];
                 states[slot] = oldStates[i];
+                javaIds[slot] = oldJavaIds[i];
             }
         }
     }

@@ -36,4 +36,30 @@ class ThreadSpansTest {
         }
         assertThat(total(spans, 1_000_000_000L)).as("5,000 threads, 20 ticks each").isEqualTo(100_000);
     }
+
+    /**
+     * A recording merged from the JDK's chunks and async-profiler's names each worker twice, by its JFR id and by its
+     * OS id, both with its Java thread id (CI, JDK 25: two workers of a one-second run had 3.8 s added up).
+     */
+    @Test
+    void aThreadNamedByTwoIdsIsOneThread() {
+        ThreadSpans spans = new ThreadSpans();
+        long[][] seen = {{32, 32}, {33, 33}, {40_001, 32}, {40_002, 33}, {50, 0}}; // {id in the recording, Java thread id}
+        for (long[] thread : seen) {
+            int slot = spans.slotOf((int) thread[0]);
+            spans.extend(slot, 0, 1_000);
+            spans.markAtSite(slot);
+            if (thread[1] != 0) {
+                spans.javaThread(slot, thread[1]);
+            }
+        }
+        java.util.Map<Long, Long> same = spans.sameThreadByKey(1L << 32);
+        assertThat(same).hasSize(2);
+        long jfrId = (1L << 32) | 32;
+        long osId = (1L << 32) | 40_001;
+        assertThat(Long.valueOf(osId).equals(same.get(jfrId)) || Long.valueOf(jfrId).equals(same.get(osId))).as("%s", same).isTrue();
+        java.util.Map<Long, Double> byKey = spans.spansByThreadKey(1L << 32, 1_000_000_000L);
+        assertThat(io.costlevel.analyzer.classify.ThreadTime.of(byKey.keySet(), byKey, same))
+                .as("three threads of 1,000 ns, not five").isEqualTo(3_000);
+    }
 }
