@@ -56,6 +56,17 @@ public final class Charge {
         return true;
     }
 
+    /** A platform thread's blocking event: counted, with its time, among its chain's blocks. */
+    private boolean block(long threadKey, long nanos) {
+        if (!count(threadKey, 1, nanos, false)) {
+            return false;
+        }
+        if (chainCount != null) {
+            chainCount[SiteTally.CHAIN_BLOCKING_EVENTS]++;
+        }
+        return true;
+    }
+
     /** A CPU sample; one taken inside the agent's probe is its own cost, counted apart and never charged. */
     public void cpuSample(long threadKey, long samples) {
         if (uncharged == Uncharged.PROBE) {
@@ -73,28 +84,28 @@ public final class Charge {
     }
 
     public void park(long threadKey, long nanos) {
-        if (count(threadKey, 1, nanos, false)) {
+        if (block(threadKey, nanos)) {
             tally.parkEvents++;
             tally.parkNanos += nanos;
         }
     }
 
     public void monitorEnter(long threadKey, long nanos) {
-        if (count(threadKey, 1, nanos, false)) {
+        if (block(threadKey, nanos)) {
             tally.monitorEvents++;
             tally.monitorNanos += nanos;
         }
     }
 
     public void monitorWait(long threadKey, long nanos) {
-        if (count(threadKey, 1, nanos, false)) {
+        if (block(threadKey, nanos)) {
             tally.waitEvents++;
             tally.waitNanos += nanos;
         }
     }
 
     public void sleep(long threadKey, long nanos) {
-        if (count(threadKey, 1, nanos, false)) {
+        if (block(threadKey, nanos)) {
             tally.sleepEvents++;
             tally.sleepNanos += nanos;
         }

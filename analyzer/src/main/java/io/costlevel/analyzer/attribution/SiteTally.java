@@ -23,6 +23,8 @@ public final class SiteTally {
     static final int CHAIN_BLOCKED_NANOS = 1;
     /** ... and of the time virtual threads blocked in it (what they waited for, as for platform threads). */
     static final int CHAIN_VIRTUAL_BLOCKED_NANOS = 2;
+    /** ... and how many of its events were platform threads' blocks (the others CPU samples and virtual blocks). */
+    static final int CHAIN_BLOCKING_EVENTS = 3;
 
     long cpuSamples;
     /** Estimated on-CPU thread time: each CPU sample stands for one sampling period of one thread. */
@@ -336,7 +338,7 @@ public final class SiteTally {
 
     /** @return the counter of this chain at this site, or null for the empty chain (the event was in the site itself) */
     long[] chainCounter(String chain) {
-        return chain.isEmpty() ? null : primitives.computeIfAbsent(chain, c -> new long[3]);
+        return chain.isEmpty() ? null : primitives.computeIfAbsent(chain, c -> new long[4]);
     }
     public long cpuSamples() { return cpuSamples; }
     public double cpuNanos() { return cpuNanos; }
@@ -411,6 +413,11 @@ public final class SiteTally {
     /** Primitive chains that platform threads' blocking events went through, with the time blocked in each. */
     public Map<String, Long> blockedNanosByChain() {
         return nanosByChain(CHAIN_BLOCKED_NANOS);
+    }
+
+    /** Primitive chains that platform threads' blocking events went through, with how many went through each. */
+    public Map<String, Long> blockingEventsByChain() {
+        return nanosByChain(CHAIN_BLOCKING_EVENTS);
     }
 
     /** Primitive chains that virtual threads' unmounting blocks went through, with the time blocked in each. */

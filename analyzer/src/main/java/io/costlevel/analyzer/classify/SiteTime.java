@@ -209,6 +209,12 @@ public final class SiteTime {
         return tieredNanos() + idleNanos + ioNanos;
     }
 
+    /** Blocked (for any purpose) at least as long as the site ran: its blocks, not its running, explain it. */
+    public boolean mostlyBlocked() {
+        double blocked = totalNanos() - runningNanos;
+        return blocked > 0 && blocked >= runningNanos;
+    }
+
     /** Waiting for work or I/O is most of the site's time: shown apart, not ranked. */
     public boolean idle() {
         return idleNanos + ioNanos > tieredNanos();

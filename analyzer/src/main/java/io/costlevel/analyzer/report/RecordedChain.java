@@ -13,17 +13,14 @@ import java.util.Map;
  * events went through, most blocked time first, ending in the frame that blocked and what the events say of it
  * ({@code HttpService.handle:95 -> ...PlaceholderOutputStream.close -> ...FixedLengthOutputStream.close ->
  * sun.net.httpserver.ServerImpl.addEvent: 422 blocking events, 723.9 us each}: a monitor inside the JDK's HTTP server).
- * Only for a line whose time goes mostly to blocking: a line that runs, with a block now and then, is not explained by
- * its blocks.
+ * Only for a line whose time goes mostly to blocking ({@code SiteTime.mostlyBlocked}, the caller's test): a line that
+ * runs, with a block now and then, is not explained by its blocks.
  */
 final class RecordedChain {
     private RecordedChain() {}
 
-    /** @return the chain, or null where the line's blocked time is under its running time or no event went through a frame */
-    static List<String> of(SiteTally t, double runningNanos, double blockedNanos) {
-        if (blockedNanos <= 0 || blockedNanos < runningNanos) {
-            return null;
-        }
+    /** @return the chain, or null where no blocking event went through a frame */
+    static List<String> of(SiteTally t) {
         Map<String, Long> byChain = t.blockedNanosByChain();
         Map.Entry<String, Long> most = byChain.entrySet().stream()
                 .filter(e -> e.getValue() > 0)
@@ -34,7 +31,7 @@ final class RecordedChain {
         if (most == null) {
             return null;
         }
-        long events = t.primitives().getOrDefault(most.getKey(), 0L);
+        long events = t.blockingEventsByChain().getOrDefault(most.getKey(), 0L);
         if (events <= 0) {
             return null;
         }

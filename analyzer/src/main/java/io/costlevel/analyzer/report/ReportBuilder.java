@@ -173,7 +173,7 @@ public final class ReportBuilder {
         if (chain != null) {
             return chain;
         }
-        chain = f.agent() != null ? null : RecordedChain.of(t, time.runningNanos(), time.totalNanos() - time.runningNanos());
+        chain = f.agent() != null || !time.mostlyBlocked() ? null : RecordedChain.of(t);
         if (chain != null) {
             return chain;
         }
@@ -205,7 +205,7 @@ public final class ReportBuilder {
         if (f.agent() != null) {
             return f.agent().kind();
         }
-        if (time.totalNanos() - time.runningNanos() < time.runningNanos()) {
+        if (!time.mostlyBlocked()) {
             return "cpu";
         }
         SiteTally t = f.tally();

@@ -26,7 +26,11 @@ class RecordedChainTest {
     private final SiteTable table = new SiteTable();
 
     private void cpu(int samples) {
-        var charge = table.charge(new Attribution(LINE, "", false));
+        cpu("", samples);
+    }
+
+    private void cpu(String chain, int samples) {
+        var charge = table.charge(new Attribution(LINE, chain, false));
         for (int i = 0; i < samples; i++) {
             charge.cpuSample(1, 1);
         }
@@ -58,6 +62,15 @@ class RecordedChainTest {
         assertThat(close.chain()).containsExactly("com.acme.Handler.handle:95",
                 "sun.net.httpserver.PlaceholderOutputStream.close", "sun.net.httpserver.FixedLengthOutputStream.close",
                 "sun.net.httpserver.ServerImpl.addEvent: 400 blocking events, 750.0 us each");
+    }
+
+    /** CPU samples taken in the frames that then blocked are not blocking events: they change neither count nor mean. */
+    @Test
+    void samplesOnTheBlockingChainAreNotCountedAsItsEvents() {
+        cpu(ADD_EVENT, 20);
+        monitorBlocks(ADD_EVENT, 400, 750_000);
+
+        assertThat(line().chain()).last().isEqualTo("sun.net.httpserver.ServerImpl.addEvent: 400 blocking events, 750.0 us each");
     }
 
     /** 290 samples and one 61 us block: the line runs, its block is in the evidence, not its chain. */
