@@ -29,6 +29,13 @@ import java.util.concurrent.Executors;
 final class HttpService implements Workloads.Operation {
     private static final int HANDLER_THREADS = 4;
     private static final Map<String, Long> HITS = new HashMap<>();
+    /**
+     * The hits monitor's own cost, measured at its line by the handler (HttpServiceIT derives the line's tier from it):
+     * the time to enter it (what the synchronization costs) and the time it is held (the map's work inside it).
+     * Updated under the monitor itself, so they cost the line no synchronization of their own.
+     */
+    private static final LineTime ENTERING = new LineTime("hitsEnter");
+    private static final LineTime HOLDING = new LineTime("hitsHold");
     private static volatile HttpServer server;
     private static ExecutorService handlers;
     private static HttpClient client;
@@ -85,8 +92,13 @@ final class HttpService implements Workloads.Operation {
 
     private static void handle(HttpExchange exchange) throws IOException {
         long hits;
+        String path = exchange.getRequestURI().getPath();
+        long entering = System.nanoTime();
         synchronized (HITS) {
-            hits = HITS.merge(exchange.getRequestURI().getPath(), 1L, Long::sum);
+            long entered = System.nanoTime();
+            hits = HITS.merge(path, 1L, Long::sum);
+            ENTERING.add(entered - entering);
+            HOLDING.add(System.nanoTime() - entered);
         }
         byte[] body = ("{\"hits\":" + hits + "}").getBytes(StandardCharsets.UTF_8);
         exchange.sendResponseHeaders(200, body.length);
@@ -95,7 +107,10 @@ final class HttpService implements Workloads.Operation {
         }
     }
 
-    /** Stops the server if a thread started it: its dispatcher thread would keep the JVM alive. */
+    /**
+     * Stops the server if a thread started it (its dispatcher thread would keep the JVM alive), and prints the hits
+     * monitor's cost.
+     */
     static void stop() {
         if (server == null) {
             return; // another workload ran: no monitor taken, no site in its report
@@ -105,6 +120,10 @@ final class HttpService implements Workloads.Operation {
                 server.stop(0);
                 handlers.shutdownNow();
             }
+        }
+        synchronized (HITS) {
+            ENTERING.print(HANDLER_THREADS);
+            HOLDING.print(HANDLER_THREADS);
         }
     }
 }

@@ -136,7 +136,7 @@ class MixedServiceIT {
         return false;
     }
 
-    private static Set<Integer> cpuTiers(double ns) {
+    static Set<Integer> cpuTiers(double ns) {
         Set<Integer> tiers = new LinkedHashSet<>();
         for (int t = Tiers.L1_UNCONTENDED_ATOMIC; t < Tiers.count(); t++) {
             if (ns >= Tiers.floorNs(t) / 2 && ns < Tiers.ceilingNs(t) * 2) {
@@ -160,13 +160,19 @@ class MixedServiceIT {
     }
 
     private static Map<String, Native> parse(String log) {
+        Map<String, Native> roles = roles(log);
+        assertThat(roles).as("the workload's figures in: %s", log).hasSize(5);
+        return roles;
+    }
+
+    /** The native figures a workload printed for each of its roles (lines it measured itself). */
+    static Map<String, Native> roles(String log) {
         Map<String, Native> roles = new java.util.LinkedHashMap<>();
         Matcher m = ROLE.matcher(log);
         while (m.find()) {
             roles.put(m.group(1), new Native(m.group(1), Integer.parseInt(m.group(2)), Long.parseLong(m.group(3)),
                     Long.parseLong(m.group(4)), Long.parseLong(m.group(5))));
         }
-        assertThat(roles).as("the workload's figures in: %s", log).hasSize(5);
         return roles;
     }
 
