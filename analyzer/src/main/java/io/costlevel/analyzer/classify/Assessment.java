@@ -105,10 +105,13 @@ public record Assessment(int tier, Verdict verdict, SiteTime time, long ops, Dou
         }
         TimedScales.Scale scale = f.run().timedScales().of(f.tally());
         if (time.runningFromTiming() && scale.scaled()) {
+            String probes = scale.probeNanos() > 0
+                    ? String.format(" less the %.3f s the agent's probes took of it", scale.probeNanos() / 1e9) : "";
             reasons.add(String.format("running time scaled to %s of what the agent's timed ops gave: %s added up to "
-                    + "more than the %.3f s %s had (timed ops also count their clock reads and any preemption inside "
-                    + "them)", percent(scale.factor()), scale.ownThreads() ? "the sites its threads ran" : "the run's sites",
-                    scale.threadNanos() / 1e9, scale.ownThreads() ? "those threads" : "its threads"));
+                    + "more than the %.3f s %s had%s (timed ops also count their clock reads, part of the probes around "
+                    + "them and any preemption inside them)", percent(scale.factor()),
+                    scale.ownThreads() ? "the sites its threads ran" : "the run's sites", scale.threadNanos() / 1e9,
+                    scale.ownThreads() ? "those threads" : "its threads", probes));
         }
         String library = libraryOps(f);
         if (library != null && ns != null) {

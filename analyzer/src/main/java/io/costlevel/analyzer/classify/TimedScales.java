@@ -14,9 +14,10 @@ public final class TimedScales {
      * @param ownThreads  what bound it: the threads that ran the site (and every site they ran), or else the run's
      *                    threads as a whole
      * @param threadNanos the time those threads had
+     * @param probeNanos  of it, what the agent's probes took by its measure (not the sites' to have)
      */
-    public record Scale(double factor, boolean ownThreads, double threadNanos) {
-        static final Scale ONE = new Scale(1, false, 0);
+    public record Scale(double factor, boolean ownThreads, double threadNanos, double probeNanos) {
+        static final Scale ONE = new Scale(1, false, 0, 0);
 
         public boolean scaled() {
             return factor < 1;

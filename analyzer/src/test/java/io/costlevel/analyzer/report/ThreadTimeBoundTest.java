@@ -5,6 +5,7 @@ import io.costlevel.analyzer.attribution.SiteKey;
 import io.costlevel.analyzer.attribution.SiteTable;
 import io.costlevel.analyzer.classify.RunContext;
 import io.costlevel.analyzer.input.AgentSite;
+import io.costlevel.analyzer.input.ProbeCost;
 import io.costlevel.analyzer.input.VirtualShare;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +27,11 @@ class ThreadTimeBoundTest {
     private static final long OPS = 10_000_000;
 
     private static Report report(double threadNanos) {
+        return report(threadNanos, null);
+    }
+
+    /** @param probeCost the agent's measure of its probes' cost per op, or null (an older agent's data) */
+    private static Report report(double threadNanos, ProbeCost probeCost) {
         SiteTable table = new SiteTable();
         table.addAgentSite(TIMED, atomic(TIMED, 100));
         table.addAgentSite(SAMPLED, atomic(SAMPLED, 100));
@@ -34,7 +40,7 @@ class ThreadTimeBoundTest {
             charge.cpuSample(1, 1);
         }
         table.cpuTime(SAMPLED, 40, 2e6, true);
-        table.endJvm();
+        table.endJvm(probeCost);
         RunContext run = new RunContext(2, true, 1.0).withThreadNanos(threadNanos);
         RunInfo info = new RunInfo("jvm", "17", 2, 1.0, List.of("in"), List.of("agent", "async-profiler"), "t", "now", 1.0, 1,
                 "one JVM");
@@ -67,6 +73,20 @@ class ThreadTimeBoundTest {
         assertThat(at(report, TIMED).reasons()).anyMatch(r -> r.startsWith("running time scaled to 42 %")
                 && r.contains("0.500 s its threads had"));
         assertThat(at(report, SAMPLED).reasons()).noneMatch(r -> r.startsWith("running time scaled"));
+    }
+
+    /**
+     * The probes' cost is in the threads' time and is nobody's: 20 M ops at 1 ns, 20 ms of the 0.5 s. The sampled line
+     * had none of it in probe samples, so its 10 ms come out of its own 80 ms; the timed line gets what is left.
+     */
+    @Test
+    void theProbesCostIsTakenOutOfTheThreadsTimeBeforeTheTimedEstimateFitsIt() {
+        Report report = report(0.5e9, new ProbeCost(1, 1, 1, 1));
+        assertThat(running(at(report, SAMPLED))).as("80 ms less its probes' 10 ms").isCloseTo(70e6, within(1e3));
+        assertThat(running(at(report, TIMED))).as("0.5 s less 20 ms of probes and the 70 ms measured")
+                .isCloseTo(410e6, within(1e3));
+        assertThat(at(report, TIMED).reasons()).anyMatch(r -> r.startsWith("running time scaled to 41 %")
+                && r.contains("0.500 s its threads had less the 0.020 s the agent's probes took of it"));
     }
 
     @Test
