@@ -36,10 +36,6 @@ public final class SiteTally {
      * end the line is charged what exceeds its ops' probes' cost by the agent's measure ({@link #chargeProbeSamples}).
      */
     private long jvmProbeSamples;
-    /** The line's CPU time and samples from the JVMs read before this one (the probes' cost is taken per JVM). */
-    private double cpuNanosBeforeJvm;
-    private long cpuSamplesBeforeJvm;
-    private long exactSamplesBeforeJvm;
     private double jvmProbeNanos;
     private boolean jvmProbeExact = true;
     /** Over every JVM: samples inside the probes here, and the probes' own time taken out of them. */
@@ -260,16 +256,16 @@ public final class SiteTally {
     }
 
     /**
-     * Takes the probes' own cost (ops x the agent's measured cost per op, by kind) out of this line's CPU time in the JVM
-     * being read: from its probes' samples first, the rest from the line's own samples. A CPU sample lands just after
-     * the instruction that was running, so the cost of a locked instruction right before a probe (the previous op's
-     * monitor exit, a CAS) is sampled in the probe: leaving all probe samples out lost it (an uncontended monitor at
-     * 0.41-0.45x of its native time), charging them all would charge the probes' cost. And the probes cost a loop
-     * more than their own instructions: their out-of-line calls make the JIT keep the loop's values on the stack, and
-     * those stores and loads are the application's instructions, sampled at its line (docs/overhead.md); the agent's
-     * measure is taken in loops shaped like a worker's, spills included, so what the probes' samples do not hold of it
-     * is in the line's. A blocking ticket lock at one thread: 14.5 ns per op natively, 24 under the agent, its probes'
-     * samples holding 9.1 ns per op of the 12.9 measured. Without the agent's measure nothing is charged or taken.
+     * Charges this line the CPU time its probes' samples show beyond the probes' own cost (ops x the agent's measured
+     * cost per op, by kind). A CPU sample lands just after the instruction that was running, so the cost of a locked
+     * instruction right before a probe (the previous op's monitor exit, a CAS) is sampled in the probe: leaving all
+     * probe samples out lost it (an uncontended monitor at 0.41-0.45x of its native time), charging them all would
+     * charge the probes' cost. Without the agent's measure nothing is charged.
+     *
+     * <p>What the probes cost beyond their samples is in the loop's own instructions (the JIT's spills around the
+     * probes' calls, docs/overhead.md), but not at one line: one compilation of a one-thread CAS loop samples it at the
+     * CAS line, the next at the loop's lines. So it is not taken from the line's samples; it is taken out of the
+     * threads' time the sites must fit in ({@code ThreadTimeBound}, {@link #probeOwnNanos}).
      */
     private void chargeProbeSamples(ProbeCost cost) {
         if (cost != null) {
@@ -277,6 +273,7 @@ public final class SiteTally {
             for (int kind = 0; kind < ProbeCost.KINDS; kind++) {
                 own += jvmProbedOps[kind] * cost.nanos(kind);
             }
+            probeOwnNanos += own;
             if (jvmProbeSamples > 0) {
                 double charged = Math.max(0, jvmProbeNanos - own);
                 long samples = Math.round(jvmProbeSamples * charged / jvmProbeNanos);
@@ -286,10 +283,8 @@ public final class SiteTally {
                     exactPeriodCpuSamples += samples;
                 }
                 probeChargedNanos += charged;
+                probeCostNanos += Math.min(own, jvmProbeNanos);
             }
-            probeOwnNanos += own;
-            double inProbes = Math.min(own, jvmProbeNanos);
-            probeCostNanos += inProbes + takeFromLine(own - inProbes);
         }
         probeSamples += jvmProbeSamples;
         jvmProbeSamples = 0;
@@ -298,28 +293,11 @@ public final class SiteTally {
         java.util.Arrays.fill(jvmProbedOps, 0);
     }
 
-    /** Takes up to {@code nanos} out of the line's own CPU time in the JVM being read, its samples in proportion. */
-    private double takeFromLine(double nanos) {
-        double lineNanos = cpuNanos - cpuNanosBeforeJvm;
-        long lineSamples = cpuSamples - cpuSamplesBeforeJvm;
-        if (nanos <= 0 || lineNanos <= 0) {
-            return 0;
-        }
-        double taken = Math.min(nanos, lineNanos);
-        long samples = Math.min(lineSamples, Math.round(lineSamples * taken / lineNanos));
-        long exact = Math.min(exactPeriodCpuSamples, Math.round(samples * (exactPeriodCpuSamples - exactSamplesBeforeJvm)
-                / (double) lineSamples));
-        cpuNanos -= taken;
-        cpuSamples -= samples;
-        exactPeriodCpuSamples -= exact;
-        return taken;
-    }
-
     /** CPU samples taken inside the agent's probes at this line, over every JVM. */
     public long probeSamples() { return probeSamples; }
     /** Of their time, what was charged to the line (beyond the probes' measured cost). */
     public double probeChargedNanos() { return probeChargedNanos; }
-    /** Of their time and the line's, the probes' own cost by the agent's measure, charged to no line. */
+    /** Of their time, the probes' own cost by the agent's measure, charged to no line. */
     public double probeCostNanos() { return probeCostNanos; }
     /**
      * The thread time the probes at this line took by the agent's measure (its ops x their cost per op), over every
@@ -329,9 +307,6 @@ public final class SiteTally {
 
     void endJvm(int jvmIndex, ProbeCost probeCost) {
         chargeProbeSamples(probeCost);
-        cpuNanosBeforeJvm = cpuNanos;
-        cpuSamplesBeforeJvm = cpuSamples;
-        exactSamplesBeforeJvm = exactPeriodCpuSamples;
         endRecording();
         int jvm = jvmThreads();
         if (jvm > 0 || agentInJvm) {
