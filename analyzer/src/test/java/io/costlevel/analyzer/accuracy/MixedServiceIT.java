@@ -127,13 +127,32 @@ class MixedServiceIT {
         if ("high".equals(site.confidence()) || site.nsPerOp() == null) {
             return false;
         }
+        Double running = runningNsPerOp(site);
         for (int tier : expected) {
-            if (Math.abs(tier - site.tier()) == 1 && site.nsPerOp() >= Tiers.floorNs(tier)
-                    && site.nsPerOp() < Tiers.ceilingNs(tier)) {
+            if (Math.abs(tier - site.tier()) == 1 && (inRange(site.nsPerOp(), tier) || inRange(running, tier))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * The site's running time per op, or null: where a site's time is split between its running tier and L4 (rare
+     * long blocks, expected separately), the close call between the running tier and its neighbour is the running
+     * part's. The monitor line once read L2 medium, 61 % of its time running at 18.6 ns per op (L1's range) and 39 % in
+     * 220 blocks of 7.6 ms, 30.4 ns per op in all, against 7 ns of CPU and 4 blocked natively (CI, 2026-12-05).
+     */
+    private static Double runningNsPerOp(Site site) {
+        Object running = site.evidence().get("runningNanos");
+        Object ops = site.evidence().get("ops");
+        if (!(running instanceof Number) || !(ops instanceof Number) || ((Number) ops).longValue() == 0) {
+            return null;
+        }
+        return ((Number) running).doubleValue() / ((Number) ops).longValue();
+    }
+
+    private static boolean inRange(Double ns, int tier) {
+        return ns != null && ns >= Tiers.floorNs(tier) && ns < Tiers.ceilingNs(tier);
     }
 
     static Set<Integer> cpuTiers(double ns) {
