@@ -427,26 +427,27 @@ public final class SiteTally {
 
     /** Primitive chains that platform threads' blocking events went through, with the time blocked in each. */
     public Map<String, Long> blockedNanosByChain() {
-        return nanosByChain(CHAIN_BLOCKED_NANOS);
+        return byChain(CHAIN_BLOCKED_NANOS);
     }
 
     /** Primitive chains that platform threads' blocking events went through, with how many went through each. */
     public Map<String, Long> blockingEventsByChain() {
-        return nanosByChain(CHAIN_BLOCKING_EVENTS);
+        return byChain(CHAIN_BLOCKING_EVENTS);
     }
 
     /** Primitive chains that virtual threads' unmounting blocks went through, with the time blocked in each. */
     public Map<String, Long> virtualBlockedNanosByChain() {
-        return nanosByChain(CHAIN_VIRTUAL_BLOCKED_NANOS);
+        return byChain(CHAIN_VIRTUAL_BLOCKED_NANOS);
     }
 
-    private Map<String, Long> nanosByChain(int index) {
-        Map<String, Long> nanos = new HashMap<>();
+    /** One column of the chain counters ({@link #CHAIN_BLOCKED_NANOS} and after), chains where it is not 0. */
+    private Map<String, Long> byChain(int index) {
+        Map<String, Long> values = new HashMap<>();
         primitives.forEach((chain, n) -> {
             if (n[index] > 0) {
-                nanos.put(chain, n[index]);
+                values.put(chain, n[index]);
             }
         });
-        return nanos;
+        return values;
     }
 }

@@ -116,23 +116,16 @@ class HttpServiceIT {
      * next one's 1.4x. Then both are right: L4 if any entry blocked, and the entry's tier whatever its share.
      */
     static Set<Integer> expectedTiers(MixedServiceIT.Native entering, MixedServiceIT.Native holding, long blockedEntries) {
-        Set<Integer> tiers = new LinkedHashSet<>(MixedServiceIT.cpuTiers(entering.cpuPerOp()));
-        double running = entering.cpuPerOp() + holding.cpuPerOp() + holding.blockedPerOp();
-        double blocked = entering.blockedPerOp();
-        boolean chance = blockedEntries < MIN_BLOCKED_ENTRIES;
-        if (blocked > running && !chance) {
-            return blocked < 2 * running ? union(Set.of(Tiers.L4_CONTEXT_SWITCH), tiers) : Set.of(Tiers.L4_CONTEXT_SWITCH);
+        Set<Integer> entryTiers = MixedServiceIT.cpuTiers(entering.cpuPerOp());
+        if (blockedEntries >= MIN_BLOCKED_ENTRIES) {
+            double running = entering.cpuPerOp() + holding.cpuPerOp() + holding.blockedPerOp();
+            return MixedServiceIT.expectedTiers(entryTiers, running, entering.blockedPerOp());
         }
-        if (blocked * 2 > running || (chance && blockedEntries > 0)) {
+        Set<Integer> tiers = new LinkedHashSet<>(entryTiers);
+        if (blockedEntries > 0) {
             tiers.add(Tiers.L4_CONTEXT_SWITCH);
         }
         return tiers;
-    }
-
-    private static Set<Integer> union(Set<Integer> a, Set<Integer> b) {
-        Set<Integer> u = new LinkedHashSet<>(a);
-        u.addAll(b);
-        return u;
     }
 
     private static Site only(Report report, String method, String sites) {

@@ -100,16 +100,24 @@ class MixedServiceIT {
 
     /** The tier of the CPU time per op, or L4 when blocking takes more time; neighbours within 2x of a bound. */
     static Set<Integer> expectedTiers(Native n) {
+        return expectedTiers(cpuTiers(n.cpuPerOp()), n.cpuPerOp(), n.blockedPerOp());
+    }
+
+    /**
+     * The rule on a line's parts: {@code runningTiers} (the tiers of its running cost) where it runs more than it
+     * blocks, L4 where it blocks more, both where the larger is within 2x of the other.
+     */
+    static Set<Integer> expectedTiers(Set<Integer> runningTiers, double runningPerOp, double blockedPerOp) {
         Set<Integer> tiers = new LinkedHashSet<>();
-        if (n.blockedPerOp() > n.cpuPerOp()) {
+        if (blockedPerOp > runningPerOp) {
             tiers.add(Tiers.L4_CONTEXT_SWITCH);
-            if (n.blockedPerOp() < 2 * n.cpuPerOp()) {
-                tiers.addAll(cpuTiers(n.cpuPerOp()));
+            if (blockedPerOp < 2 * runningPerOp) {
+                tiers.addAll(runningTiers);
             }
             return tiers;
         }
-        tiers.addAll(cpuTiers(n.cpuPerOp()));
-        if (n.blockedPerOp() * 2 > n.cpuPerOp()) {
+        tiers.addAll(runningTiers);
+        if (blockedPerOp * 2 > runningPerOp) {
             tiers.add(Tiers.L4_CONTEXT_SWITCH);
         }
         return tiers;
