@@ -105,7 +105,8 @@ public record Assessment(int tier, Verdict verdict, SiteTime time, long ops, Dou
         }
         TimedScales.Scale scale = f.run().timedScales().of(f.tally());
         if (time.runningFromTiming() && scale.scaled()) {
-            String probes = scale.probeNanos() > 0
+            // Printed to the ms: a probes' cost under half of one would read "less the 0.000 s".
+            String probes = scale.probeNanos() >= 0.5e6
                     ? String.format(" less the %.3f s the agent's probes took of it", scale.probeNanos() / 1e9) : "";
             reasons.add(String.format("running time scaled to %s of what the agent's timed ops gave: %s added up to "
                     + "more than the %.3f s %s had%s (timed ops also count their clock reads, part of the probes around "
