@@ -74,6 +74,21 @@ class RunningTimeTest {
                 .blockedNanos()).as("a lock's parks are counted, not inferred").isEqualTo(2_000_000_000L);
     }
 
+    /**
+     * A call's parks are inferred from its slow timed calls, whose durations hold their running part too: where the
+     * samples measure the running time, the parked time is what the calls' timed total leaves of it (an executor round
+     * trip's Future.get: 2.62 s inferred parked, 0.57 s sampled, 2.68 s timed).
+     */
+    @Test
+    void inferredParksAndSampledRunningAddUpToNoMoreThanTheTimedCalls() {
+        AgentSiteBuilder get = site("call").primitive("java.util.concurrent.Future.get").ops(OPS).threads(2)
+                .parks(OPS / 2, 2_900_000_000L).nsPerOp(300);
+        SiteFacts f = facts(get, 200, true);
+        assertThat(f.blockedNanos()).as("3 s timed less 400 ms sampled").isEqualTo(2_600_000_000L);
+        assertThat(f.nsPerOp()).as("the timed calls' 300 ns, not 330").isEqualTo(300.0);
+        assertThat(facts(get, 200, false).blockedNanos()).as("the recording does not measure").isEqualTo(2_900_000_000L);
+    }
+
     @Test
     void withMoreThreadsThanCoresTenSamplesThatRefuteTheTimingMeasureTheRunningTime() {
         // ReentrantLock at 8 threads on 2 cores (2026-12-04): 18 samples at the lock's line, its ops timed at 740 ns
