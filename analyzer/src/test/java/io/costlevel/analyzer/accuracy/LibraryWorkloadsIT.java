@@ -1,6 +1,7 @@
 package io.costlevel.analyzer.accuracy;
 
 import io.costlevel.analyzer.Analysis;
+import io.costlevel.analyzer.classify.Tiers;
 import io.costlevel.analyzer.input.jfr.Progress;
 import io.costlevel.analyzer.report.Report;
 import io.costlevel.analyzer.report.Site;
@@ -13,7 +14,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -58,10 +63,30 @@ class LibraryWorkloadsIT {
                         "one monitor for every key of a Collections.synchronizedMap: its line moves between the cores"),
                 Arguments.of("hdr-histogram", "SharedHistogram", 2, "the phaser's epoch counter and the counts array shared"),
                 Arguments.of("metrics-meter", "SharedMeter", 1, "striped LongAdders: each thread updates its own cell"),
-                Arguments.of("jul-logging", "SharedLogger", 4, "threads park on the handler's monitor"),
+                Arguments.of("jul-logging", "SharedLogger", 4, "threads park on the handler's lock (or L3, by the native split)"),
                 Arguments.of("executor-round-trip", "ExecutorRoundTrip", 4, "the caller parks until a pool thread wakes it"),
                 Arguments.of("caffeine-hot-key", "HotKeyCache", 3, "one read in 760-3900 wakes the cache's maintenance "
                         + "thread (ForkJoinPool.execute, 1.3-8 us): 16-20 % of the readers' CPU, more than its atomics"));
+    }
+
+    /**
+     * The tier of the running part of a workload whose threads block, where a native run can spend more time running
+     * than blocked: the expected tier then comes from the native split ({@link MixedServiceIT#expectedTiers}), not
+     * from one JDK's. java.util.logging's handler lock is a monitor on JDK 17 and a ReentrantLock on JDK 25; natively
+     * (2 threads, 1.5 s, 2026-12-05) JDK 17 ran 23-32 us of CPU and 19-26 us blocked per call, JDK 25 9-12 us and
+     * 6-9 us: every call waits once for the other's formatting, so one of them wakes the other per call (a futex wake,
+     * L3) and the blocked share is 40-45 %, within 2x of the running one: L3 and L4 are both expected. The executor
+     * round trip blocks 14-18 us per op against 5-6 us of CPU (both JDKs): L4 alone.
+     */
+    static final Map<String, Integer> RUNNING_TIER_OF_BLOCKING = Map.of(
+            "jul-logging", Tiers.L3_SYSCALL,
+            "executor-round-trip", Tiers.L3_SYSCALL);
+
+    /** The tiers expected of {@code workload} given its native cost. */
+    static Set<Integer> expectedTiers(String workload, int tier, NativeCost cost) {
+        Integer running = RUNNING_TIER_OF_BLOCKING.get(workload);
+        return running == null ? Set.of(tier)
+                : MixedServiceIT.expectedTiers(Set.of(running), cost.cpuNsPerOp(), cost.blockedNsPerOp());
     }
 
     /**
@@ -102,22 +127,24 @@ class LibraryWorkloadsIT {
         List<String> misses = new ArrayList<>();
         boolean tierRight = false;
         NativeCost previous = null;
+        Set<Integer> expected = new TreeSet<>();
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             // The native range over every native run so far: two threads on this VM's two vCPUs settle in a fast or a
             // slow mode per run (synchronized-map: 91 or 189-204 ns per write), so a second attempt widens it.
             NativeCost measured = nativeCost(java, workload);
             NativeCost cost = previous == null ? measured : previous.widenedBy(measured);
             previous = cost;
+            expected.addAll(expectedTiers(workload, tier, measured));
             Path out = work.resolve(workload + "-" + attempt + "-" + System.nanoTime());
             long calls = calls(run(java, workload, List.of("-javaagent:" + SampleUnderAgent.jar("costlevel.agentJar")
                     + "=out=" + out + ",include=" + PACKAGE)));
             Report report = new Analysis(null, Progress.silent()).run(List.of(out));
             report.sites().forEach(EvidenceConsistency::assertConsistent);
             Site site = applicationSite(report, PACKAGE + appClass);
-            String seen = describe(report, site, cost, calls);
-            if (site != null && site.tier() == tier) {
+            String seen = "expected L" + expected + ", " + describe(report, site, cost, calls);
+            if (site != null && expected.contains(site.tier())) {
                 tierRight = true;
-                if (tier > 0) {
+                if (site.tier() > 0) {
                     assertThat(site.chain()).as("the chain from the line to the mechanism: %s", seen).isNotNull();
                 }
                 assertLibraryOpsSaid(site);
@@ -136,7 +163,7 @@ class LibraryWorkloadsIT {
         Assumptions.assumeFalse(busy && tierRight, String.format(
                 "machine too busy for %s's ns/op (load %.1f on %d cores: timed operations were preempted), its tier was right:%n%s",
                 workload, load, SampleLadderIT.CORES, String.join("\n", misses)));
-        throw new AssertionError(workload + " expected L" + tier + " (" + mechanism + ") within " + NativeCost.FACTOR + "x of its native cost, load "
+        throw new AssertionError(workload + " expected L" + expected + " (" + mechanism + ") within " + NativeCost.FACTOR + "x of its native cost, load "
                 + load + ":\n" + String.join("\n", misses));
     }
 
@@ -145,7 +172,7 @@ class LibraryWorkloadsIT {
      * thread time per op (which, on a shared machine, includes waiting for a core): the reported ns/op must lie
      * within {@link #FACTOR}x of that range. Level 0 sites have no ns/op (nothing counted).
      */
-    record NativeCost(double nsPerOp, double cpuNsPerOp) {
+    record NativeCost(double nsPerOp, double cpuNsPerOp, double blockedNsPerOp) {
         /** 33 cases with ns/op in 3 runs of the suite (2026-12-03): 0.65-1.45x of the native thread time per op, once 2.27x. */
         static final double FACTOR = 2;
 
@@ -159,7 +186,8 @@ class LibraryWorkloadsIT {
 
         /** The range of both: the higher thread time, the lower CPU time. */
         NativeCost widenedBy(NativeCost other) {
-            return new NativeCost(Math.max(nsPerOp, other.nsPerOp), Math.min(cpuNsPerOp, other.cpuNsPerOp));
+            return new NativeCost(Math.max(nsPerOp, other.nsPerOp), Math.min(cpuNsPerOp, other.cpuNsPerOp),
+                    Math.max(blockedNsPerOp, other.blockedNsPerOp));
         }
 
         @Override
@@ -201,22 +229,29 @@ class LibraryWorkloadsIT {
     }
 
     /**
-     * The costliest site of the workload's class: its application line(s). Its initializers set the workload up
-     * (HotKeyCache fills its cache in its static initializer, once), they are not its operation.
+     * The site of the workload's class where its op spends most time (ns/op x ops), the highest tier among sites
+     * without a time: its application line. The executor round trip has two lines, the submit (a wake-up, ~1.7 us) and
+     * the get (the wait, ~17 us): the op's cost is the get's. Its initializers set the workload up (HotKeyCache fills
+     * its cache in its static initializer, once), they are not its operation.
      */
     static Site applicationSite(Report report, String className) {
         return report.sites().stream()
                 .filter(s -> s.className().equals(className) || s.className().startsWith(className + "$"))
                 .filter(s -> !s.methodName().startsWith("<"))
-                .max((a, b) -> Integer.compare(a.tier(), b.tier()))
+                .max(Comparator.comparingDouble(LibraryWorkloadsIT::timeOf).thenComparingInt(Site::tier))
                 .orElse(null);
+    }
+
+    private static double timeOf(Site site) {
+        Number ops = (Number) site.evidence().get("ops");
+        return site.nsPerOp() == null || ops == null ? 0 : site.nsPerOp() * ops.doubleValue();
     }
 
     /** The same workload without the agent, same threads and seconds. */
     private NativeCost nativeCost(Path java, String workload) throws Exception {
         Matcher m = NATIVE.matcher(run(java, workload, List.of()));
         assertThat(m.find()).as("the workload prints its native cost").isTrue();
-        return new NativeCost(Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)));
+        return new NativeCost(Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)), Double.parseDouble(m.group(3)));
     }
 
     private String run(Path java, String workload, List<String> jvmOptions) throws Exception {
