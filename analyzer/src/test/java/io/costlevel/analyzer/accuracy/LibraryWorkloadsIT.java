@@ -136,12 +136,15 @@ class LibraryWorkloadsIT {
             previous = cost;
             expected.addAll(expectedTiers(workload, tier, measured));
             Path out = work.resolve(workload + "-" + attempt + "-" + System.nanoTime());
-            long calls = calls(run(java, workload, List.of("-javaagent:" + SampleUnderAgent.jar("costlevel.agentJar")
-                    + "=out=" + out + ",include=" + PACKAGE)));
+            String underAgent = run(java, workload, List.of("-javaagent:" + SampleUnderAgent.jar("costlevel.agentJar")
+                    + "=out=" + out + ",include=" + PACKAGE));
+            long calls = calls(underAgent);
+            NativeCost own = cost(underAgent);
             Report report = new Analysis(null, Progress.silent()).run(List.of(out));
             report.sites().forEach(EvidenceConsistency::assertConsistent);
             Site site = applicationSite(report, PACKAGE + appClass);
-            String seen = "expected L" + expected + ", " + describe(report, site, cost, calls);
+            String seen = "expected L" + expected + ", " + describe(report, site, cost, calls) + "\n    the run under the agent "
+                    + "timed itself at " + own;
             if (site != null && expected.contains(site.tier())) {
                 tierRight = true;
                 if (site.tier() > 0) {
@@ -150,6 +153,14 @@ class LibraryWorkloadsIT {
                 assertLibraryOpsSaid(site);
                 if (cost.agrees(site, calls)) {
                     System.out.printf("LibraryWorkloadsIT %s %s: %s%n", java, workload, seen.lines().findFirst().orElse(""));
+                    return;
+                }
+                if (own.cpuNsPerOp() > NativeCost.FACTOR * cost.nsPerOp() && own.agrees(site, calls)) {
+                    // The run itself took more than twice the native time per op, so no report of it could match the
+                    // native figure: the report is held to the run's own timing instead, and the slowdown is printed.
+                    System.out.printf("LibraryWorkloadsIT %s %s: judged against its own run, whose %.1f ns of CPU per op "
+                                    + "were %.1fx the native thread time (the run under the agent was slower): %s%n", java,
+                            workload, own.cpuNsPerOp(), own.cpuNsPerOp() / cost.nsPerOp(), seen.lines().findFirst().orElse(""));
                     return;
                 }
             }
@@ -168,9 +179,17 @@ class LibraryWorkloadsIT {
     }
 
     /**
-     * The workload's cost without the agent. Its true cost per op lies between the threads' CPU time per op and their
-     * thread time per op (which, on a shared machine, includes waiting for a core): the reported ns/op must lie
-     * within {@link #FACTOR}x of that range. Level 0 sites have no ns/op (nothing counted).
+     * A workload's cost as a run printed it (natively, unless said). Its true cost per op lies between the threads'
+     * CPU time per op and their thread time per op (which, on a shared machine, includes waiting for a core): the
+     * reported ns/op must lie within {@link #FACTOR}x of that range. Level 0 sites have no ns/op (nothing counted).
+     *
+     * <p>Where the run under the agent timed itself at more than {@link #FACTOR}x the native thread time per op, the
+     * report is held to that run's own figures instead: {@code chm-per-thread} is bimodal natively (12 or 20-25 ns of
+     * CPU per merge, 3 of 16 runs slow, 2026-12-05; its hot node's header and value are written by every merge, and
+     * where the two threads' nodes land after the collector copies them decides whether they share a cache line: with
+     * Epsilon, which copies nothing, 10 of 10 runs under the agent were fast) and under the agent 17-22 or 32-50 ns in
+     * 2-5 of 10 runs, also with no probe in the workload ({@code instrument=com.nothing.}): a different run, not an
+     * error of the report.
      */
     record NativeCost(double nsPerOp, double cpuNsPerOp, double blockedNsPerOp) {
         /** 33 cases with ns/op in 3 runs of the suite (2026-12-03): 0.65-1.45x of the native thread time per op, once 2.27x. */
@@ -192,7 +211,7 @@ class LibraryWorkloadsIT {
 
         @Override
         public String toString() {
-            return String.format("native %.1f ns/op (CPU %.1f)", nsPerOp, cpuNsPerOp);
+            return String.format("%.1f ns/op (CPU %.1f)", nsPerOp, cpuNsPerOp);
         }
     }
 
@@ -249,8 +268,13 @@ class LibraryWorkloadsIT {
 
     /** The same workload without the agent, same threads and seconds. */
     private NativeCost nativeCost(Path java, String workload) throws Exception {
-        Matcher m = NATIVE.matcher(run(java, workload, List.of()));
-        assertThat(m.find()).as("the workload prints its native cost").isTrue();
+        return cost(run(java, workload, List.of()));
+    }
+
+    /** The cost a run of a workload printed of itself. */
+    private static NativeCost cost(String output) {
+        Matcher m = NATIVE.matcher(output);
+        assertThat(m.find()).as("the workload prints its cost: %s", output).isTrue();
         return new NativeCost(Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)), Double.parseDouble(m.group(3)));
     }
 
@@ -285,7 +309,7 @@ class LibraryWorkloadsIT {
     }
 
     private static String describe(Report report, Site site, NativeCost cost, long calls) {
-        StringBuilder b = new StringBuilder(cost + "; ");
+        StringBuilder b = new StringBuilder("native " + cost + "; ");
         b.append(site == null ? "no site of the workload's class" : String.format("L%d %s %.1f ns/op (%.1f per call of %d) chain=%s %s",
                 site.tier(), site.confidence(), site.nsPerOp(), perCall(site, calls), calls, site.chain(), site.reasons()));
         report.sites().stream().limit(5).forEach(s -> b.append("\n    L").append(s.tier()).append(' ').append(s.kind())
