@@ -104,12 +104,15 @@ public final class AdviceCatalog {
                             + "wakes one thread instead of all; a brief spin before awaiting catches a signal that "
                             + "comes within microseconds; and a design where threads do not take turns per op "
                             + "(a plain lock instead of a fair turn order, work handed over in batches) waits rarely.");
-            // No cheaper tier to project: the wait lasts as long as the work it waits for.
+            // Ranked only as a round trip (WaitPurpose.ofCounted: a short wait on most ops; a long one is idle and
+            // gets no advice). No cheaper tier to project: the wait holds the task's own work, which is not known.
             case COMPLETION -> new Advice(verdict.tier(),
-                    "thread waits for others to finish -> usually idle time, not contention",
-                    "Joins, latches, barriers and futures block until other threads are done: the waiting "
-                            + "thread is idle, not competing. Worth changing only when it is on the critical path "
-                            + "(then split the work more evenly, or continue with a callback instead of blocking).",
+                    "work handed to another thread and waited for on every op -> run short tasks in the caller's "
+                            + "thread, or hand over batches",
+                    "Each op hands a task over (waking a pool thread) and parks until it is done (woken again): two "
+                            + "switches per op, microseconds, whatever the task costs. A task of a few microseconds or "
+                            + "less is cheaper run where it is submitted; otherwise submit many and wait once, or continue "
+                            + "with a callback (CompletableFuture.thenApply) instead of blocking per op.",
                     null, null);
             case SLEEP -> advice(Tiers.L3_SYSCALL, facts, "sleep per op -> wait for the event instead of polling",
                     "A sleep gives the core away for at least a time slice whatever happens meanwhile. Waiting on "

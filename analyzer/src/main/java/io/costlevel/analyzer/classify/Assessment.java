@@ -104,13 +104,15 @@ public record Assessment(int tier, Verdict verdict, SiteTime time, long ops, Dou
                     + "the tier shares", time.ioNanos() / 1e9));
         }
         TimedScales.Scale scale = f.run().timedScales().of(f.tally());
-        if (time.runningFromTiming() && scale.scaled()) {
+        if ((time.runningFromTiming() || time.blockedFromTiming()) && scale.scaled()) {
             // Printed to the ms: a probes' cost under half of one would read "less the 0.000 s".
             String probes = scale.probeNanos() >= 0.5e6
                     ? String.format(" less the %.3f s the agent's probes took of it", scale.probeNanos() / 1e9) : "";
-            reasons.add(String.format("running time scaled to %s of what the agent's timed ops gave: %s added up to "
+            String what = !time.blockedFromTiming() ? "running time"
+                    : time.runningFromTiming() ? "running time and parks" : "parks";
+            reasons.add(String.format("%s scaled to %s of what the agent's timed ops gave: %s added up to "
                     + "more than the %.3f s %s had%s (timed ops also count their clock reads, part of the probes around "
-                    + "them and any preemption inside them)", percent(scale.factor()),
+                    + "them and any preemption inside them)", what, percent(scale.factor()),
                     scale.ownThreads() ? "the sites its threads ran" : "the run's sites", scale.threadNanos() / 1e9,
                     scale.ownThreads() ? "those threads" : "its threads", probes));
         }

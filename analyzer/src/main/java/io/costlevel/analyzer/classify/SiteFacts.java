@@ -63,6 +63,15 @@ public final class SiteFacts {
     }
 
     /**
+     * Of {@link #blockedNanos()}, the parks inferred from a call's timed ops (0 at any other site): an estimate from
+     * the calls' timings, which gives way with the timed running time where sites add up to more than their threads
+     * had ({@link ThreadTimeBound}).
+     */
+    public long inferredBlockedNanos() {
+        return agent == null || !"call".equals(agent.kind()) || inferredParksLeftOut() ? 0 : inferredParkedNanos();
+    }
+
+    /**
      * The agent's parked time; at a call, whose parks are inferred from its slow timed calls, those calls' whole
      * durations, running part included: where CPU samples measure the running time, the parked time is at most the
      * calls' timed total less it, or running and parked time add up to more than the calls took. A {@code Future.get}

@@ -13,7 +13,8 @@ import java.util.Map;
  * give the running time, every timing carries its clock reads and any preemption inside it, and a loop of a few
  * cheap ops added up to more than its thread's time (the spinning ticket lock at 2 threads on 2 cores, 2026-12-04:
  * 516 ns of site time per op in a run whose threads had 203). CPU samples, blocking events and the agent's counted
- * blocks are measurements; the timed estimates are what gives way.
+ * blocks are measurements; the timed estimates are what gives way: the timed running time, and the parks the agent
+ * infers from a JDK call's slow timed calls ({@link SiteTime#timedNanos()}).
  *
  * <p>Two bounds, the tighter first. <b>Per group of threads</b>: threads are linked by the sites they ran (a site
  * links every thread the recording saw there), and the sites of a group add up to no more than its threads' spans
@@ -117,7 +118,7 @@ public final class ThreadTimeBound {
     }
 
     private static double timedNanos(Bounded b) {
-        return b.time().runningFromTiming() ? b.time().runningNanos() : 0;
+        return b.time().timedNanos();
     }
 
     private static boolean spansOfAll(long[] keys, Map<Long, Double> spans) {

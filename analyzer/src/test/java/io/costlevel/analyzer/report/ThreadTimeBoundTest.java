@@ -90,6 +90,41 @@ class ThreadTimeBoundTest {
                 && r.contains("0.500 s its threads had less the 0.020 s the agent's probes took of it"));
     }
 
+    private static final SiteKey SUBMIT = new SiteKey("com.acme.RoundTrip", "op", 30);
+    private static final SiteKey GET = new SiteKey("com.acme.RoundTrip", "op", 31);
+
+    /** A JDK call the agent counts whole and times on every op, at {@code latencyNs}; its slow calls are its parks. */
+    private static AgentSite call(SiteKey at, String primitive, long ops, long latencyNs, long parks, long parkedNanos) {
+        return new AgentSite(at.className(), at.methodName(), at.line(), "call", primitive, ops, 1, 0, 0, 0, 0, parks,
+                parkedNanos, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, ops, ops * latencyNs, VirtualShare.NONE,
+                AgentSite.NOT_COUNTED, AgentSite.NOT_COUNTED);
+    }
+
+    /**
+     * The parks the agent infers from a call's slow timed calls are a timed estimate too, and give way with the timed
+     * running time: an executor round trip, 10,000 ops of a 2 us submit and a get timed at 42 us (40 of them parked)
+     * in a thread that had 0.4 s. Held fixed, the get's parks alone filled the thread's time and the submit got none
+     * (L4 at tens of ns per op, JDK 17, 2026-12-05); scaled alike, each keeps 0.4 / 0.44 of its time.
+     */
+    @Test
+    void parksInferredFromTimedCallsGiveWayWithTheTimedRunningTime() {
+        SiteTable table = new SiteTable();
+        table.addAgentSite(SUBMIT, call(SUBMIT, "java.util.concurrent.ExecutorService.submit", 10_000, 2_000, 0, 0));
+        table.addAgentSite(GET, call(GET, "java.util.concurrent.Future.get", 10_000, 42_000, 10_000, 400_000_000L));
+        table.endJvm(null);
+        RunContext run = new RunContext(2, true, 1.0).withThreadNanos(0.4e9);
+        RunInfo info = new RunInfo("jvm", "17", 2, 1.0, List.of("in"), List.of("agent", "async-profiler"), "t", "now", 1.0, 1,
+                "one JVM");
+        Report report = new ReportBuilder().build(table.all(), run, info, new ArrayList<>());
+        double factor = 0.4 / 0.44;
+        assertThat(running(at(report, SUBMIT))).as("20 ms timed, scaled").isCloseTo(20e6 * factor, within(1e3));
+        assertThat(((Number) at(report, GET).evidence().get("contentionNanos")).doubleValue())
+                .as("0.4 s inferred, scaled").isCloseTo(400e6 * factor, within(1e3));
+        assertThat(at(report, GET).tier()).as("a round trip's wait: contention").isEqualTo(4);
+        assertThat(at(report, GET).reasons()).anyMatch(r -> r.startsWith("running time and parks scaled to 91 %"));
+        assertThat(at(report, SUBMIT).reasons()).anyMatch(r -> r.startsWith("running time scaled to 91 %"));
+    }
+
     @Test
     void nothingChangesWhereTheSitesFitOrTheThreadsTimeIsUnknown() {
         for (double threadNanos : new double[] {0, 1.08e9, 5e9}) {
