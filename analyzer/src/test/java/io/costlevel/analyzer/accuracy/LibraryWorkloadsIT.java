@@ -186,10 +186,10 @@ class LibraryWorkloadsIT {
      * <p>Where the run under the agent timed itself at more than {@link #FACTOR}x the native thread time per op, the
      * report is held to that run's own figures instead: {@code chm-per-thread} is bimodal natively (12 or 20-25 ns of
      * CPU per merge, 3 of 16 runs slow, 2026-12-05; its hot node's header and value are written by every merge, and
-     * where the two threads' nodes land after the collector copies them decides whether they share a cache line: with
-     * Epsilon, which copies nothing, 10 of 10 runs under the agent were fast) and under the agent 17-22 or 32-50 ns in
-     * 2-5 of 10 runs, also with no probe in the workload ({@code instrument=com.nothing.}): a different run, not an
-     * error of the report.
+     * likely where the two threads' nodes land after the collector copies them decides whether they share a cache
+     * line: with Epsilon, which copies nothing, 10 of 10 runs under the agent were fast) and under the agent 17-22 or
+     * 32-50 ns in 2-5 of 10 runs, also with no probe in the workload ({@code instrument=com.nothing.}): a different
+     * run, not an error of the report.
      */
     record NativeCost(double nsPerOp, double cpuNsPerOp, double blockedNsPerOp) {
         /** 33 cases with ns/op in 3 runs of the suite (2026-12-03): 0.65-1.45x of the native thread time per op, once 2.27x. */
