@@ -3,6 +3,7 @@ package io.costlevel.analyzer.classify;
 import io.costlevel.analyzer.attribution.SiteKey;
 import io.costlevel.analyzer.attribution.SiteTable;
 import io.costlevel.analyzer.attribution.SiteTally;
+import io.costlevel.analyzer.classify.rules.SyscallRule;
 import org.junit.jupiter.api.Test;
 
 import static io.costlevel.analyzer.classify.AgentSiteBuilder.site;
@@ -17,10 +18,14 @@ class ClassifierTest {
     private final Classifier classifier = new Classifier();
 
     private Verdict classify(AgentSiteBuilder counters) {
+        return classifier.classify(facts(counters)).orElseThrow();
+    }
+
+    private static SiteFacts facts(AgentSiteBuilder counters) {
         SiteTable table = new SiteTable();
         table.addAgentSite(counters.build());
         SiteTally tally = table.all().get(0);
-        return classifier.classify(new SiteFacts(tally, new RunContext(CORES, true, 1.0))).orElseThrow();
+        return new SiteFacts(tally, new RunContext(CORES, true, 1.0));
     }
 
     /**
@@ -125,6 +130,25 @@ class ClassifierTest {
     void parksThatReturnAtOnceAreSystemCallsNotSwitches() {
         Verdict v = classify(site("park").ops(100_000).threads(2).parks(100_000, 100_000L * 800).nsPerOp(900));
         assertThat(v.tier()).isEqualTo(Tiers.L3_SYSCALL);
+    }
+
+    /**
+     * java.util.logging on JDK 25 (2026-12-05): every call parks once on the handler's lock, 5 us, and runs 11 us,
+     * formatting its record: one kernel entry per call explains at most 4 us of that, so the running part is L3 by the
+     * parks only with medium confidence, and says why. A park per op that returns at once explains its whole op.
+     */
+    @Test
+    void kernelEntriesThatExplainLittleOfTheRunningPartAreOnlyMediumConfidence() {
+        Verdict logging = new SyscallRule().judge(facts(site("call").primitive("java.util.logging.Logger.log")
+                .ops(150_000).threads(2).parks(150_000, 150_000L * 5_000).nsPerOp(16_000))).orElseThrow();
+        assertThat(logging.tier()).isEqualTo(Tiers.L3_SYSCALL);
+        assertThat(logging.confidence()).isEqualTo(Verdict.MEDIUM);
+        assertThat(logging.reason()).contains("its running part, 11000 ns per op, is more than twice what 1.00 kernel "
+                + "entries per op cost (2000 ns)");
+        Verdict handoff = new SyscallRule().judge(facts(site("park").ops(100_000).threads(2)
+                .parks(100_000, 100_000L * 800).nsPerOp(900))).orElseThrow();
+        assertThat(handoff.confidence()).isEqualTo(Verdict.HIGH);
+        assertThat(handoff.reason()).doesNotContain("running part");
     }
 
     @Test
