@@ -125,6 +125,31 @@ class ThreadTimeBoundTest {
         assertThat(at(report, SUBMIT).reasons()).anyMatch(r -> r.startsWith("running time scaled to 91 %"));
     }
 
+    /**
+     * The recording sees some of a round trip's waits too (its park events over their threshold, in the get's chain):
+     * the same waits, so contention like the agent's, not idle beside them (JDK 17, 2026-12-05: 1.77 s "idle" beside
+     * the agent's 2.64 s of the same parks, in a run whose threads had 2.98 s).
+     */
+    @Test
+    void aRoundTripsRecordedParksAreItsContentionNotIdleTimeBesideIt() {
+        SiteTable table = new SiteTable();
+        table.addAgentSite(GET, call(GET, "java.util.concurrent.Future.get", 10_000, 42_000, 10_000, 400_000_000L));
+        var charge = table.charge(new Attribution(GET, "java.util.concurrent.FutureTask.get -> "
+                + "java.util.concurrent.FutureTask.awaitDone -> java.util.concurrent.locks.LockSupport.park", true));
+        for (int i = 0; i < 100; i++) {
+            charge.park(1, 3_000_000L);
+        }
+        table.endJvm(null);
+        RunContext run = new RunContext(2, true, 1.0);
+        RunInfo info = new RunInfo("jvm", "17", 2, 1.0, List.of("in"), List.of("agent", "async-profiler"), "t", "now", 1.0, 1,
+                "one JVM");
+        Site get = at(new ReportBuilder().build(table.all(), run, info, new ArrayList<>()), GET);
+        assertThat(get.evidence().get("idleNanos")).as("no idle time beside the parks").isNull();
+        assertThat(((Number) get.evidence().get("contentionNanos")).doubleValue())
+                .as("the agent's 0.4 s, which holds the recording's 0.3 s").isEqualTo(400e6);
+        assertThat(get.idle()).isFalse();
+    }
+
     @Test
     void nothingChangesWhereTheSitesFitOrTheThreadsTimeIsUnknown() {
         for (double threadNanos : new double[] {0, 1.08e9, 5e9}) {
