@@ -35,13 +35,13 @@ public final class SyscallRule implements TierRule {
         // 25, 2026-12-05): its running part is L3 by this rule, as no other mechanism was counted in it, but not
         // with high confidence.
         double running = Math.max(0, ns - f.blockedNsPerOp());
-        double explained = 2 * perOp * Tiers.ceilingNs(Tiers.L3_SYSCALL);
-        boolean unexplained = running > explained;
+        double entriesCost = perOp * Tiers.ceilingNs(Tiers.L3_SYSCALL);
+        boolean unexplained = running > 2 * entriesCost;
         return Optional.of(new Verdict(Tiers.L3_SYSCALL, Mechanism.SYSCALL, unexplained ? Verdict.MEDIUM : Verdict.HIGH,
                 String.format("%.2f parks and wakeups (system calls) per op, %.0f ns blocked per park%s%s",
                         perOp, f.platformBlockedNsPerBlock(), YieldRule.costNote(ns), unexplained ? String.format(
                                 "; its running part, %.0f ns per op, is more than twice what %.2f kernel entries per "
                                         + "op cost (%.0f ns): work inside the call that no counter shows", running,
-                                perOp, explained / 2) : "")));
+                                perOp, entriesCost) : "")));
     }
 }
