@@ -104,7 +104,7 @@ public final class AdviceCatalog {
                             + "wakes one thread instead of all; a brief spin before awaiting catches a signal that "
                             + "comes within microseconds; and a design where threads do not take turns per op "
                             + "(a plain lock instead of a fair turn order, work handed over in batches) waits rarely.");
-            // Ranked only as a round trip (WaitPurpose.ofCounted: a short wait on most ops; a long one is idle and
+            // Ranked only as a round trip (WaitPurpose.roundTrip: a short wait on most ops; a long one is idle and
             // gets no advice). No cheaper tier to project: the wait holds the task's own work, which is not known.
             case COMPLETION -> new Advice(verdict.tier(),
                     "work handed to another thread and waited for on every op -> run short tasks in the caller's "

@@ -56,15 +56,13 @@ public final class SiteTime {
      */
     SiteTime(SiteFacts f, List<RunningPart> running, int unmountedTier) {
         AgentSite a = f.agent();
-        WaitPurpose agentPurpose = a == null ? WaitPurpose.of(null)
-                : WaitPurpose.ofCounted(a.primitive(), f.ops(), f.blocks(), f.blockedNanos());
         // A round trip's waits are contention in the recording's chains too: the same waits, seen twice.
-        boolean roundTrip = agentPurpose == WaitPurpose.CONTENTION && a != null
-                && WaitPurpose.of(a.primitive()) == WaitPurpose.IDLE;
-        double[] platform = byPurpose(agentPurpose, roundTrip, f.platformBlockedNanos(), f.tally().blockedNanosByChain(),
-                f.tally().jfrBlockedNanos());
-        double[] virtual = byPurpose(agentPurpose, roundTrip, f.virtualBlockedNanos(), f.tally().virtualBlockedNanosByChain(),
-                f.tally().virtualBlockNanos());
+        boolean roundTrip = a != null && WaitPurpose.roundTrip(a.primitive(), f.ops(), f.blocks(), f.blockedNanos());
+        WaitPurpose agentPurpose = WaitPurpose.of(a == null ? null : a.primitive(), roundTrip);
+        double[] platform = byPurpose(agentPurpose, roundTrip, f.platformBlockedNanos(),
+                f.tally().blockedNanosByChain(), f.tally().jfrBlockedNanos());
+        double[] virtual = byPurpose(agentPurpose, roundTrip, f.virtualBlockedNanos(),
+                f.tally().virtualBlockedNanosByChain(), f.tally().virtualBlockNanos());
         // A pinned block is one of the virtual thread's blocks (the agent counts it by the thread's kind, the
         // recording as its park or sleep): its time moves to the carrier, whatever the thread waited for.
         double pinned = f.tally().pinnedNanos();
@@ -159,17 +157,14 @@ public final class SiteTime {
     /**
      * Blocked time by {@link WaitPurpose}, the larger of the agent's figure (all of it for the purpose of its
      * primitive) and the recording's (each chain's time for the chain's purpose; time in no chain, in the site
-     * itself, is contention; at a round trip, {@link WaitPurpose#ofCounted}, waits for completion are contention).
+     * itself, is contention; at a round trip, {@link WaitPurpose#roundTrip}, waits for completion are contention).
      */
     private static double[] byPurpose(WaitPurpose agentPurpose, boolean roundTrip, double agentNanos,
                                       Map<String, Long> recordedByChain, double recordedNanos) {
         double[] recorded = new double[WaitPurpose.values().length];
         double recordedOther = 0;
         for (Map.Entry<String, Long> chain : recordedByChain.entrySet()) {
-            WaitPurpose p = WaitPurpose.of(chain.getKey());
-            if (roundTrip && p == WaitPurpose.IDLE && BlockingCall.of(chain.getKey()) == BlockingCall.COMPLETION) {
-                p = WaitPurpose.CONTENTION;
-            }
+            WaitPurpose p = WaitPurpose.of(chain.getKey(), roundTrip);
             if (p != WaitPurpose.CONTENTION) {
                 recorded[p.ordinal()] += chain.getValue();
                 recordedOther += chain.getValue();

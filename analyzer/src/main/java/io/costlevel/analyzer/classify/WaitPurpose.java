@@ -77,24 +77,31 @@ public enum WaitPurpose {
     static final double ROUND_TRIP_WAITS_PER_OP = 0.5;
 
     /**
-     * The purpose of the blocks the agent counted at a site whose primitive is {@code primitive}: {@link #of}, except
-     * that waiting for others to finish (a future's {@code get}, a latch, a join) is a round trip, {@link #CONTENTION},
-     * where most of many ops wait ({@link MinimumEvidence#MIN_CHECKS} waits or more, on at least half the ops) and the
-     * mean wait is no longer than a context switch costs (L4's range): the thread hands work to another and waits for
-     * it on every op, and the wait is mostly the two wake-ups. An executor round trip of a trivial task measured 14-18
-     * us blocked per op natively against 5-6 us of CPU (2 threads on 2 cores, 2026-12-05); run in the caller's thread
-     * the task would cost nanoseconds. A main thread's join or a latch is a few long waits, a future answered by a
-     * remote peer milliseconds: idle, as before. The round trip's wait holds the task's own running time too, which
-     * the agent cannot tell apart; the 100 us bound keeps tasks of any size out.
+     * Whether the blocks the agent counted at a site whose primitive is {@code primitive} are a round trip: waiting for
+     * others to finish (a future's {@code get}, a latch, a join) where most of many ops wait ({@link
+     * MinimumEvidence#MIN_CHECKS} waits or more, on at least half the ops) and the mean wait is no longer than a
+     * context switch costs (L4's range): the thread hands work to another and waits for it on every op, and the wait
+     * is mostly the two wake-ups. An executor round trip of a trivial task measured 14-18 us blocked per op natively
+     * against 5-6 us of CPU (2 threads on 2 cores, 2026-12-05); run in the caller's thread the task would cost
+     * nanoseconds. A main thread's join or a latch is a few long waits, a future answered by a remote peer
+     * milliseconds: idle. The round trip's wait holds the task's own running time too, which the agent cannot tell
+     * apart; the 100 us bound keeps tasks of any size out.
      */
-    public static WaitPurpose ofCounted(String primitive, long ops, long blocks, double blockedNanos) {
-        WaitPurpose purpose = of(primitive);
-        if (purpose != IDLE || primitive == null || BlockingCall.of(primitive) != BlockingCall.COMPLETION) {
-            return purpose;
-        }
-        boolean roundTrip = blocks >= MinimumEvidence.MIN_CHECKS && blocks >= ROUND_TRIP_WAITS_PER_OP * ops
+    public static boolean roundTrip(String primitive, long ops, long blocks, double blockedNanos) {
+        return waitsForCompletion(primitive) && blocks >= MinimumEvidence.MIN_CHECKS
+                && blocks >= ROUND_TRIP_WAITS_PER_OP * ops
                 && blockedNanos / blocks < Tiers.ceilingNs(Tiers.L4_CONTEXT_SWITCH);
-        return roundTrip ? CONTENTION : purpose;
+    }
+
+    /** {@link #of}, except that at a round trip ({@link #roundTrip}) waiting for completion is {@link #CONTENTION}. */
+    public static WaitPurpose of(String chain, boolean roundTrip) {
+        return roundTrip && waitsForCompletion(chain) ? CONTENTION : of(chain);
+    }
+
+    /** The chain (its first) is idle in a wait for others to finish. */
+    private static boolean waitsForCompletion(String chain) {
+        return chain != null && !chain.isBlank() && of(chain) == IDLE
+                && BlockingCall.of(chain) == BlockingCall.COMPLETION;
     }
 
     private static boolean takesFromQueue(BlockingCall.Call call) {

@@ -54,7 +54,7 @@ class WaitPurposeTest {
             "java.util.concurrent.locks.ReentrantLock.lock | 100000 | 100000 | 1000000000 | CONTENTION"})
     void shortWaitsForCompletionOnMostOpsAreARoundTrip(String primitive, long ops, long waits, long nanos,
                                                       WaitPurpose expected) {
-        assertThat(WaitPurpose.ofCounted(primitive, ops, waits, nanos)).isEqualTo(expected);
+        assertThat(WaitPurpose.of(primitive, WaitPurpose.roundTrip(primitive, ops, waits, nanos))).isEqualTo(expected);
     }
 
     @ParameterizedTest
