@@ -26,7 +26,8 @@ public final class Workloads {
             Map.entry("executor-round-trip", ExecutorRoundTrip::new),
             Map.entry("caffeine-hot-key", HotKeyCache::new),
             Map.entry("http-service", HttpService::new),
-            Map.entry("synchronized-map", SynchronizedMapWrites::new));
+            Map.entry("synchronized-map", SynchronizedMapWrites::new),
+            Map.entry("shared-queue", SharedQueue::new));
 
     /** One operation of a workload; {@code op} is the application line the report must classify. */
     interface Operation {

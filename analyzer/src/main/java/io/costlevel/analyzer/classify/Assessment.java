@@ -247,8 +247,15 @@ public record Assessment(int tier, Verdict verdict, SiteTime time, long ops, Dou
         return share;
     }
 
+    /**
+     * A share as a reader checks it: whole percents from 10 %, but never "100 %" for less than all of it (a split of
+     * 99.6 % and 0.4 % would add up to 100.4 %): 99.5-99.99 % reads 99.5-99.9 %.
+     */
     static String percent(double fraction) {
         double p = 100 * fraction;
+        if (p >= 99.5 && p < 100) {
+            return String.format("%.1f %%", Math.floor(p * 10) / 10);
+        }
         return p >= 10 ? String.format("%.0f %%", p) : p >= 0.1 ? String.format("%.1f %%", p)
                 : String.format("%.2g %%", p);
     }

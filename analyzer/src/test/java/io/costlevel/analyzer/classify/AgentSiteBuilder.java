@@ -8,6 +8,7 @@ final class AgentSiteBuilder {
     private final String kind;
     private long ops, casAttempts, casFailures, contended, contendedNanos, parks, parkedNanos, yields, spins, spinWaits,
             wakeups, handoffChecks, handoffs, latencySamples, latencyNanos;
+    private long sharedLineChecks = AgentSite.NOT_COUNTED;
     private int threads = 1;
     private String primitive = "java.util.concurrent.atomic.AtomicLong.incrementAndGet";
     private VirtualShare virtual = VirtualShare.NONE;
@@ -30,6 +31,8 @@ final class AgentSiteBuilder {
     AgentSiteBuilder spins(long n, long waits) { spins = n; spinWaits = waits; return this; }
     AgentSiteBuilder wakeups(long v) { wakeups = v; return this; }
     AgentSiteBuilder handoffs(long checks, long n) { handoffChecks = checks; handoffs = n; return this; }
+    /** Of the handoff checks, those on a line another thread had touched at the site before. */
+    AgentSiteBuilder sharedLines(long checks) { sharedLineChecks = checks; return this; }
 
     /** Every op and park so far done by {@code n} virtual threads. */
     AgentSiteBuilder allVirtual(int n) { virtual = new VirtualShare(n, ops, parks, parkedNanos); return this; }
@@ -45,6 +48,6 @@ final class AgentSiteBuilder {
         return new AgentSite("com.acme.Hot", "run", 42, kind, primitive,
                 ops, threads, casAttempts, casFailures, contended, contendedNanos, parks, parkedNanos, 0, 0,
                 yields, 0, 0, spins, spinWaits, wakeups, handoffChecks, handoffs, latencySamples, latencyNanos, virtual,
-                AgentSite.NOT_COUNTED, AgentSite.NOT_COUNTED);
+                AgentSite.NOT_COUNTED, sharedLineChecks);
     }
 }

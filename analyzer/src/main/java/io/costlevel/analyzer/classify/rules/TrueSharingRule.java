@@ -6,6 +6,7 @@ import io.costlevel.analyzer.classify.SiteFacts;
 import io.costlevel.analyzer.classify.TierRule;
 import io.costlevel.analyzer.classify.Tiers;
 import io.costlevel.analyzer.classify.Verdict;
+import io.costlevel.analyzer.input.AgentSite;
 
 import java.util.Optional;
 
@@ -39,6 +40,17 @@ public final class TrueSharingRule implements TierRule {
      * stayed at 5.4 ns (docs/tiers.md).
      */
     static final double MIN_SHARED_NS_PER_OP = 10;
+    /**
+     * Handoffs per check that still show a line moving, when every thread works on it and its running part costs what
+     * a moving line does ({@link #takingTurns}). Two threads offering to and polling one LinkedBlockingQueue on two
+     * cores (2026-12-05, {@code io.costlevel.workloads.SharedQueue}) settle in one of two modes per run: in the slow one
+     * both run side by side (natively 232 ns of CPU per offer and poll, 19 blocked; under the agent 27-31 % handoffs),
+     * in the fast one each parks a quarter of the time while the other runs alone (65 ns of CPU, 25 blocked, against 22
+     * at one thread: the line still moves whenever both run), and the handoffs seen are 8 %.
+     */
+    static final double MIN_TURN_HANDOFF_RATIO = 0.02;
+    /** Of the handoff checks, those on a line another thread had touched here too: the state is shared, not confined. */
+    static final double MIN_SHARED_LINE_RATIO = 0.9;
 
     @Override
     public Optional<Verdict> judge(SiteFacts f) {
@@ -63,7 +75,36 @@ public final class TrueSharingRule implements TierRule {
             return verdict(Mechanism.HANDOFFS, ns, String.format(
                     "%.0f%% of sampled ops found their line last touched here by another thread", 100 * f.handoffRatio()));
         }
+        if (takingTurns(f, ns)) {
+            Verdict v = verdict(Mechanism.HANDOFFS, ns, String.format("%.0f%% of sampled ops found their line last touched "
+                    + "here by another thread, on a line every thread works on (%.0f%% of the checks), and its running part "
+                    + "costs %.0f ns per op, what a moving line costs: the threads take turns (one parked while the other "
+                    + "runs alone) and the line moves whenever both run", 100 * f.handoffRatio(),
+                    100 * sharedLineRatio(f.agent()), runningNsPerOp(f, ns))).orElseThrow();
+            return Optional.of(new Verdict(v.tier(), v.mechanism(), Verdict.MEDIUM, v.reason()));
+        }
         return Optional.empty();
+    }
+
+    /**
+     * Fewer handoffs than {@link #MIN_HANDOFF_RATIO}, but on a line all threads work on, whose running part (its cost
+     * less its blocks) costs at least the Level 2 floor: threads that take turns on a line, one parked while the other
+     * runs, see few handoffs in their samples, while each stretch where both run moves it on every op. At least
+     * {@link MinimumEvidence#MIN_CHECKS} handoffs (a 2 % ratio from 100 checks would be two). A site that spreads
+     * over many lines (a sharded counter: 0.25 %) or costs what an uncontended op does stays L1.
+     */
+    static boolean takingTurns(SiteFacts f, Double ns) {
+        var a = f.agent();
+        return ns != null && f.handoffRatio() >= MIN_TURN_HANDOFF_RATIO && MinimumEvidence.enoughChecks(a.handoffs())
+                && sharedLineRatio(a) >= MIN_SHARED_LINE_RATIO && runningNsPerOp(f, ns) >= Tiers.L2_FLOOR_NS;
+    }
+
+    private static double sharedLineRatio(AgentSite a) {
+        return a.sharedLineChecks() <= 0 || a.handoffChecks() <= 0 ? 0 : (double) a.sharedLineChecks() / a.handoffChecks();
+    }
+
+    private static double runningNsPerOp(SiteFacts f, double ns) {
+        return ns - f.blockedNsPerOp();
     }
 
     /**
