@@ -80,6 +80,7 @@ public final class Analysis {
         boolean threadTimeKnown = true;
         Map<Long, Double> threadSpans = new HashMap<>();
         Map<Long, Long> sameThread = new HashMap<>();
+        Map<Long, Double> threadCpu = new HashMap<>();
 
         for (RunInput run : runs) {
             AgentRun agent = run.agentSites() == null ? null : AgentSitesReader.read(run.agentSites());
@@ -97,6 +98,7 @@ public final class Analysis {
             double runThreadNanos = 0;
             Map<Long, Double> runThreadSpans = new HashMap<>();
             Map<Long, Long> runSameThread = new HashMap<>();
+            Map<Long, Double> runThreadCpu = new HashMap<>();
             boolean runDamaged = false;
             for (Path recording : run.recordings()) {
                 RecordingFacts facts = scanner.scan(recording, recordingIndex++, agent == null ? 0 : agent.cpuSamplePeriodNanos());
@@ -119,6 +121,7 @@ public final class Analysis {
                 runThreadNanos = Math.max(runThreadNanos, facts.threadNanos());
                 runThreadSpans.putAll(facts.threadSpanNanos()); // keys differ between recordings
                 runSameThread.putAll(facts.sameThread());
+                runThreadCpu.putAll(facts.threadCpuNanos());
                 runDamaged |= facts.damage() != null;
                 runCores = Math.max(runCores, facts.hardwareThreads());
                 jvm = jvm != null ? jvm : facts.jvmName();
@@ -153,6 +156,7 @@ public final class Analysis {
             if (!runDamaged) {
                 threadSpans.putAll(runThreadSpans);
                 sameThread.putAll(runSameThread);
+                threadCpu.putAll(runThreadCpu);
             }
             cores = Math.max(cores, runCores);
             duration += runDuration;
@@ -185,7 +189,7 @@ public final class Analysis {
                 Evidence.round(wall), span.jvms(), span.arrangement(),
                 threadTimeKnown && threadNanos > 0 ? Evidence.round(threadNanos / 1e9) : null);
         return new ReportBuilder().build(table.all(), new RunContext(cores, anyAgent, wall, leftOut)
-                        .withThreadTime(threadTimeKnown ? threadNanos : 0, threadSpans, sameThread), info, blindSpots)
+                        .withThreadTime(threadTimeKnown ? threadNanos : 0, threadSpans, sameThread, threadCpu), info, blindSpots)
                 .withCarrierStarvation(CarrierStarvationFinder.find(scheduler, table.all()));
     }
 

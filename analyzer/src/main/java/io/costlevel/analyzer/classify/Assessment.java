@@ -104,11 +104,20 @@ public record Assessment(int tier, Verdict verdict, SiteTime time, long ops, Dou
                     + "the tier shares", time.ioNanos() / 1e9));
         }
         TimedScales.Scale scale = f.run().timedScales().of(f.tally());
-        if ((time.runningFromTiming() || time.blockedFromTiming()) && scale.scaled()) {
+        boolean parksOffCores = time.blockedFromTiming() && scale.parksBoundOffCores();
+        if (parksOffCores) {
+            reasons.add(String.format("parks inferred from the timed calls scaled to %s: with the blocks measured beside "
+                    + "them they came to more than the %.3f s %s were off their cores at most (their time less the CPU "
+                    + "their samples measured); each slow timed call stands for hundreds of calls, a preempted one too",
+                    percent(scale.parksFactor()), scale.offCoreNanos() / 1e9,
+                    scale.ownThreads() ? "its threads" : "the run's threads"));
+        }
+        boolean parksByThreadTime = time.blockedFromTiming() && !parksOffCores;
+        if ((time.runningFromTiming() || parksByThreadTime) && scale.scaled()) {
             // Printed to the ms: a probes' cost under half of one would read "less the 0.000 s".
             String probes = scale.probeNanos() >= 0.5e6
                     ? String.format(" less the %.3f s the agent's probes took of it", scale.probeNanos() / 1e9) : "";
-            String what = !time.blockedFromTiming() ? "running time"
+            String what = !parksByThreadTime ? "running time"
                     : time.runningFromTiming() ? "running time and parks" : "parks";
             reasons.add(String.format("%s scaled to %s of what the agent's timed ops gave: %s added up to "
                     + "more than the %.3f s %s had%s (timed ops also count their clock reads, part of the probes around "

@@ -17,23 +17,26 @@ import java.util.Set;
  *                        added up over the JVMs), or 0 when unknown (a JVM without a recording)
  * @param threadSpans     the same per thread, by its key in the analysis (JVMs whose threads' time is known only)
  * @param sameThread      keys of one thread seen under two ids, each to the first ({@link ThreadTime})
+ * @param threadCpu       of the threads in {@code threadSpans}, each one's CPU time where its samples measure it
+ *                        exactly (else absent): its span less it is the time it was off its core
  * @param timedScales     per site, the factor on its running time that comes from the agent's timed ops: 1, or less
  *                        where sites added up to more than their threads had ({@link ThreadTimeBound})
  */
 public record RunContext(int cores, boolean agentPresent, double durationSeconds, Map<String, MethodOps> methods,
                          Set<String> notInstrumented, double threadNanos, Map<Long, Double> threadSpans,
-                         Map<Long, Long> sameThread, TimedScales timedScales) {
+                         Map<Long, Long> sameThread, Map<Long, Double> threadCpu, TimedScales timedScales) {
     public RunContext(int cores, boolean agentPresent, double durationSeconds) {
         this(cores, agentPresent, durationSeconds, Set.of());
     }
 
     public RunContext(int cores, boolean agentPresent, double durationSeconds, Set<String> notInstrumented) {
-        this(cores, agentPresent, durationSeconds, Map.of(), notInstrumented, 0, Map.of(), Map.of(), TimedScales.NONE);
+        this(cores, agentPresent, durationSeconds, Map.of(), notInstrumented, 0, Map.of(), Map.of(), Map.of(),
+                TimedScales.NONE);
     }
 
     public RunContext withMethods(Map<String, MethodOps> methods) {
         return new RunContext(cores, agentPresent, durationSeconds, methods, notInstrumented, threadNanos, threadSpans,
-                sameThread, timedScales);
+                sameThread, threadCpu, timedScales);
     }
 
     public RunContext withThreadNanos(double nanos) {
@@ -47,13 +50,19 @@ public record RunContext(int cores, boolean agentPresent, double durationSeconds
 
     /** ... and the keys of threads seen under two ids ({@code sameThread}). */
     public RunContext withThreadTime(double nanos, Map<Long, Double> spans, Map<Long, Long> sameThread) {
+        return withThreadTime(nanos, spans, sameThread, Map.of());
+    }
+
+    /** ... and the threads' CPU time ({@code cpu}, by the same keys; may be empty). */
+    public RunContext withThreadTime(double nanos, Map<Long, Double> spans, Map<Long, Long> sameThread,
+                                     Map<Long, Double> cpu) {
         return new RunContext(cores, agentPresent, durationSeconds, methods, notInstrumented, nanos, spans, sameThread,
-                timedScales);
+                cpu, timedScales);
     }
 
     public RunContext withTimedScales(TimedScales scales) {
         return new RunContext(cores, agentPresent, durationSeconds, methods, notInstrumented, threadNanos, threadSpans,
-                sameThread, scales);
+                sameThread, threadCpu, scales);
     }
 
     /** Whether the agent counted what {@code className} does: it ran, and did not leave that class out. */

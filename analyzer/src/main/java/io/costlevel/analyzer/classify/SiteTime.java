@@ -48,6 +48,8 @@ public final class SiteTime {
     private final boolean blockedFromAgent;
     /** Of the contention, the parks inferred from the agent's timed calls (scaled as the timed running time). */
     private final double inferredBlockedNanos;
+    /** The same parks before any bound scaled or cut them ({@link TimedScales.Scale#parksFactor()} applies to it). */
+    private final double inferredEstimateNanos;
     private final boolean timedBlocked;
 
     /**
@@ -88,25 +90,36 @@ public final class SiteTime {
         // The parks the agent inferred from a call's timed ops are a timed estimate too: they give way with the
         // timed running time (an executor round trip's Future.get, timed at 20.7 us per call, and its submit, at
         // 1.7 us, added up to 22.4 us per op in a run whose threads had 20.75).
-        double factor = f.run().timedScales().of(f.tally()).factor();
+        TimedScales.Scale scale = f.run().timedScales().of(f.tally());
+        double factor = scale.factor();
         double inferred = blockedFromAgent ? Math.min(blocked[0], f.inferredBlockedNanos()) : 0;
         this.timedBlocked = inferred > 0;
-        this.inferredBlockedNanos = inferred * factor;
-        blocked[0] -= inferred - inferredBlockedNanos;
-        blockedSum -= inferred - inferredBlockedNanos;
+        this.inferredEstimateNanos = inferred;
+        double inferredKept = inferred * scale.parksFactor();
+        blocked[0] -= inferred - inferredKept;
+        blockedSum -= inferred - inferredKept;
+
+        this.runningFromTiming = runningFromTiming(f);
+        double runningTime = runningNanos(f, runningFromTiming);
+        if (bound > 0 && runningTime + blockedSum > bound) {
+            if (!runningFromTiming) {
+                // Running time the CPU samples measured stays; the parks inferred from timed calls give way first (a
+                // queue's offer and poll, 2 threads: 4.9 s inferred in a run of 2.4 s left its sampled 1.9 s no room).
+                double cut = Math.min(inferredKept, runningTime + blockedSum - bound);
+                inferredKept -= cut;
+                blocked[0] -= cut;
+                blockedSum -= cut;
+            }
+            // A timed op preempted while its clock ran counts a time slice: the running estimate gives way first.
+            runningTime = Math.min(runningTime, bound - blockedSum);
+        }
+        this.inferredBlockedNanos = inferredKept;
         this.contentionNanos = blocked[0];
         this.unmountedNanos = blocked[1];
         this.pinnedNanos = blocked[2];
         this.idleNanos = blocked[3];
         this.ioNanos = blocked[4];
         this.virtualWaitNanos = blocked[5];
-
-        this.runningFromTiming = runningFromTiming(f);
-        double runningTime = runningNanos(f, runningFromTiming);
-        if (bound > 0 && runningTime + blockedSum > bound) {
-            // A timed op preempted while its clock ran counts a time slice: the running estimate gives way first.
-            runningTime = bound - blockedSum;
-        }
         if (runningFromTiming) {
             // The sites of this site's threads (or the run's) added up to more time than they had: the timed
             // estimates give way.
@@ -205,6 +218,8 @@ public final class SiteTime {
     public boolean blockedFromTiming() { return timedBlocked; }
     /** Of {@link #contentionNanos()}, the parks the agent inferred from a call's timed ops. */
     public double inferredBlockedNanos() { return inferredBlockedNanos; }
+    /** {@link #inferredBlockedNanos()} as the agent's timings gave it, before any bound. */
+    public double inferredEstimateNanos() { return inferredEstimateNanos; }
     /** The site's time that comes from the agent's timings: the timed running time, the inferred parks. */
     public double timedNanos() { return (runningFromTiming ? runningNanos : 0) + inferredBlockedNanos; }
     /** The running time in {@code tier}: all of it in {@link #runningTier()} unless library sites share it. */

@@ -40,9 +40,17 @@ public final class ThreadTimeBound {
         return scales(sites, spans, Map.of(), threadNanos);
     }
 
-    /** @param sameThread keys of one thread seen under two ids, each to the first: its time counts once */
     public static TimedScales scales(List<Bounded> sites, Map<Long, Double> spans, Map<Long, Long> sameThread,
                                      double threadNanos) {
+        return scales(sites, spans, sameThread, Map.of(), threadNanos);
+    }
+
+    /**
+     * @param sameThread keys of one thread seen under two ids, each to the first: its time counts once
+     * @param cpu        each thread's CPU time at least, where its samples measure it (else absent)
+     */
+    public static TimedScales scales(List<Bounded> sites, Map<Long, Double> spans, Map<Long, Long> sameThread,
+                                     Map<Long, Double> cpu, double threadNanos) {
         ThreadGroups groups = new ThreadGroups();
         Map<SiteTally, Long> firstThread = new IdentityHashMap<>(); // of each site placed in a group
         for (Bounded b : sites) {
@@ -55,11 +63,17 @@ public final class ThreadTimeBound {
             }
             firstThread.put(b.tally(), keys[0]);
         }
-        // group -> {threads' time, sites' time, of which timed, the probes' cost}
+        // group -> {threads' time, sites' time, of which timed, the probes' cost, time off the cores (-1: unknown),
+        // the sites' measured blocks, their inferred parks, the factor on those}
         Map<Integer, double[]> budgets = new HashMap<>();
         Map<Integer, List<Long>> keysOf = new HashMap<>();
         groups.forEachKey((key, group) -> keysOf.computeIfAbsent(group, g -> new java.util.ArrayList<>()).add(key));
-        keysOf.forEach((group, keys) -> budgets.put(group, new double[] {ThreadTime.of(keys, spans, sameThread), 0, 0, 0}));
+        keysOf.forEach((group, keys) -> {
+            double threads = ThreadTime.of(keys, spans, sameThread);
+            boolean cpuKnown = keys.stream().allMatch(cpu::containsKey);
+            double offCores = cpuKnown ? Math.max(0, threads - ThreadTime.of(keys, cpu, sameThread)) : -1;
+            budgets.put(group, new double[] {threads, 0, 0, 0, offCores, 0, 0, 1});
+        });
         Map<SiteTally, Integer> groupOf = new IdentityHashMap<>();
         for (Bounded b : sites) {
             Long key = firstThread.get(b.tally());
@@ -70,8 +84,19 @@ public final class ThreadTimeBound {
             groupOf.put(b.tally(), group);
             double[] budget = budgets.get(group);
             budget[3] += b.tally().probeOwnNanos();
-            budget[1] += b.time().totalNanos();
-            budget[2] += timedNanos(b);
+            budget[5] += measuredOffCoreNanos(b.time());
+            budget[6] += b.time().inferredEstimateNanos();
+        }
+        budgets.values().forEach(ThreadTimeBound::boundParksByTimeOffCores);
+        for (Bounded b : sites) {
+            Integer group = groupOf.get(b.tally());
+            if (group != null) {
+                double[] budget = budgets.get(group);
+                double t = timedNanos(b);
+                double cut = inferredCut(b.time(), budget[PARKS_FACTOR]);
+                budget[1] += b.time().totalNanos() - cut;
+                budget[2] += t - cut;
+            }
         }
 
         IdentityHashMap<SiteTally, TimedScales.Scale> out = new IdentityHashMap<>();
@@ -81,21 +106,24 @@ public final class ThreadTimeBound {
         for (Bounded b : sites) {
             probes += b.tally().probeOwnNanos();
             Integer group = groupOf.get(b.tally());
-            double factor = group == null ? 1 : factor(budgets.get(group));
-            if (factor < 1) {
-                double[] budget = budgets.get(group);
-                out.put(b.tally(), new TimedScales.Scale(factor, true, budget[0], budget[3]));
+            double[] budget = group == null ? null : budgets.get(group);
+            double factor = budget == null ? 1 : factor(budget);
+            double parks = budget == null ? 1 : budget[PARKS_FACTOR] * factor;
+            if (factor < 1 || parks < 1) {
+                out.put(b.tally(), new TimedScales.Scale(factor, parks, true, budget[0], budget[3], budget[4]));
             }
             double t = timedNanos(b);
-            total += b.time().totalNanos() - (1 - factor) * t;
-            timed += factor * t;
+            double kept = factor * (t - inferredCut(b.time(), budget == null ? 1 : budget[PARKS_FACTOR]));
+            total += b.time().totalNanos() - (t - kept);
+            timed += kept;
         }
         double runFactor = threadNanos <= 0 ? 1 : factor(new double[] {threadNanos, total, timed, probes});
         if (runFactor < 1) {
             for (Bounded b : sites) {
                 if (timedNanos(b) > 0) {
-                    double own = out.containsKey(b.tally()) ? out.get(b.tally()).factor() : 1;
-                    out.put(b.tally(), new TimedScales.Scale(own * runFactor, false, threadNanos, probes));
+                    TimedScales.Scale own = out.getOrDefault(b.tally(), TimedScales.Scale.ONE);
+                    out.put(b.tally(), new TimedScales.Scale(own.factor() * runFactor, own.parksFactor() * runFactor,
+                            false, threadNanos, probes, own.offCoreNanos()));
                 }
             }
         }
@@ -115,6 +143,40 @@ public final class ThreadTimeBound {
             return 1;
         }
         return Math.max(0, threads - (total - timed)) / timed;
+    }
+
+    /** Where a group's budget keeps, once bounded by the time off the cores, the factor on its inferred parks. */
+    private static final int PARKS_FACTOR = 7;
+
+    /**
+     * The parks a JDK call's slow timed calls stand for are an estimate of few, heavy-tailed samples (each slow call
+     * weighs up to 512 calls, and one preemption of a time slice inside it weighs as much): two threads offering to and
+     * polling one LinkedBlockingQueue on two cores, 0.27-0.9 s off their cores in all, had 1.9-5.8 s of parks inferred
+     * (2026-12-05). Where the CPU samples measure each thread's CPU time, its span less that is the most it was off its
+     * core, parked or not: the inferred parks and the blocks measured at its sites (events, counted waits, idle and
+     * I/O wait) fit in it, the inferred ones giving way. Then the group's totals hold the parks so scaled.
+     */
+    private static void boundParksByTimeOffCores(double[] budget) {
+        double offCores = budget[4];
+        double measured = budget[5];
+        double inferred = budget[6];
+        budget[PARKS_FACTOR] = offCores < 0 || inferred <= 0 || measured + inferred <= offCores ? 1
+                : Math.max(0, offCores - measured) / inferred;
+    }
+
+    /**
+     * What the bound on the time off the cores takes from a site's inferred parks as this pass holds them (already cut
+     * where the site's own bound, threads x wall time, left them less room than its sampled running time): the parks
+     * it keeps are at most {@code parksFactor} x the agents' estimate.
+     */
+    private static double inferredCut(SiteTime t, double parksFactor) {
+        double held = t.inferredBlockedNanos();
+        return held - Math.min(held, parksFactor * t.inferredEstimateNanos());
+    }
+
+    /** A site's blocked time that was measured (events, counted blocks, idle and I/O wait), not inferred. */
+    private static double measuredOffCoreNanos(SiteTime t) {
+        return t.contentionNanos() - t.inferredBlockedNanos() + t.pinnedNanos() + t.idleNanos() + t.ioNanos();
     }
 
     private static double timedNanos(Bounded b) {

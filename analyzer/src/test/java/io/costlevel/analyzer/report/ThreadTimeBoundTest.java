@@ -150,6 +150,53 @@ class ThreadTimeBoundTest {
         assertThat(get.idle()).isFalse();
     }
 
+    private static final SiteKey QUEUE = new SiteKey("com.acme.Work", "op", 40);
+
+    /**
+     * A queue's offer at two threads (keys 1 and 2, 0.75 s each), 1 s of it running by 100 CPU samples of 10 ms, and
+     * 2 s of parks the agent inferred from a few slow timed calls (its timed calls 300 ns each on average, slow ones
+     * included; a preempted one weighs hundreds of calls: 1.9-5.8 s
+     * inferred where the threads were off their cores 0.27-0.9 s in all, 2026-12-05). With each thread's CPU time
+     * known (0.6 s), the threads were off their cores 0.3 s at most: the parks give way to that, the sampled running
+     * time stays. Without it, the thread-time bound alone leaves them 0.5 s. (The site's own bound, its 2 threads x
+     * 0.75 s, first cut the 2 s to 1.5, 20 % of which is kept.)
+     */
+    private static Site queueOffer(Map<Long, Double> cpu) {
+        SiteTable table = new SiteTable();
+        long ops = 10_000_000;
+        long timed = ops / 64;
+        table.addAgentSite(QUEUE, new AgentSite(QUEUE.className(), QUEUE.methodName(), QUEUE.line(), "call",
+                "java.util.concurrent.LinkedBlockingQueue.offer", ops, 2, 0, 0, 0, 0, 50_000, 2_000_000_000L, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, timed, timed * 300, VirtualShare.NONE, AgentSite.NOT_COUNTED, AgentSite.NOT_COUNTED));
+        var charge = table.charge(new Attribution(QUEUE, "", false));
+        for (int i = 0; i < 100; i++) {
+            charge.cpuSample(1 + i % 2, 1);
+        }
+        table.cpuTime(QUEUE, 100, 10e6, true);
+        table.endJvm();
+        RunContext run = new RunContext(2, true, 0.75).withThreadTime(1.5e9, Map.of(1L, 0.75e9, 2L, 0.75e9), Map.of(), cpu);
+        RunInfo info = new RunInfo("jvm", "17", 2, 0.75, List.of("in"), List.of("agent", "async-profiler"), "t", "now",
+                0.75, 1, "one JVM");
+        return at(new ReportBuilder().build(table.all(), run, info, new ArrayList<>()), QUEUE);
+    }
+
+    @Test
+    void parksInferredFromTimedCallsFitTheTimeTheThreadsWereOffTheirCores() {
+        Site bounded = queueOffer(Map.of(1L, 0.6e9, 2L, 0.6e9));
+        assertThat(running(bounded)).as("sampled: kept").isCloseTo(1e9, within(1e3));
+        assertThat(((Number) bounded.evidence().get("contentionNanos")).doubleValue()).isCloseTo(0.3e9, within(1e3));
+        assertThat(bounded.reasons()).anyMatch(r -> r.startsWith("parks inferred from the timed calls scaled to 20 %")
+                && r.contains("the 0.300 s its threads were off their cores at most"));
+
+        Site threadTimeOnly = queueOffer(Map.of());
+        assertThat(((Number) threadTimeOnly.evidence().get("contentionNanos")).doubleValue()).isCloseTo(0.5e9, within(1e3));
+        assertThat(running(threadTimeOnly)).as("sampled: kept").isCloseTo(1e9, within(1e3));
+        assertThat(threadTimeOnly.reasons()).noneMatch(r -> r.startsWith("parks inferred"));
+        // A thread whose CPU time is unknown leaves its group unbounded by it.
+        assertThat(((Number) queueOffer(Map.of(1L, 0.6e9)).evidence().get("contentionNanos")).doubleValue())
+                .isCloseTo(0.5e9, within(1e3));
+    }
+
     @Test
     void nothingChangesWhereTheSitesFitOrTheThreadsTimeIsUnknown() {
         for (double threadNanos : new double[] {0, 1.08e9, 5e9}) {

@@ -208,7 +208,8 @@ public final class JfrScanner {
             return new RecordingFacts(jvmName, javaVersion, hardwareThreads, (endNanos - startNanos) / 1e9, events,
                     period, switchRateCount == 0 ? -1 : switchRateSum / switchRateCount, asyncProfiler,
                     startNanos == Long.MAX_VALUE ? 0 : startNanos, damage,
-                    threadSpans.spansByThreadKey(threadKeyBase, ticksPerSec), threadSpans.sameThreadByKey(threadKeyBase));
+                    threadSpans.spansByThreadKey(threadKeyBase, ticksPerSec), threadSpans.sameThreadByKey(threadKeyBase),
+                    exact ? threadSpans.cpuByThreadKey(threadKeyBase, period) : Map.of());
         }
 
         private void openChunk() throws IOException, InputException {
@@ -320,6 +321,7 @@ public final class JfrScanner {
                 return;
             }
             samplingPeriod.sample(sample.tid, sample.time);
+            threadSpans.cpuSamples(threadSpans.slotOf(sample.tid), sample.samples);
             ChunkStack stack = stack(sample.stackTraceId);
             stack.charge.cpuSample(threadKey(sample), sample.samples);
             if (stack.virtualHandoff) {

@@ -23,11 +23,14 @@ import java.util.Map;
  *                                 application site only
  * @param sameThread               keys of a thread the recording names twice (its JDK and async-profiler chunks), each
  *                                 to the first ({@link ThreadTime})
+ * @param threadCpuNanos           of those threads, each one's CPU time from its samples, where the sampling period
+ *                                 is exact (async-profiler's); empty otherwise
  */
 public record RecordingFacts(String jvmName, String javaVersion, int hardwareThreads, double durationSeconds,
                              long events, double cpuSamplePeriodNanos, double contextSwitchesPerSecond,
                              boolean asyncProfiler, long startEpochNanos, String damage,
-                             Map<Long, Double> threadSpanNanos, Map<Long, Long> sameThread) {
+                             Map<Long, Double> threadSpanNanos, Map<Long, Long> sameThread,
+                             Map<Long, Double> threadCpuNanos) {
     /** The recorded threads' time: their spans added up, a thread seen under two keys once (0 when none was seen). */
     public double threadNanos() {
         return ThreadTime.of(threadSpanNanos.keySet(), threadSpanNanos, sameThread);

@@ -21,6 +21,8 @@ final class ThreadSpans {
     private byte[] states = new byte[64];
     /** The Java thread id of each slot's thread, 0 when its recording does not say. */
     private long[] javaIds = new long[64];
+    /** The thread's CPU samples (running ones only), its CPU time where the sampling period is exact. */
+    private long[] cpuSamples = new long[64];
     private int size;
     private int lastTid;
     private int lastSlot = -1;
@@ -44,6 +46,7 @@ final class ThreadSpans {
             states[i] = 1;
             firsts[i] = Long.MAX_VALUE;
             javaIds[i] = 0;
+            cpuSamples[i] = 0;
             lasts[i] = Long.MIN_VALUE;
             size++;
         }
@@ -56,6 +59,11 @@ final class ThreadSpans {
     void extend(int slot, long startTicks, long endTicks) {
         firsts[slot] = Math.min(firsts[slot], startTicks);
         lasts[slot] = Math.max(lasts[slot], endTicks);
+    }
+
+    /** {@code n} CPU samples of the thread in {@code slot}. */
+    void cpuSamples(int slot, long n) {
+        cpuSamples[slot] += n;
     }
 
     boolean knowsJavaThread(int slot) {
@@ -111,18 +119,37 @@ final class ThreadSpans {
         return spans;
     }
 
+    /**
+     * Each thread seen at an application site with the CPU time it had at least, by its key in the analysis: its
+     * samples x {@code periodNanos}, less one sample (a per-thread CPU timer's phase) and the square root of their count
+     * (a process-wide timer, async-profiler's last fallback, lands its signals on whichever thread runs). With its span,
+     * the most it was off its core (parked, waiting, or waiting for one).
+     */
+    Map<Long, Double> cpuByThreadKey(long keyBase, double periodNanos) {
+        Map<Long, Double> cpu = new HashMap<>();
+        for (int i = 0; i < states.length; i++) {
+            if (states[i] == 2) {
+                double n = cpuSamples[i];
+                cpu.put(keyBase | (tids[i] & 0xffffffffL), Math.max(0, n - 1 - Math.sqrt(n)) * periodNanos);
+            }
+        }
+        return cpu;
+    }
+
     private void grow() {
         int[] oldTids = tids;
         long[] oldFirsts = firsts;
         long[] oldLasts = lasts;
         byte[] oldStates = states;
         long[] oldJavaIds = javaIds;
+        long[] oldCpuSamples = cpuSamples;
         int n = oldTids.length * 2;
         tids = new int[n];
         firsts = new long[n];
         lasts = new long[n];
         states = new byte[n];
         javaIds = new long[n];
+        cpuSamples = new long[n];
         size = 0;
         lastSlot = -1;
         for (int i = 0; i < oldTids.length; i++) {
@@ -132,6 +159,7 @@ final class ThreadSpans {
                 lasts[slot] = oldLasts[i];
                 states[slot] = oldStates[i];
                 javaIds[slot] = oldJavaIds[i];
+                cpuSamples[slot] = oldCpuSamples[i];
             }
         }
     }
