@@ -14,8 +14,15 @@ package io.costlevel.analyzer.attribution;
  * @param uncharged  why there is no site, {@link Uncharged#NOT} when there is one; {@link Uncharged#PROBE} when the
  *                   innermost Java frame is the agent's probe: a CPU sample there is the agent's own cost, which is
  *                   never charged to the application, even when the stack names a site
+ * @param startsThread a frame above the site starts a thread ({@code java.lang.Thread.start}): the JVM creates it
+ *                     (a clone, its stack mapped) and waits until it runs
  */
-public record Attribution(SiteKey site, String primitives, boolean parkFrame, String syncFrame, Uncharged uncharged) {
+public record Attribution(SiteKey site, String primitives, boolean parkFrame, String syncFrame, Uncharged uncharged,
+                          boolean startsThread) {
+    public Attribution(SiteKey site, String primitives, boolean parkFrame, String syncFrame, Uncharged uncharged) {
+        this(site, primitives, parkFrame, syncFrame, uncharged, false);
+    }
+
     public Attribution(SiteKey site, String primitives, boolean parkFrame) {
         this(site, primitives, parkFrame, null, site == null ? Uncharged.NO_JAVA : Uncharged.NOT);
     }

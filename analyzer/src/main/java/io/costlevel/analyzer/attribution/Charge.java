@@ -12,9 +12,12 @@ public final class Charge {
     private final boolean parkFrame;
     /** The synchronizing frame CPU samples of this stack run in, or null. */
     private final String syncFrame;
+    private final boolean startsThread;
     private final Uncharged uncharged;
 
-    Charge(SiteTable table, SiteTally tally, long[] chainCount, boolean parkFrame, String syncFrame, Uncharged uncharged) {
+    Charge(SiteTable table, SiteTally tally, long[] chainCount, boolean parkFrame, String syncFrame, Uncharged uncharged,
+           boolean startsThread) {
+        this.startsThread = startsThread;
         this.table = table;
         this.tally = tally;
         this.chainCount = chainCount;
@@ -77,6 +80,9 @@ public final class Charge {
             tally.cpuSamples += samples;
             if (syncFrame != null) {
                 tally.addSyncSamples(syncFrame, samples);
+            }
+            if (startsThread) {
+                tally.threadStartSamples += samples;
             }
         } else {
             table.unchargedCpu(uncharged, samples);

@@ -72,10 +72,11 @@ public final class SiteTable {
     /** Resolves a stack's attribution once; its events are then charged through the returned handle. */
     public Charge charge(Attribution at) {
         if (at.site() == null) {
-            return new Charge(this, null, null, at.parkFrame(), null, at.uncharged());
+            return new Charge(this, null, null, at.parkFrame(), null, at.uncharged(), false);
         }
         SiteTally t = tally(at.site());
-        return new Charge(this, t, t.chainCounter(at.primitives()), at.parkFrame(), at.syncFrame(), at.uncharged());
+        return new Charge(this, t, t.chainCounter(at.primitives()), at.parkFrame(), at.syncFrame(), at.uncharged(),
+                at.startsThread());
     }
 
     /**

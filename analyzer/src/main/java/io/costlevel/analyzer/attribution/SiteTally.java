@@ -99,6 +99,8 @@ public final class SiteTally {
     /** CPU samples whose stack ran inside a synchronizing JDK frame above this line, by that frame. */
     private final Map<String, long[]> syncFrames = new HashMap<>();
     private long syncCpuSamples;
+    /** CPU samples inside a {@code Thread.start} above this line. */
+    long threadStartSamples;
     /** Chains from this line to the mechanism, from the agent's counters, with the thread time each stands for. */
     private final Map<List<String>, double[]> chains = new HashMap<>();
 
@@ -181,6 +183,11 @@ public final class SiteTally {
     /** CPU samples that ran inside synchronizing JDK frames above this line. */
     public long syncCpuSamples() {
         return syncCpuSamples;
+    }
+
+    /** CPU samples that ran inside {@code java.lang.Thread.start} above this line: creating threads. */
+    public long threadStartSamples() {
+        return threadStartSamples;
     }
 
     public Map<String, Long> syncFrames() {

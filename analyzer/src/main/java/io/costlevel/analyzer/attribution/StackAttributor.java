@@ -86,7 +86,7 @@ public final class StackAttributor {
                 Frame frame = stack.frame(i);
                 SiteKey site = new SiteKey(frame.className(), frame.methodName(), frame.line());
                 return new Attribution(site, chain(stack, i), park, syncFrame(stack, i),
-                        probe ? Uncharged.PROBE : Uncharged.NOT);
+                        probe ? Uncharged.PROBE : Uncharged.NOT, startsThread(stack, i));
             }
         }
         // No site, no chain: what is not charged to a site is only counted (JIT and GC threads' stacks among them,
@@ -146,6 +146,18 @@ public final class StackAttributor {
         }
         return null;
     }
+
+    /** Whether a frame above the application frame {@code site} starts a thread. */
+    private static boolean startsThread(Stack stack, int site) {
+        for (int i = site - 1; i >= 0; i--) {
+            if (stack.frame(i).qualifiedName().equals(THREAD_START)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static final String THREAD_START = "java.lang.Thread.start";
 
     /** The runtime frames above the application frame {@code site}, outermost first. */
     private static String chain(Stack stack, int site) {

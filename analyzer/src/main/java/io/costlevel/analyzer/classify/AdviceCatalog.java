@@ -51,6 +51,16 @@ public final class AdviceCatalog {
                             + "unlock with a parked waiter. Hand work over in batches (one wake per batch), let the "
                             + "waiting side spin briefly before it parks so a release finds it awake, or run a short "
                             + "task on the calling thread (a Caffeine cache: executor(Runnable::run)).");
+            // Handing a task to a pool's idle thread is a wake-up (L3); a caller that waits for it still pays a switch
+            // each way (L4, the site's tier then: Assessment.advised).
+            case THREAD_START -> advice(Math.max(Tiers.L3_SYSCALL, verdict.tier()), facts,
+                    "a thread started per task -> hand tasks to a pool",
+                    "Starting a thread costs a clone system call, a stack mapped and a switch to the new thread: tens "
+                            + "of microseconds, whatever the task. A pool made once (an ExecutorService) keeps its "
+                            + "threads and wakes one per task (a waiting caller still pays a switch each way, ~20 us: "
+                            + "run short tasks in the caller's thread). CompletableFuture's async methods without an executor "
+                            + "start a thread per task where the common pool has parallelism 1 (2 cores or fewer, or "
+                            + "java.util.concurrent.ForkJoinPool.common.parallelism=1): pass them an executor.");
             case CAS_FAILURES -> advice(Tiers.L1_UNCONTENDED_ATOMIC, facts,
                     "CAS retry loop on a shared value -> LongAdder / LongAccumulator or per-thread shards",
                     "Failed CAS retries mean cores fight over one line. Striped state (LongAdder, LongAccumulator, "

@@ -17,9 +17,12 @@ import java.util.List;
  * @param nsPerOp     the site's time over its ops, or null
  * @param nsPerOpNote why there is no ns/op, or null
  * @param reasons     the decision in words
+ * @param advised     the verdict whose advice the site gets: the deciding one, but a line that starts threads gets
+ *                    that advice whatever its waits decide (the caller waits for the thread it started: the start is
+ *                    what to change), in the site's tier at least (waiting for a pool's thread is still a switch)
  */
 public record Assessment(int tier, Verdict verdict, SiteTime time, long ops, Double nsPerOp, String nsPerOpNote,
-                         List<String> reasons) {
+                         List<String> reasons, Verdict advised) {
 
     /** A tier holding less than this share of a split site's time gets no reason line of its own. */
     static final double MIN_SHARE_FOR_REASON = 0.001;
@@ -134,7 +137,12 @@ public record Assessment(int tier, Verdict verdict, SiteTime time, long ops, Dou
             reasons.add(outside);
         }
         String note = ns != null ? null : missingNsPerOp(f);
-        return new Assessment(tier, deciding, time, ops, ns, note, List.copyOf(reasons));
+        Verdict advised = deciding;
+        if (running != null && running.mechanism() == Mechanism.THREAD_START && !time.idle()) {
+            // In the tier the site pays now at least: a caller that waits for the task still waits with a pool.
+            advised = new Verdict(Math.max(running.tier(), tier), running.mechanism(), running.confidence(), running.reason());
+        }
+        return new Assessment(tier, deciding, time, ops, ns, note, List.copyOf(reasons), advised);
     }
 
     /**

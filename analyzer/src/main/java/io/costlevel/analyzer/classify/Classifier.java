@@ -5,6 +5,7 @@ import io.costlevel.analyzer.classify.rules.ContextSwitchRule;
 import io.costlevel.analyzer.classify.rules.PlainCodeRule;
 import io.costlevel.analyzer.classify.rules.SpinWhileDescheduledRule;
 import io.costlevel.analyzer.classify.rules.SyscallRule;
+import io.costlevel.analyzer.classify.rules.ThreadStartRule;
 import io.costlevel.analyzer.classify.rules.TrueSharingRule;
 import io.costlevel.analyzer.classify.rules.UncontendedSyncRule;
 import io.costlevel.analyzer.classify.rules.UncountedSpinRule;
@@ -25,6 +26,7 @@ public final class Classifier {
             new VirtualThreadRule(),
             new ContextSwitchRule(),
             new YieldRule(),
+            new ThreadStartRule(),
             new SyscallRule(),
             new CallCostRule(),
             new TrueSharingRule(),

@@ -76,6 +76,7 @@ public final class Evidence {
         }
         var t = f.tally();
         putIfCounted(e, "jfrCpuSamples", t.cpuSamples());
+        putIfCounted(e, "threadStartSamples", t.threadStartSamples());
         // Samples inside the agent's probes here; jfrCpuSamples holds the part beyond the probes' measured cost.
         putIfCounted(e, "probeCpuSamples", t.probeSamples());
         putIfCounted(e, "probeCostNanos", Math.round(t.probeCostNanos()));

@@ -16,6 +16,8 @@ public enum Mechanism {
     SYSCALL,
     /** A JDK call or an unlock costing a kernel entry with no block counted: it wakes another thread inside. */
     WAKEUP_IN_CALL,
+    /** CPU samples inside Thread.start: a thread created here (a clone, its stack mapped, a wait until it runs). */
+    THREAD_START,
     /** compareAndSet fails because another core changed the line. */
     CAS_FAILURES,
     /** A lock or monitor found owned by another thread. */

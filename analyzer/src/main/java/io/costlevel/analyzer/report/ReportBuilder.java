@@ -106,7 +106,7 @@ public final class ReportBuilder {
         Double ns = a.nsPerOp();
         // A change at this site saves at most the cost it has: its tiered thread time per second of wall time.
         double maxSaving = wall > 0 ? time.tieredNanos() / wall : 0;
-        Advice advice = time.idle() ? null : AdviceCatalog.adviseOn(a.verdict(),
+        Advice advice = time.idle() ? null : AdviceCatalog.adviseOn(a.advised(),
                 new AdviceCatalog.Costs(ns, rate, maxSaving), String.join("; ", primitives));
         Map<String, Object> evidence = Evidence.of(f);
         putNanos(evidence, "runningNanos", time.runningNanos());

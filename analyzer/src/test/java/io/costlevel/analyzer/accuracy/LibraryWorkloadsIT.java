@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -67,6 +68,8 @@ class LibraryWorkloadsIT {
                         + " (L4 too where the threads park more than they run, by the native split)"),
                 Arguments.of("jul-logging", "SharedLogger", 4, "threads park on the handler's lock (or L3, by the native split)"),
                 Arguments.of("executor-round-trip", "ExecutorRoundTrip", 4, "the caller parks until a pool thread wakes it"),
+                Arguments.of("async-supply", "AsyncSupply", 4, "the caller parks until the task's thread wakes it; on "
+                        + "JDK 17 with a common pool of parallelism 1 that thread is started per task"),
                 Arguments.of("caffeine-hot-key", "HotKeyCache", 3, "one read in 760-3900 wakes the cache's maintenance "
                         + "thread (ForkJoinPool.execute, 1.3-8 us): 16-20 % of the readers' CPU, more than its atomics"));
     }
@@ -80,12 +83,14 @@ class LibraryWorkloadsIT {
      * L3) and the blocked share is 40-45 %, within 2x of the running one: L3 and L4 are both expected. The executor
      * round trip blocks 14-18 us per op against 5-6 us of CPU (both JDKs): L4 alone. The shared queue's offer and poll
      * ran 224-270 ns of CPU and 15-21 ns blocked per op (2026-12-05, both JDKs; 22 ns of CPU at one thread), and in the
-     * host's other mode 61-77 and 24-31: its running part, L2, in either.
+     * host's other mode 61-77 and 24-31: its running part, L2, in either. CompletableFuture.supplyAsync joined blocks
+     * 159-163 us per op against 48-50 of CPU on JDK 17 (a thread started per task), 21-25 against 7 on JDK 25: L4.
      */
     static final Map<String, Integer> RUNNING_TIER_OF_BLOCKING = Map.of(
             "shared-queue", Tiers.L2_TRUE_SHARING,
             "jul-logging", Tiers.L3_SYSCALL,
-            "executor-round-trip", Tiers.L3_SYSCALL);
+            "executor-round-trip", Tiers.L3_SYSCALL,
+            "async-supply", Tiers.L3_SYSCALL);
 
     /** The tiers expected of {@code workload} given its native cost. */
     static Set<Integer> expectedTiers(String workload, int tier, NativeCost cost) {
@@ -106,7 +111,7 @@ class LibraryWorkloadsIT {
     /** JDK 25: one workload per mechanism family the suite covers (plain, library atomics, JDK calls, blocking). */
     static Stream<Arguments> jdk25() {
         return workloads().filter(a -> List.of("thread-local-random", "chm-per-thread", "metrics-meter",
-                "executor-round-trip").contains((String) a.get()[0]));
+                "executor-round-trip", "async-supply").contains((String) a.get()[0]));
     }
 
     @ParameterizedTest(name = "JDK 17: {0} -> L{2}: {3}")
@@ -156,6 +161,7 @@ class LibraryWorkloadsIT {
                     assertThat(site.chain()).as("the chain from the line to the mechanism: %s", seen).isNotNull();
                 }
                 assertLibraryOpsSaid(site);
+                assertThreadStartsSeen(java, workload, site);
                 if (cost.agrees(site, calls)) {
                     System.out.printf("LibraryWorkloadsIT %s %s: %s%n", java, workload, seen.lines().findFirst().orElse(""));
                     return;
@@ -243,6 +249,21 @@ class LibraryWorkloadsIT {
         if (site.evidence().get("libraryOps") != null && site.nsPerOp() != null) {
             assertThat(site.reasons()).as("the reasons say whose ops they are").anyMatch(r -> r.startsWith("ops: ")
                     && r.contains("per library operation"));
+        }
+    }
+
+    /**
+     * JDK 17's CompletableFuture runs async tasks on the common pool only where its parallelism is above 1 (else a
+     * thread per task, {@code ThreadPerTaskExecutor}); JDK 25's used a pool on the same 2 cores (natively 28-33 us per
+     * op against 206-212 on JDK 17, 2026-12-05). Where threads are started per task, the line must say so and advise a
+     * pool.
+     */
+    private static void assertThreadStartsSeen(Path java, String workload, Site site) throws Exception {
+        boolean threadPerTask = workload.equals("async-supply") && java.startsWith(System.getProperty("java.home"))
+                && Runtime.version().feature() == 17 && ForkJoinPool.getCommonPoolParallelism() <= 1;
+        if (threadPerTask) {
+            assertThat(site.evidence().get("threadStartSamples")).as("samples in Thread.start: %s", site.evidence()).isNotNull();
+            assertThat(site.advice().summary()).isEqualTo("a thread started per task -> hand tasks to a pool");
         }
     }
 

@@ -27,6 +27,27 @@ class StackAttributorTest {
         assertThat(at.parkFrame()).isTrue();
     }
 
+    /**
+     * CompletableFuture.supplyAsync without an executor on 2 cores (the common pool's parallelism is 1): a thread per
+     * task. The start sits deep in the chain, past what the chain keeps, and is still seen.
+     */
+    @Test
+    void aThreadStartAboveTheLineIsSeenWhereverItIsInTheChain() {
+        List<Frame> stack = List.of(
+                new Frame("", "clone3", 0), new Frame("", "os::create_thread", 0), new Frame("", "JVM_StartThread", 0),
+                new Frame("java.lang.Thread", "start0", -1), new Frame("java.lang.Thread", "start", 798),
+                new Frame("java.util.concurrent.CompletableFuture$ThreadPerTaskExecutor", "execute", 2794),
+                new Frame("java.util.concurrent.CompletableFuture", "asyncSupplyStage", 1768),
+                new Frame("java.util.concurrent.CompletableFuture", "supplyAsync", 1921),
+                new Frame("com.acme.Shop$CfJoin", "op", 30));
+        StackAttributor attributor = new StackAttributor(ApplicationCode.fromPrefixes("com.acme."));
+        assertThat(attributor.attribute(stack).startsThread()).isTrue();
+        assertThat(attributor.attribute(QUEUE_PUT).startsThread()).isFalse();
+        // A thread start below the line (the line runs in the started thread) is not the line's.
+        assertThat(attributor.attribute(List.of(new Frame("com.acme.Task", "run", 7),
+                new Frame("java.lang.Thread", "run", 833))).startsThread()).isFalse();
+    }
+
     @Test
     void includePrefixesDecideWhatIsApplication() {
         Attribution at = new StackAttributor(ApplicationCode.fromPrefixes("com.other.;org.shop.")).attribute(QUEUE_PUT);

@@ -1,8 +1,10 @@
 package io.costlevel.analyzer.classify;
 
+import io.costlevel.analyzer.attribution.Attribution;
 import io.costlevel.analyzer.attribution.SiteKey;
 import io.costlevel.analyzer.attribution.SiteTable;
 import io.costlevel.analyzer.attribution.SiteTally;
+import io.costlevel.analyzer.attribution.Uncharged;
 import io.costlevel.analyzer.classify.rules.SyscallRule;
 import io.costlevel.analyzer.input.AgentSite;
 import org.junit.jupiter.api.Test;
@@ -103,6 +105,38 @@ class ClassifierTest {
                 .nsPerOp(40)).tier()).isEqualTo(Tiers.L1_UNCONTENDED_ATOMIC);
     }
 
+    /**
+     * A line whose CPU samples mostly ran inside Thread.start (42 of 54: CompletableFuture.supplyAsync starting a thread
+     * per task, 2026-12-05) starts threads: L3 at least, whatever else it counted, with the pool advice; a few such
+     * samples among many are not its mechanism.
+     */
+    @Test
+    void aLineWhoseSamplesRunInThreadStartStartsThreads() {
+        SiteTable table = new SiteTable();
+        SiteKey line = new SiteKey("com.acme.Hot", "run", 42);
+        table.addAgentSite(site("call").primitive("java.util.concurrent.CompletableFuture.join").ops(11_392).threads(2)
+                .nsPerOp(60_000).build());
+        var starting = table.charge(new Attribution(line, "", false, null,
+                Uncharged.NOT, true));
+        var elsewhere = table.charge(new Attribution(line, "", false));
+        starting.cpuSample(1, 42);
+        elsewhere.cpuSample(1, 12);
+        Verdict v = classifier.classify(new SiteFacts(table.all().get(0), new RunContext(CORES, true, 1.0))).orElseThrow();
+        assertThat(v.tier()).isEqualTo(Tiers.L3_SYSCALL);
+        assertThat(v.mechanism()).isEqualTo(Mechanism.THREAD_START);
+        assertThat(v.reason()).startsWith("42 of 54 CPU samples ran inside java.lang.Thread.start");
+        assertThat(AdviceCatalog.adviseOn(v, new AdviceCatalog.Costs(60_000.0, 4_900.0, 1e9), "").summary())
+                .isEqualTo("a thread started per task -> hand tasks to a pool");
+
+        SiteTable few = new SiteTable();
+        few.addAgentSite(site("atomic").ops(1_000_000).threads(1).nsPerOp(6).build());
+        few.charge(new Attribution(line, "", false, null,
+                Uncharged.NOT, true)).cpuSample(1, 3);
+        few.charge(new Attribution(line, "", false)).cpuSample(1, 30);
+        assertThat(classifier.classify(new SiteFacts(few.all().get(0), new RunContext(CORES, true, 1.0))).orElseThrow()
+                .mechanism()).isNotEqualTo(Mechanism.THREAD_START);
+    }
+
     @Test
     void trueSharingCostingMicrosecondsIsOnlyMediumConfidence() {
         // The blocking ticket lock's unlock lines at 8 threads: handoffs, and 20 us per op from wake-ups.
@@ -200,7 +234,7 @@ class ClassifierTest {
         SiteTable table = new SiteTable();
         SiteTally tally = table.tally(new SiteKey("com.acme.Hot", "loop", 7));
         table.cpuTime(tally.site(), 0, 0, false);
-        table.charge(new io.costlevel.analyzer.attribution.Attribution(tally.site(), "", false)).cpuSample(1, 100);
+        table.charge(new Attribution(tally.site(), "", false)).cpuSample(1, 100);
         Verdict withAgent = classifier.classify(new SiteFacts(tally, new RunContext(CORES, true, 1))).orElseThrow();
         Verdict without = classifier.classify(new SiteFacts(tally, new RunContext(CORES, false, 1))).orElseThrow();
         assertThat(withAgent.tier()).isEqualTo(Tiers.L0_VANILLA);
@@ -214,7 +248,7 @@ class ClassifierTest {
     void cpuSamplesInAClassTheAgentLeftOutAreNeverHighConfidence() {
         SiteTable table = new SiteTable();
         SiteTally tally = table.tally(new SiteKey("com.acme.Loop", "run", 12));
-        table.charge(new io.costlevel.analyzer.attribution.Attribution(tally.site(), "", false)).cpuSample(1, 100);
+        table.charge(new Attribution(tally.site(), "", false)).cpuSample(1, 100);
         Verdict v = classifier.classify(new SiteFacts(tally,
                 new RunContext(CORES, true, 1, java.util.Set.of("com.acme.Loop")))).orElseThrow();
         assertThat(v.tier()).isEqualTo(Tiers.L0_VANILLA);
