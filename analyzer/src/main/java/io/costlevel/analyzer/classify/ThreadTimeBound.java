@@ -63,39 +63,34 @@ public final class ThreadTimeBound {
             }
             firstThread.put(b.tally(), keys[0]);
         }
-        // group -> {threads' time, sites' time, of which timed, the probes' cost, time off the cores (-1: unknown),
-        // the sites' measured blocks, their inferred parks, the factor on those}
-        Map<Integer, double[]> budgets = new HashMap<>();
+        Map<Integer, Budget> budgets = new HashMap<>();
         Map<Integer, List<Long>> keysOf = new HashMap<>();
         groups.forEachKey((key, group) -> keysOf.computeIfAbsent(group, g -> new java.util.ArrayList<>()).add(key));
         keysOf.forEach((group, keys) -> {
             double threads = ThreadTime.of(keys, spans, sameThread);
             boolean cpuKnown = keys.stream().allMatch(cpu::containsKey);
-            double offCores = cpuKnown ? Math.max(0, threads - ThreadTime.of(keys, cpu, sameThread)) : -1;
-            budgets.put(group, new double[] {threads, 0, 0, 0, offCores, 0, 0, 1});
+            budgets.put(group, new Budget(threads, cpuKnown ? Math.max(0, threads - ThreadTime.of(keys, cpu, sameThread)) : -1));
         });
-        Map<SiteTally, Integer> groupOf = new IdentityHashMap<>();
+        Map<SiteTally, Budget> budgetOf = new IdentityHashMap<>();
         for (Bounded b : sites) {
             Long key = firstThread.get(b.tally());
             if (key == null) {
                 continue;
             }
-            int group = groups.find(key);
-            groupOf.put(b.tally(), group);
-            double[] budget = budgets.get(group);
-            budget[3] += b.tally().probeOwnNanos();
-            budget[5] += measuredOffCoreNanos(b.time());
-            budget[6] += b.time().inferredEstimateNanos();
+            Budget budget = budgets.get(groups.find(key));
+            budgetOf.put(b.tally(), budget);
+            budget.probes += b.tally().probeOwnNanos();
+            budget.measuredOffCores += measuredOffCoreNanos(b.time());
+            budget.inferredParks += b.time().inferredEstimateNanos();
         }
-        budgets.values().forEach(ThreadTimeBound::boundParksByTimeOffCores);
+        budgets.values().forEach(Budget::boundParksByTimeOffCores);
+        // The sites' time, with their parks so bounded.
         for (Bounded b : sites) {
-            Integer group = groupOf.get(b.tally());
-            if (group != null) {
-                double[] budget = budgets.get(group);
-                double t = timedNanos(b);
-                double cut = inferredCut(b.time(), budget[PARKS_FACTOR]);
-                budget[1] += b.time().totalNanos() - cut;
-                budget[2] += t - cut;
+            Budget budget = budgetOf.get(b.tally());
+            if (budget != null) {
+                double cut = inferredCut(b.time(), budget.parksFactor);
+                budget.sites += b.time().totalNanos() - cut;
+                budget.timed += timedNanos(b) - cut;
             }
         }
 
@@ -105,19 +100,19 @@ public final class ThreadTimeBound {
         double probes = 0;
         for (Bounded b : sites) {
             probes += b.tally().probeOwnNanos();
-            Integer group = groupOf.get(b.tally());
-            double[] budget = group == null ? null : budgets.get(group);
-            double factor = budget == null ? 1 : factor(budget);
-            double parks = budget == null ? 1 : budget[PARKS_FACTOR] * factor;
-            if (factor < 1 || parks < 1) {
-                out.put(b.tally(), new TimedScales.Scale(factor, parks, true, budget[0], budget[3], budget[4]));
+            Budget budget = budgetOf.get(b.tally());
+            double factor = budget == null ? 1 : factor(budget.threads, budget.sites, budget.timed, budget.probes);
+            double parksFactor = budget == null ? 1 : budget.parksFactor;
+            if (factor < 1 || parksFactor < 1) {
+                out.put(b.tally(), new TimedScales.Scale(factor, parksFactor * factor, true, budget.threads,
+                        budget.probes, budget.offCores));
             }
             double t = timedNanos(b);
-            double kept = factor * (t - inferredCut(b.time(), budget == null ? 1 : budget[PARKS_FACTOR]));
+            double kept = factor * (t - inferredCut(b.time(), parksFactor));
             total += b.time().totalNanos() - (t - kept);
             timed += kept;
         }
-        double runFactor = threadNanos <= 0 ? 1 : factor(new double[] {threadNanos, total, timed, probes});
+        double runFactor = threadNanos <= 0 ? 1 : factor(threadNanos, total, timed, probes);
         if (runFactor < 1) {
             for (Bounded b : sites) {
                 if (timedNanos(b) > 0) {
@@ -131,43 +126,53 @@ public final class ThreadTimeBound {
     }
 
     /**
-     * The factor on timed running time that brings {@code {threads' time, sites' time, of which timed, the probes'
-     * cost}} within the threads' time less the probes': 1 when they fit or nothing was timed; 0 when the measured parts
-     * alone fill it.
+     * The factor on timed running time that brings the sites' time ({@code sites}, of which {@code timed}) within the
+     * threads' time less the probes' cost: 1 when they fit or nothing was timed; 0 when the measured parts alone fill it.
      */
-    static double factor(double[] budget) {
-        double threads = Math.max(0, budget[0] - budget[3]);
-        double total = budget[1];
-        double timed = budget[2];
-        if (total <= threads || timed <= 0) {
+    static double factor(double threadNanos, double sites, double timed, double probes) {
+        double threads = Math.max(0, threadNanos - probes);
+        if (sites <= threads || timed <= 0) {
             return 1;
         }
-        return Math.max(0, threads - (total - timed)) / timed;
+        return Math.max(0, threads - (sites - timed)) / timed;
     }
 
-    /** Where a group's budget keeps, once bounded by the time off the cores, the factor on its inferred parks. */
-    private static final int PARKS_FACTOR = 7;
+    /** One group of threads: the time they had, and what their sites hold of it. */
+    private static final class Budget {
+        final double threads;
+        /** The most the threads spent off their cores (their time less their CPU samples'), or -1 when unknown. */
+        final double offCores;
+        double sites;
+        double timed;
+        double probes;
+        double measuredOffCores;
+        double inferredParks;
+        double parksFactor = 1;
 
-    /**
-     * The parks a JDK call's slow timed calls stand for are an estimate of few, heavy-tailed samples (each slow call
-     * weighs up to 512 calls, and one preemption of a time slice inside it weighs as much): two threads offering to and
-     * polling one LinkedBlockingQueue on two cores, 0.27-0.9 s off their cores in all, had 1.9-5.8 s of parks inferred
-     * (2026-12-05). Where the CPU samples measure each thread's CPU time, its span less that is the most it was off its
-     * core, parked or not: the inferred parks and the blocks measured at its sites (events, counted waits, idle and
-     * I/O wait) fit in it, the inferred ones giving way. Then the group's totals hold the parks so scaled.
-     */
-    private static void boundParksByTimeOffCores(double[] budget) {
-        double offCores = budget[4];
-        double measured = budget[5];
-        double inferred = budget[6];
-        budget[PARKS_FACTOR] = offCores < 0 || inferred <= 0 || measured + inferred <= offCores ? 1
-                : Math.max(0, offCores - measured) / inferred;
+        Budget(double threads, double offCores) {
+            this.threads = threads;
+            this.offCores = offCores;
+        }
+
+        /**
+         * The parks a JDK call's slow timed calls stand for are an estimate of few, heavy-tailed samples (each slow call
+         * weighs up to 512 calls, and one preemption of a time slice inside it weighs as much): two threads offering to
+         * and polling one LinkedBlockingQueue on two cores, 0.27-0.9 s off their cores in all, had 1.9-5.8 s of parks
+         * inferred (2026-12-05). Where the CPU samples measure each thread's CPU time, its span less that is the most it
+         * was off its core, parked or not: the inferred parks and the blocks measured at its sites (events, counted
+         * waits, idle and I/O wait) fit in it, the inferred ones giving way.
+         */
+        void boundParksByTimeOffCores() {
+            if (offCores >= 0 && inferredParks > 0 && measuredOffCores + inferredParks > offCores) {
+                parksFactor = Math.max(0, offCores - measuredOffCores) / inferredParks;
+            }
+        }
     }
 
     /**
      * What the bound on the time off the cores takes from a site's inferred parks as this pass holds them (already cut
      * where the site's own bound, threads x wall time, left them less room than its sampled running time): the parks
-     * it keeps are at most {@code parksFactor} x the agents' estimate.
+     * it keeps are at most {@code parksFactor} x the agent's estimate.
      */
     private static double inferredCut(SiteTime t, double parksFactor) {
         double held = t.inferredBlockedNanos();
