@@ -2,6 +2,7 @@ package io.costlevel.analyzer;
 
 import io.costlevel.analyzer.attribution.AgentCharges;
 import io.costlevel.analyzer.attribution.ApplicationCode;
+import io.costlevel.analyzer.attribution.PoolQueues;
 import io.costlevel.analyzer.attribution.ProbeSamples;
 import io.costlevel.analyzer.attribution.SiteTable;
 import io.costlevel.analyzer.attribution.SiteTally;
@@ -133,6 +134,7 @@ public final class Analysis {
                 scheduler = longerWaits(scheduler, agent.scheduler());
                 notInstrumented.addAll(agent.notInstrumented());
                 AgentCharges.charge(agent, application, table);
+                PoolQueues.mark(agent, table);
                 if (agent.wallMillis() > 0) {
                     // The agent counted over the uptime before its snapshot; its start is the JVM's when no recording says.
                     double start = agent.wallMillis() / 1000.0 - agent.uptimeSeconds();

@@ -36,4 +36,19 @@ public final class BootstrapSettings {
     public static long clockCostNanos() {
         return clockCostNanos;
     }
+
+    /**
+     * Per site id below {@code sites}, the identity hash of the object its last sampled operation worked on (for an
+     * array element, mixed with its block), 0 where none was sampled: two sites whose last objects match worked on the
+     * same object (a queue taken from at one and given back to at the other). Read racily, like the counters.
+     */
+    public static int[] lastObjects(int sites) {
+        long[] last = lastTouch;
+        int n = Math.min(sites, last.length >>> LAST_TOUCH_SHIFT);
+        int[] objects = new int[Math.max(0, n)];
+        for (int site = 0; site < n; site++) {
+            objects[site] = (int) (last[site << LAST_TOUCH_SHIFT] >>> 32);
+        }
+        return objects;
+    }
 }

@@ -94,7 +94,8 @@ public final class SitesJson {
         for (int id = 0; id < snapshot.sites().size(); id++) {
             int base = id * Evidence.WIDTH;
             if (base < counters.length && anyCount(counters, base) && !snapshot.sites().get(id).isAgents()) {
-                site(json, id, snapshot.sites().get(id), counters, base, callers.getOrDefault(id, List.of()));
+                int lastObject = id < snapshot.lastObjects().length ? snapshot.lastObjects()[id] : 0;
+                site(json, id, snapshot.sites().get(id), counters, base, callers.getOrDefault(id, List.of()), lastObject);
             }
         }
         return json.endArray().endObject().toJson();
@@ -142,7 +143,7 @@ public final class SitesJson {
     }
 
     private static void site(JsonWriter json, int id, Site site, long[] counters, int base,
-            List<Callers.Caller> callers) {
+            List<Callers.Caller> callers, int lastObject) {
         json.beginObject()
                 .name("id").value(id)
                 .name("className").value(site.className())
@@ -153,6 +154,9 @@ public final class SitesJson {
                 .name("primitive").value(site.primitive());
         for (int column = 0; column < Evidence.WIDTH; column++) {
             json.name(Evidence.name(column)).value(counters[base + column]);
+        }
+        if (lastObject != 0) {
+            json.name("lastObject").value(lastObject);
         }
         if (!callers.isEmpty()) {
             // Most walks first, so a reader that keeps a few keeps the main ones.

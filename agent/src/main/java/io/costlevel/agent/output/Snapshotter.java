@@ -5,10 +5,12 @@ import java.nio.file.Path;
 import java.util.List;
 
 import io.costlevel.agent.AgentErrors;
+import io.costlevel.agent.bootstrap.BootstrapSettings;
 import io.costlevel.agent.bootstrap.Callers;
 import io.costlevel.agent.bootstrap.CounterRegistry;
 import io.costlevel.agent.calibrate.ProbeCost;
 import io.costlevel.agent.capture.Capture;
+import io.costlevel.agent.instrument.Site;
 import io.costlevel.agent.instrument.SiteTable;
 import io.costlevel.agent.vthread.SchedulerSampler;
 
@@ -94,10 +96,12 @@ public final class Snapshotter {
         measureProbeCost();
         watchdog.begin("writing " + SitesJson.FILE_NAME);
         try {
+            List<Site> known = sites.snapshot();
             Snapshot snapshot = new Snapshot(++sequence, System.currentTimeMillis(),
                     start.uptimeSince(ManagementFactory.getRuntimeMXBean().getUptime()), isFinal, sites.droppedSites(),
-                    AgentErrors.count(), watchdog.stalls(), watchdog.longestStallMillis(), sites.snapshot(),
-                    start.since(CounterRegistry.merge()), Callers.snapshot(), SchedulerSampler.load());
+                    AgentErrors.count(), watchdog.stalls(), watchdog.longestStallMillis(), known,
+                    start.since(CounterRegistry.merge()), Callers.snapshot(), SchedulerSampler.load(),
+                    BootstrapSettings.lastObjects(known.size()));
             AtomicFiles.write(outDir.resolve(SitesJson.FILE_NAME), SitesJson.render(run, snapshot, notInstrumented,
                     probeCost));
         } catch (Throwable t) {

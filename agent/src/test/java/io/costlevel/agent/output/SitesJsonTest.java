@@ -56,6 +56,28 @@ class SitesJsonTest {
     }
 
     /** Issue 12: the probes' measured cost is written when there is one, and the measurement's own sites never are. */
+    /** Two sites whose last sampled ops worked on one queue say so (the analyzer's pools); a site without one, nothing. */
+    @Test
+    void writesTheObjectEachSitesLastSampledOpWorkedOn() {
+        Site take = new Site("com.acme.Buffers", "op", "()J", 20, "java.util.concurrent.ArrayBlockingQueue.take", "call");
+        Site give = new Site("com.acme.Buffers", "op", "()J", 24, "java.util.concurrent.ArrayBlockingQueue.offer", "call");
+        long[] counters = new long[3 * Evidence.WIDTH];
+        counters[Evidence.WIDTH] = 10;
+        counters[2 * Evidence.WIDTH] = 10;
+        Snapshot snapshot = new Snapshot(1, 0, 0, true, 0, 0, 0, 0, List.of(Site.OVERFLOW, take, give), counters,
+                List.of(), null, new int[] {0, 0x5eed, 0x5eed});
+        List<?> sites = (List<?>) MiniJson.object(SitesJson.render(RUN, snapshot)).get("sites");
+        assertThat(sites).hasSize(2);
+        for (Object site : sites) {
+            assertThat(((Map<?, ?>) site).get("lastObject")).isEqualTo(0x5eedL);
+        }
+
+        Snapshot none = new Snapshot(1, 0, 0, true, 0, 0, 0, 0, List.of(Site.OVERFLOW, take, give), counters);
+        for (Object site : (List<?>) MiniJson.object(SitesJson.render(RUN, none)).get("sites")) {
+            assertThat(((Map<?, ?>) site).get("lastObject")).isNull();
+        }
+    }
+
     @Test
     void writesTheProbesCostAndLeavesTheAgentsOwnSitesOut() {
         SiteTable table = new SiteTable(8);

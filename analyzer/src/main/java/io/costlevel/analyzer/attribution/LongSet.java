@@ -54,6 +54,32 @@ final class LongSet {
         return size;
     }
 
+    boolean contains(long value) {
+        if (value == EMPTY) {
+            return hasEmptyValue;
+        }
+        int mask = slots.length - 1;
+        for (int i = mix(value) & mask; ; i = (i + 1) & mask) {
+            long slot = slots[i];
+            if (slot == value) {
+                return true;
+            }
+            if (slot == EMPTY) {
+                return false;
+            }
+        }
+    }
+
+    /** Whether the two sets hold a value in common. */
+    boolean meets(LongSet other) {
+        for (long v : toArray()) {
+            if (other.contains(v)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The values, in no order. */
     long[] toArray() {
         long[] out = new long[size];

@@ -23,6 +23,11 @@ public final class SiteTable {
         return sites.computeIfAbsent(key, SiteTally::new);
     }
 
+    /** The site's tally, or null when nothing was charged to it. */
+    SiteTally find(SiteKey key) {
+        return sites.get(key);
+    }
+
     /** Adds one JVM's agent counters for a site; rates are derived later from the run's wall time. */
     public void addAgentSite(AgentSite counters) {
         addAgentSite(new SiteKey(counters.className(), counters.methodName(), counters.line()), counters);

@@ -99,6 +99,7 @@ public final class SiteTally {
     /** CPU samples whose stack ran inside a synchronizing JDK frame above this line, by that frame. */
     private final Map<String, long[]> syncFrames = new HashMap<>();
     private long syncCpuSamples;
+    private SiteKey poolGivenBackAt;
     /** CPU samples inside a {@code Thread.start} above this line. */
     long threadStartSamples;
     /** Chains from this line to the mechanism, from the agent's counters, with the thread time each stands for. */
@@ -214,6 +215,23 @@ public final class SiteTally {
                         .thenComparing(e -> String.join(" ", e.getKey())))
                 .map(Map.Entry::getKey)
                 .orElse(null);
+    }
+
+    /**
+     * Whether the recordings saw a thread at both sites: compared events with events and samples with samples, as a
+     * merged recording names one thread by its JFR id in the one and its OS id in the other.
+     */
+    boolean sharesThreadsWith(SiteTally other) {
+        return this == other || eventThreads.meets(other.eventThreads) || sampleThreads.meets(other.sampleThreads);
+    }
+
+    /** The line where this line's queue is given back, when it takes from a pool ({@link PoolQueues}), or null. */
+    public SiteKey poolGivenBackAt() {
+        return poolGivenBackAt;
+    }
+
+    void poolGivenBackAt(SiteKey line) {
+        poolGivenBackAt = line;
     }
 
     void addEventThread(long threadKey) {

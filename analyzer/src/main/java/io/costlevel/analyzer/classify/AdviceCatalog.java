@@ -36,6 +36,12 @@ public final class AdviceCatalog {
                             + "a Condition, LockSupport.park), or spin at most a few microseconds before parking; "
                             + "or keep runnable threads at or below the core count.");
             case BLOCKING -> blocking(verdict, facts, p);
+            case POOL_WAIT -> advice(Tiers.L2_TRUE_SHARING, facts,
+                    "threads wait for a pooled item -> as many items as threads use at once, or hold them for less time",
+                    "A take from the pool's queue parks while every item is held by another thread: the pool is "
+                            + "smaller than the threads that want it at the same time, and each wait is a switch out "
+                            + "and a wake-up. Size the pool to the threads that use it at once (or run no more threads "
+                            + "than items), and hold an item only around the work that needs it.");
             case YIELD_SWITCH -> advice(Tiers.L3_SYSCALL, facts,
                     "yield loop with more threads than cores -> park-based lock or fewer threads",
                     "Each yield hands the core to another thread. A lock that parks the waiter (ReentrantLock) "

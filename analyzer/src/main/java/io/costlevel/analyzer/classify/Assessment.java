@@ -1,5 +1,7 @@
 package io.costlevel.analyzer.classify;
 
+import io.costlevel.analyzer.attribution.SiteKey;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -97,6 +99,12 @@ public record Assessment(int tier, Verdict verdict, SiteTime time, long ops, Dou
                 reasons.add(Tiers.name(t) + String.format(" (%s of the time): ", percent(time.share(t)))
                         + (other == blocking ? rareBlocks(f, time) : other.reason()));
             }
+        }
+        SiteKey pool = f.tally().poolGivenBackAt();
+        if (pool != null && time.contentionNanos() > 0) {
+            reasons.add(String.format("a pool: the threads that take here give the item back at %s.%s:%d, so a take "
+                    + "waits for an item another thread holds: contention, not a worker waiting for work",
+                    pool.className(), pool.methodName(), pool.line()));
         }
         if (time.idleNanos() > 0 && !time.idle()) {
             reasons.add(String.format("idle: %.3f s waiting for work or for other threads to finish (a queue's take, "

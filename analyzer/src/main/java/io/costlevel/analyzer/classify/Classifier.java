@@ -81,8 +81,10 @@ public final class Classifier {
         if (agentBlocks == 0 && events == 0) {
             return null;
         }
+        // A pool's take (PoolQueues) blocks for an item another thread holds: its own advice; the reasons say why.
+        Mechanism mechanism = f.tally().poolGivenBackAt() == null ? Mechanism.BLOCKING : Mechanism.POOL_WAIT;
         if (agentBlocks > 0 && f.platformBlockedNanos() >= f.tally().jfrBlockedNanos()) {
-            return new Verdict(Tiers.L4_CONTEXT_SWITCH, Mechanism.BLOCKING, Verdict.HIGH, String.format(
+            return new Verdict(Tiers.L4_CONTEXT_SWITCH, mechanism, Verdict.HIGH, String.format(
                     "%d blocks (park, wait, sleep) counted, %s each, %.3f per op, %.0f ns blocked per op",
                     agentBlocks, Assessment.duration(f.platformBlockedNsPerBlock()), (double) agentBlocks / f.ops(),
                     f.platformBlockedNsPerOp()));
@@ -90,7 +92,7 @@ public final class Classifier {
         double mean = (double) f.tally().jfrBlockedNanos() / events;
         String perOp = f.ops() == 0 ? "" : String.format(", %s of %d ops", Assessment.percent((double) events / f.ops()), f.ops());
         boolean tooFew = !MinimumEvidence.enoughEvents(events);
-        return new Verdict(Tiers.L4_CONTEXT_SWITCH, Mechanism.BLOCKING,
+        return new Verdict(Tiers.L4_CONTEXT_SWITCH, mechanism,
                 tooFew ? Verdict.LOW : f.counted() ? Verdict.HIGH : Verdict.MEDIUM,
                 String.format("the recording saw %d blocking events here (park, monitor, wait or sleep), %s each on average%s%s",
                         events, Assessment.duration(mean), perOp, tooFew ? String.format(

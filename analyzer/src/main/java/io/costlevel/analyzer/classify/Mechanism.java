@@ -6,6 +6,8 @@ public enum Mechanism {
     SPIN_WHILE_DESCHEDULED,
     /** Threads park, wait or sleep: the kernel switches them out and back. */
     BLOCKING,
+    /** Threads block taking from a pool (a queue they give the items back to): more threads than items. */
+    POOL_WAIT,
     /** A virtual thread blocked while pinned to its carrier: the carrier is switched out with it. */
     PINNED_CARRIER,
     /** Virtual threads block and unmount from their carrier: a user-space handoff, no kernel switch. */

@@ -60,10 +60,11 @@ public final class SiteTime {
         AgentSite a = f.agent();
         // A round trip's waits are contention in the recording's chains too: the same waits, seen twice.
         boolean roundTrip = a != null && WaitPurpose.roundTrip(a.primitive(), f.ops(), f.blocks(), f.blockedNanos());
-        WaitPurpose agentPurpose = WaitPurpose.of(a == null ? null : a.primitive(), roundTrip);
-        double[] platform = byPurpose(agentPurpose, roundTrip, f.platformBlockedNanos(),
+        WaitPurpose.Waits waits = new WaitPurpose.Waits(roundTrip, f.tally().poolGivenBackAt() != null);
+        WaitPurpose agentPurpose = waits.of(a == null ? null : a.primitive());
+        double[] platform = byPurpose(agentPurpose, waits, f.platformBlockedNanos(),
                 f.tally().blockedNanosByChain(), f.tally().jfrBlockedNanos());
-        double[] virtual = byPurpose(agentPurpose, roundTrip, f.virtualBlockedNanos(),
+        double[] virtual = byPurpose(agentPurpose, waits, f.virtualBlockedNanos(),
                 f.tally().virtualBlockedNanosByChain(), f.tally().virtualBlockNanos());
         // A pinned block is one of the virtual thread's blocks (the agent counts it by the thread's kind, the
         // recording as its park or sleep): its time moves to the carrier, whatever the thread waited for.
@@ -170,14 +171,15 @@ public final class SiteTime {
     /**
      * Blocked time by {@link WaitPurpose}, the larger of the agent's figure (all of it for the purpose of its
      * primitive) and the recording's (each chain's time for the chain's purpose; time in no chain, in the site
-     * itself, is contention; at a round trip, {@link WaitPurpose#roundTrip}, waits for completion are contention).
+     * itself, is contention; at a round trip, {@link WaitPurpose#roundTrip}, waits for completion are contention, and
+     * at a pool's take, waits in the take).
      */
-    private static double[] byPurpose(WaitPurpose agentPurpose, boolean roundTrip, double agentNanos,
+    private static double[] byPurpose(WaitPurpose agentPurpose, WaitPurpose.Waits waits, double agentNanos,
                                       Map<String, Long> recordedByChain, double recordedNanos) {
         double[] recorded = new double[WaitPurpose.values().length];
         double recordedOther = 0;
         for (Map.Entry<String, Long> chain : recordedByChain.entrySet()) {
-            WaitPurpose p = WaitPurpose.of(chain.getKey(), roundTrip);
+            WaitPurpose p = waits.of(chain.getKey());
             if (p != WaitPurpose.CONTENTION) {
                 recorded[p.ordinal()] += chain.getValue();
                 recordedOther += chain.getValue();

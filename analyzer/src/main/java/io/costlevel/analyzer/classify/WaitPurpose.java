@@ -95,7 +95,28 @@ public enum WaitPurpose {
 
     /** {@link #of}, except that at a round trip ({@link #roundTrip}) waiting for completion is {@link #CONTENTION}. */
     public static WaitPurpose of(String chain, boolean roundTrip) {
-        return roundTrip && waitsForCompletion(chain) ? CONTENTION : of(chain);
+        return new Waits(roundTrip, false).of(chain);
+    }
+
+    /**
+     * What a site's waits for others are, beside what their chains say.
+     *
+     * @param roundTrip the site hands work over and waits for it on most ops ({@link #roundTrip}): its waits for
+     *                  completion are contention
+     * @param pool      the site takes from a queue its own threads give back to (a pool, {@code PoolQueues}): its
+     *                  waits in the take are for an item another thread holds, contention
+     */
+    public record Waits(boolean roundTrip, boolean pool) {
+        public WaitPurpose of(String chain) {
+            if (roundTrip && waitsForCompletion(chain)) {
+                return CONTENTION;
+            }
+            if (pool && chain != null && !chain.isBlank()
+                    && takesFromQueue(BlockingCall.Call.outermost(chain.split("; ", 2)[0]))) {
+                return CONTENTION;
+            }
+            return WaitPurpose.of(chain);
+        }
     }
 
     /** The chain (its first) is idle in a wait for others to finish. */

@@ -23,11 +23,22 @@ import java.util.Map;
  * @param cpuSamplePeriodNanos CPU time per async-profiler sample in this JVM's recording, 0 when unknown (no
  *                        async-profiler, or data written before the agent said)
  * @param probeCost       what the probes cost per op in this JVM, as the agent measured it, or null (not measured)
+ * @param lastObjects     per site (by identity), the identity hash of the object its last sampled op worked on; absent
+ *                        where none was sampled, or the agent did not say
  */
 public record AgentRun(String jvmName, String javaVersion, int cores, double uptimeSeconds,
                        String include, String exclude, boolean finalSnapshot, List<AgentSite> sites, long wallMillis,
                        List<NotInstrumented> notInstrumented, Map<AgentSite, List<AgentCaller>> callers,
-                       SchedulerLoad scheduler, long cpuSamplePeriodNanos, ProbeCost probeCost) {
+                       SchedulerLoad scheduler, long cpuSamplePeriodNanos, ProbeCost probeCost,
+                       Map<AgentSite, Integer> lastObjects) {
+
+    public AgentRun(String jvmName, String javaVersion, int cores, double uptimeSeconds, String include,
+                    String exclude, boolean finalSnapshot, List<AgentSite> sites, long wallMillis,
+                    List<NotInstrumented> notInstrumented, Map<AgentSite, List<AgentCaller>> callers,
+                    SchedulerLoad scheduler, long cpuSamplePeriodNanos, ProbeCost probeCost) {
+        this(jvmName, javaVersion, cores, uptimeSeconds, include, exclude, finalSnapshot, sites, wallMillis,
+                notInstrumented, callers, scheduler, cpuSamplePeriodNanos, probeCost, new IdentityHashMap<>());
+    }
 
     /** Without the CPU sampling period (the analyzer then estimates it from the samples). */
     public AgentRun(String jvmName, String javaVersion, int cores, double uptimeSeconds, String include,

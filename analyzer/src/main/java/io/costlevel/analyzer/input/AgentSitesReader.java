@@ -47,9 +47,14 @@ public final class AgentSitesReader {
         JsonTree snapshot = root.object("snapshot");
         List<AgentSite> sites = new ArrayList<>();
         Map<AgentSite, List<AgentCaller>> callers = new IdentityHashMap<>();
+        Map<AgentSite, Integer> lastObjects = new IdentityHashMap<>();
         for (JsonTree site : root.objects("sites")) {
             AgentSite counters = site(site);
             sites.add(counters);
+            long lastObject = site.number("lastObject", 0);
+            if (lastObject != 0) {
+                lastObjects.put(counters, (int) lastObject);
+            }
             List<AgentCaller> found = callers(site);
             if (!found.isEmpty()) {
                 callers.put(counters, found);
@@ -71,7 +76,8 @@ public final class AgentSitesReader {
                 callers,
                 SchedulerLoad.of(root.object("virtualThreadScheduler")),
                 agent.number("cpuSamplePeriodNanos", 0),
-                ProbeCost.of(agent));
+                ProbeCost.of(agent),
+                lastObjects);
     }
 
     private static List<AgentCaller> callers(JsonTree site) {

@@ -68,6 +68,8 @@ class LibraryWorkloadsIT {
                         + " (L4 too where the threads park more than they run, by the native split)"),
                 Arguments.of("jul-logging", "SharedLogger", 4, "threads park on the handler's lock (or L3, by the native split)"),
                 Arguments.of("executor-round-trip", "ExecutorRoundTrip", 4, "the caller parks until a pool thread wakes it"),
+                Arguments.of("pooled-buffers", "PooledBuffers", 4, "a pool of one buffer: a take waits while the other "
+                        + "thread holds it (L2 too by the native split: the queue's lock and count move between the cores)"),
                 Arguments.of("async-supply", "AsyncSupply", 4, "the caller parks until the task's thread wakes it; on "
                         + "JDK 17 with a common pool of parallelism 1 that thread is started per task"),
                 Arguments.of("caffeine-hot-key", "HotKeyCache", 3, "one read in 760-3900 wakes the cache's maintenance "
@@ -85,12 +87,15 @@ class LibraryWorkloadsIT {
      * ran 224-270 ns of CPU and 15-21 ns blocked per op (2026-12-05, both JDKs; 22 ns of CPU at one thread), and in the
      * host's other mode 61-77 and 24-31: its running part, L2, in either. CompletableFuture.supplyAsync joined blocks
      * 159-163 us per op against 48-50 of CPU on JDK 17 (a thread started per task), 21-25 against 7 on JDK 25: L4.
+     * The pooled buffers block 48-51 ns per op against 84-85 of CPU on JDK 17, 34-37 against 72-103 on JDK 25 (one
+     * thread: 42.5 ns of CPU): within 2x, L2 (the pool's queue moving between the cores) and L4 (its takes).
      */
     static final Map<String, Integer> RUNNING_TIER_OF_BLOCKING = Map.of(
             "shared-queue", Tiers.L2_TRUE_SHARING,
             "jul-logging", Tiers.L3_SYSCALL,
             "executor-round-trip", Tiers.L3_SYSCALL,
-            "async-supply", Tiers.L3_SYSCALL);
+            "async-supply", Tiers.L3_SYSCALL,
+            "pooled-buffers", Tiers.L2_TRUE_SHARING);
 
     /** The tiers expected of {@code workload} given its native cost. */
     static Set<Integer> expectedTiers(String workload, int tier, NativeCost cost) {
@@ -162,6 +167,7 @@ class LibraryWorkloadsIT {
                 }
                 assertLibraryOpsSaid(site);
                 assertThreadStartsSeen(java, workload, site);
+                assertPoolSeen(workload, report);
                 if (cost.agrees(site, calls)) {
                     System.out.printf("LibraryWorkloadsIT %s %s: %s%n", java, workload, seen.lines().findFirst().orElse(""));
                     return;
@@ -265,6 +271,23 @@ class LibraryWorkloadsIT {
             assertThat(site.evidence().get("threadStartSamples")).as("samples in Thread.start: %s", site.evidence()).isNotNull();
             assertThat(site.advice().summary()).isEqualTo("a thread started per task -> hand tasks to a pool");
         }
+    }
+
+    /**
+     * A take from a queue its own threads give back to waits for an item another thread holds (PoolQueues): contention
+     * at the take line, never idle, and the line says so.
+     */
+    private static void assertPoolSeen(String workload, Report report) {
+        if (!workload.equals("pooled-buffers")) {
+            return;
+        }
+        Site take = report.sites().stream().filter(s -> s.className().equals(PACKAGE + "PooledBuffers")
+                && s.methodName().equals("take")).findFirst().orElse(null);
+        assertThat(take).as("the take line").isNotNull();
+        assertThat(take.idle()).as("a pool's take is contention: %s", take.reasons()).isFalse();
+        assertThat(take.evidence().get("idleNanos")).as("no idle time at the take: %s", take.evidence()).isNull();
+        assertThat(take.reasons()).anyMatch(r -> r.contains("a pool: the threads that take here give the item back at "
+                + PACKAGE + "PooledBuffers.op:"));
     }
 
     static long calls(String output) {
