@@ -71,6 +71,13 @@ class ClassifierTest {
         // Handoffs, but the op costs what an uncontended atomic costs: the line did not really move.
         Verdict v = classify(site("atomic").ops(10_000_000).threads(2).handoffs(150_000, 70_000).nsPerOp(5));
         assertThat(v.tier()).isEqualTo(Tiers.L1_UNCONTENDED_ATOMIC);
+        // ...but it moved: the reason does not call it unshared, and the tier is not certain.
+        assertThat(v.reason()).startsWith("synchronization whose line moves between threads at an uncontended op's cost")
+                .contains("47% handoffs");
+        assertThat(v.confidence()).isEqualTo(Verdict.MEDIUM);
+        Verdict alone = classify(site("atomic").ops(10_000_000).threads(2).handoffs(150_000, 300).nsPerOp(5));
+        assertThat(alone.reason()).startsWith("synchronization without sharing");
+        assertThat(alone.confidence()).isEqualTo(Verdict.HIGH);
     }
 
     @Test
