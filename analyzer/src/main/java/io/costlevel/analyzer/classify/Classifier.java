@@ -84,6 +84,17 @@ public final class Classifier {
         // A pool's take (PoolQueues) blocks for an item another thread holds: its own advice; the reasons say why.
         Mechanism mechanism = f.tally().poolGivenBackAt() == null ? Mechanism.BLOCKING : Mechanism.POOL_WAIT;
         if (agentBlocks > 0 && f.platformBlockedNanos() >= f.tally().jfrBlockedNanos()) {
+            if (f.inferredBlockedNanos() > 0) {
+                // Inferred from the slow timed calls, an estimate the site's time bounds (SiteTime, ThreadTimeBound):
+                // the blocked time per op is the site's L4 share of its ns/op, not the estimate's, which a bound
+                // may have cut (a queue's offer and poll: 2,600 ns estimated per op on a line of 730).
+                return new Verdict(Tiers.L4_CONTEXT_SWITCH, mechanism, Verdict.HIGH, String.format(
+                        "%d parks inferred from the calls timed over %s, %s each, %.3f per op (an estimate: a slow "
+                                + "timed call stands for the calls between samples, and the site's time bounds it; its "
+                                + "L4 share is what the bounds left)", agentBlocks,
+                        Assessment.duration(SiteFacts.INFERRED_PARK_FLOOR_NANOS), Assessment.duration(
+                                f.platformBlockedNsPerBlock()), (double) agentBlocks / f.ops()));
+            }
             return new Verdict(Tiers.L4_CONTEXT_SWITCH, mechanism, Verdict.HIGH, String.format(
                     "%d blocks (park, wait, sleep) counted, %s each, %.3f per op, %.0f ns blocked per op",
                     agentBlocks, Assessment.duration(f.platformBlockedNsPerBlock()), (double) agentBlocks / f.ops(),

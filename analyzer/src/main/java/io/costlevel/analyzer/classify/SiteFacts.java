@@ -87,6 +87,9 @@ public final class SiteFacts {
         return (long) Math.min(parked, Math.max(0, timed - tally.cpuNanos()));
     }
 
+    /** A timed call that lasted this long is a park (the agent's {@code BLOCKED_FLOOR_NANOS}: a switch costs 2-100 us). */
+    public static final double INFERRED_PARK_FLOOR_NANOS = 5_000;
+
     /**
      * At a call into a JDK API the agent counts as one op ("call": a ConcurrentHashMap.merge, a queue's take) its
      * parks are inferred: a timed call that lasted over 5 us, scaled to all calls. With more threads than cores a

@@ -144,6 +144,23 @@ class ClassifierTest {
                 .mechanism()).isNotEqualTo(Mechanism.THREAD_START);
     }
 
+    /**
+     * A call's parks are inferred from its slow timed calls, an estimate that the site's time bounds: its reason says so
+     * and gives no blocked time per op of its own (the L4 share of the site's ns/op is that), where a counted park's
+     * reason does.
+     */
+    @Test
+    void parksInferredFromTimedCallsAreSaidToBeAnEstimate() {
+        Assessment inferred = classifier.assess(facts(site("call").primitive("java.util.concurrent.LinkedBlockingQueue.offer")
+                .ops(10_000).threads(2).parks(1_000, 1_000_000_000L).nsPerOp(110_000))).orElseThrow();
+        assertThat(inferred.tier()).isEqualTo(Tiers.L4_CONTEXT_SWITCH);
+        assertThat(inferred.reasons().get(0)).startsWith("L4 context switch (91 % of the time): 1000 parks inferred from "
+                + "the calls timed over 5.0 us, 1.0 ms each, 0.100 per op (an estimate").doesNotContain("ns blocked per op");
+        Assessment counted = classifier.assess(facts(site("park").primitive("java.util.concurrent.locks.LockSupport.park")
+                .ops(10_000).threads(2).parks(10_000, 1_000_000_000L).nsPerOp(110_000))).orElseThrow();
+        assertThat(counted.reasons().get(0)).contains("10000 blocks (park, wait, sleep) counted", "100000 ns blocked per op");
+    }
+
     @Test
     void trueSharingCostingMicrosecondsIsOnlyMediumConfidence() {
         // The blocking ticket lock's unlock lines at 8 threads: handoffs, and 20 us per op from wake-ups.
