@@ -97,10 +97,22 @@ class LibraryWorkloadsIT {
             "async-supply", Tiers.L3_SYSCALL,
             "pooled-buffers", Tiers.L2_TRUE_SHARING);
 
+    /**
+     * Workloads whose line with the most time holds all of the op's blocking but only part of its running time: the
+     * pooled buffers block in the take, and run in the take, the formatting and the give-back. The op's native split
+     * (JDK 25: 72-103 ns of CPU, 34-37 blocked) cannot tell the take line's, so both tiers are expected there: L4 where
+     * it blocks more than it runs (the run under the agent on JDK 25 in CI, 2026-12-05: 0.95 s blocked, 0.70 s running
+     * at the take line), L2 otherwise.
+     */
+    static final Set<String> BLOCKING_LINE_OF_SEVERAL = Set.of("pooled-buffers");
+
     /** The tiers expected of {@code workload} given its native cost. */
     static Set<Integer> expectedTiers(String workload, int tier, NativeCost cost) {
         Integer running = RUNNING_TIER_OF_BLOCKING.get(workload);
-        return running == null ? Set.of(tier)
+        if (running == null) {
+            return Set.of(tier);
+        }
+        return BLOCKING_LINE_OF_SEVERAL.contains(workload) ? Set.of(running, Tiers.L4_CONTEXT_SWITCH)
                 : MixedServiceIT.expectedTiers(Set.of(running), cost.cpuNsPerOp(), cost.blockedNsPerOp());
     }
 
