@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 11, item 5: the real-library workloads of {@code io.costlevel.workloads} (JDK concurrent classes,
- * HdrHistogram, Dropwizard metrics, Caffeine, java.util.logging), each run twice in a forked JVM at two threads:
+ * HdrHistogram, Dropwizard metrics, Caffeine, HikariCP, java.util.logging), each run twice in a forked JVM at two threads:
  * without the agent, for its native cost, and with it ({@code include=io.costlevel.workloads.}, so the libraries
  * are not the application). The workload's application line must get the tier its mechanism and native cost give
  * (docs/tiers.md, "Real libraries"), and its measured ns/op must lie within 2x of the native one (issue 12; issue
@@ -70,6 +70,9 @@ class LibraryWorkloadsIT {
                 Arguments.of("executor-round-trip", "ExecutorRoundTrip", 4, "the caller parks until a pool thread wakes it"),
                 Arguments.of("pooled-buffers", "PooledBuffers", 4, "a pool of one buffer: a take waits while the other "
                         + "thread holds it (L2 too by the native split: the queue's lock and count move between the cores)"),
+                Arguments.of("connection-pool", "ConnectionPool", 4, "HikariCP with one connection for two threads: "
+                        + "a borrow parks until the other thread gives the connection back (L3 too by the native split: "
+                        + "the pool hands it over with a yield per request)"),
                 Arguments.of("async-supply", "AsyncSupply", 4, "the caller parks until the task's thread wakes it; on "
                         + "JDK 17 with a common pool of parallelism 1 that thread is started per task"),
                 Arguments.of("caffeine-hot-key", "HotKeyCache", 3, "one read in 760-3900 wakes the cache's maintenance "
@@ -88,14 +91,18 @@ class LibraryWorkloadsIT {
      * host's other mode 61-77 and 24-31: its running part, L2, in either. CompletableFuture.supplyAsync joined blocks
      * 159-163 us per op against 48-50 of CPU on JDK 17 (a thread started per task), 21-25 against 7 on JDK 25: L4.
      * The pooled buffers block 48-51 ns per op against 84-85 of CPU on JDK 17, 34-37 against 72-103 on JDK 25 (one
-     * thread: 42.5 ns of CPU): within 2x, L2 (the pool's queue moving between the cores) and L4 (its takes).
+     * thread: 42.5 ns of CPU): within 2x, L2 (the pool's queue moving between the cores) and L4 (its takes). HikariCP's
+     * pool of one connection for two threads runs 804-1131 ns of CPU and blocks 736-952 per request on JDK 17,
+     * 1108-1863 and 961-1679 on JDK 25 (one thread: 260 ns of CPU): within 2x, L3 (ConcurrentBag.requite yields once
+     * per request to hand the connection over) and L4 (the borrow parks in SynchronousQueue.poll).
      */
     static final Map<String, Integer> RUNNING_TIER_OF_BLOCKING = Map.of(
             "shared-queue", Tiers.L2_TRUE_SHARING,
             "jul-logging", Tiers.L3_SYSCALL,
             "executor-round-trip", Tiers.L3_SYSCALL,
             "async-supply", Tiers.L3_SYSCALL,
-            "pooled-buffers", Tiers.L2_TRUE_SHARING);
+            "pooled-buffers", Tiers.L2_TRUE_SHARING,
+            "connection-pool", Tiers.L3_SYSCALL);
 
     /**
      * Workloads whose line with the most time holds all of the op's blocking but only part of its running time: the
@@ -172,7 +179,8 @@ class LibraryWorkloadsIT {
             Site site = applicationSite(report, PACKAGE + appClass);
             String seen = "expected L" + expected + ", " + describe(report, site, cost, calls) + "\n    the run under the agent "
                     + "timed itself at " + own;
-            if (site != null && expected.contains(site.tier())) {
+            // An idle line keeps the tier of how it waited: only a ranked one is classified right.
+            if (site != null && !site.idle() && expected.contains(site.tier())) {
                 tierRight = true;
                 if (site.tier() > 0) {
                     assertThat(site.chain()).as("the chain from the line to the mechanism: %s", seen).isNotNull();
