@@ -102,9 +102,8 @@ public record Assessment(int tier, Verdict verdict, SiteTime time, long ops, Dou
         }
         SiteKey pool = f.tally().poolGivenBackAt();
         if (pool != null && time.contentionNanos() > 0) {
-            reasons.add(String.format("a pool: the threads that take here give the item back at %s.%s:%d, so a take "
-                    + "waits for an item another thread holds: contention, not a worker waiting for work",
-                    pool.className(), pool.methodName(), pool.line()));
+            reasons.add("a pool: the threads that take here give the item back at " + pool + ", so a take waits for an "
+                    + "item another thread holds: contention, not a worker waiting for work");
         }
         if (time.idleNanos() > 0 && !time.idle()) {
             reasons.add(String.format("idle: %.3f s waiting for work or for other threads to finish (a queue's take, "
