@@ -33,7 +33,7 @@ public final class StressApp {
         READ_LOCK("readLock", "java.util.concurrent.locks.ReentrantReadWriteLock$ReadLock.lock"),
         WRITE_LOCK("writeLock", "java.util.concurrent.locks.ReentrantReadWriteLock$WriteLock.lock"),
         STAMPED_WRITE("stampedWrite", "java.util.concurrent.locks.StampedLock.writeLock"),
-        STAMPED_OPTIMISTIC("stampedOptimistic", "java.util.concurrent.locks.StampedLock.tryOptimisticRead"),
+        STAMPED_READ("stampedRead", "java.util.concurrent.locks.StampedLock.readLock"),
         SEMAPHORE("semaphore", "java.util.concurrent.Semaphore.acquire"),
         CONDITION_AWAIT("conditionAwait", "java.util.concurrent.locks.Condition.awaitNanos"),
         CONDITION_SIGNAL("conditionSignal", "java.util.concurrent.locks.Condition.signal"),
@@ -120,7 +120,7 @@ public final class StressApp {
                 readLock(n);
                 writeLock(n);
                 stampedWrite(n);
-                stampedOptimistic(n);
+                stampedRead(n);
                 semaphore(n);
                 conditionAwait(n);
                 conditionSignal(n);
@@ -183,10 +183,10 @@ public final class StressApp {
         STAMPED.unlockWrite(stamp);
     }
 
-    private static void stampedOptimistic(long[] n) {
-        long stamp = STAMPED.tryOptimisticRead();
-        n[Op.STAMPED_OPTIMISTIC.ordinal()]++;
-        STAMPED.validate(stamp);
+    private static void stampedRead(long[] n) {
+        long stamp = STAMPED.readLock();
+        n[Op.STAMPED_READ.ordinal()]++;
+        STAMPED.unlockRead(stamp);
     }
 
     private static void semaphore(long[] n) throws InterruptedException {

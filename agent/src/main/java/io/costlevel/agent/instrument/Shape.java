@@ -8,7 +8,7 @@ enum Shape {
     CAS,
     /** compareAndExchange: failed when the witness is not the expected value (the second-to-last argument). */
     EXCHANGE,
-    /** tryLock, tryAcquire, validate: false is a contended (failed) try. */
+    /** tryLock, tryAcquire: false is a contended (failed) try. */
     TRY,
     /** StampedLock try*: stamp 0 is a failed try. */
     TRY_STAMP,
