@@ -18,7 +18,7 @@ import java.util.Set;
  *
  * <p>Told from a work queue by two facts: the agent saw both sites work on one object last (its {@code lastObject},
  * the identity hash of the object a site's last sampled op worked on), and the recordings saw a thread at both lines
- * (a producer's offer and a consumer's take share the queue, not the threads). A site of a library (its calls charged
+ * (a producer's offer and a consumer's take share the queue, not the threads), so the two are on different lines. A site of a library (its calls charged
  * to the application lines that called it) is not matched: only lines the report shows.
  */
 public final class PoolQueues {
@@ -45,7 +45,9 @@ public final class PoolQueues {
             }
             for (AgentSite give : givenBack.getOrDefault(object, List.of())) {
                 SiteTally giving = table.find(keyOf(give));
-                if (giving != null && taking.sharesThreadsWith(giving)) {
+                // One line that both offers and takes tells not whose threads do which (a producer and a consumer
+                // handing items over on one SynchronousQueue line read as a pool): the recording's threads are per line.
+                if (giving != null && giving != taking && taking.sharesThreadsWith(giving)) {
                     taking.poolGivenBackAt(giving.site());
                     break;
                 }

@@ -26,6 +26,13 @@ public final class UncountedSynchronization {
             "java.util.concurrent.ThreadPoolExecutor.", "java.util.concurrent.ForkJoinPool.",
             "java.util.concurrent.Semaphore.", "java.util.concurrent.CountDownLatch.",
             "java.util.Hashtable.", "java.util.Vector.", "java.lang.StringBuffer.",
+            // Copy-on-write writes copy under a lock; their reads are plain.
+            "java.util.concurrent.CopyOnWriteArrayList.add", "java.util.concurrent.CopyOnWriteArrayList.remove",
+            "java.util.concurrent.CopyOnWriteArrayList.set", "java.util.concurrent.CopyOnWriteArrayList.clear",
+            "java.util.concurrent.CopyOnWriteArrayList.replaceAll", "java.util.concurrent.CopyOnWriteArrayList.retainAll",
+            "java.util.concurrent.CopyOnWriteArrayList.sort", "java.util.concurrent.CopyOnWriteArraySet.add",
+            "java.util.concurrent.CopyOnWriteArraySet.remove", "java.util.concurrent.CopyOnWriteArraySet.clear",
+            "java.util.concurrent.CopyOnWriteArraySet.retainAll",
             "java.util.Collections$Synchronized", "java.util.logging.StreamHandler.", "java.util.logging.ConsoleHandler.",
             "java.util.logging.FileHandler.", "jdk.internal.misc.Unsafe.compareAndSet",
             "jdk.internal.misc.Unsafe.compareAndExchange", "jdk.internal.misc.Unsafe.weakCompareAndSet",
@@ -38,6 +45,19 @@ public final class UncountedSynchronization {
      * ({@code VarHandleGuards.guard_L_I}) run plain and opaque reads as well as CAS, and say not which.
      */
     static final java.util.Set<String> METHODS = java.util.Set.of("java.util.Random.next");
+    /**
+     * Methods of the atomics and locks that only read, or store without a fence: an {@code AtomicReference.get} is a
+     * plain load on x86, a {@code lazySet} a plain store, a {@code StampedLock} optimistic read two loads. A line that
+     * samples inside them reads a configuration or a counter's total, which is Level 0 (a line another thread writes
+     * often shows at the writer's counted site); names checked in the atomic and lock packages only.
+     */
+    static final java.util.Set<String> READS = java.util.Set.of("get", "getPlain", "getOpaque", "getAcquire",
+            "intValue", "longValue", "doubleValue", "floatValue", "toString", "sum", "length", "getReference",
+            "getStamp", "isMarked", "lazySet", "setPlain", "setOpaque", "setRelease", "tryOptimisticRead", "validate",
+            "isLocked", "isWriteLocked", "isReadLocked", "isHeldByCurrentThread", "isWriteLockedByCurrentThread",
+            "getHoldCount", "getReadLockCount", "getWriteHoldCount", "getReadHoldCount", "getState",
+            "hasQueuedThreads", "getQueueLength");
+    private static final String[] READ_PACKAGES = {"java.util.concurrent.atomic.", "java.util.concurrent.locks."};
 
     /** Below this share of a line's CPU samples, synchronization frames are incidental. */
     static final double MIN_SHARE = 0.1;
@@ -51,8 +71,24 @@ public final class UncountedSynchronization {
         if (METHODS.contains(qualifiedName)) {
             return true;
         }
+        if (onlyReads(qualifiedName)) {
+            return false;
+        }
         for (String prefix : FRAMES) {
             if (qualifiedName.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean onlyReads(String qualifiedName) {
+        int dot = qualifiedName.lastIndexOf('.');
+        if (dot < 0 || !READS.contains(qualifiedName.substring(dot + 1))) {
+            return false;
+        }
+        for (String pkg : READ_PACKAGES) {
+            if (qualifiedName.startsWith(pkg)) {
                 return true;
             }
         }

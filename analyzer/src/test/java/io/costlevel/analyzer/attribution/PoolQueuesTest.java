@@ -28,15 +28,19 @@ class PoolQueuesTest {
 
     /** The take and give-back sites, their last objects, and the recording's threads at each line. */
     private static SiteTable marked(int takeObject, int giveObject, long takeThread, long giveThread) {
+        return marked(GIVE, takeObject, giveObject, takeThread, giveThread);
+    }
+
+    private static SiteTable marked(SiteKey giveAt, int takeObject, int giveObject, long takeThread, long giveThread) {
         AgentSite take = call(TAKE, "java.util.concurrent.ArrayBlockingQueue.take");
-        AgentSite give = call(GIVE, "java.util.concurrent.ArrayBlockingQueue.offer");
+        AgentSite give = call(giveAt, "java.util.concurrent.ArrayBlockingQueue.offer");
         Map<AgentSite, Integer> objects = new IdentityHashMap<>();
         objects.put(take, takeObject);
         objects.put(give, giveObject);
         SiteTable table = new SiteTable();
         table.charge(new Attribution(TAKE, "java.util.concurrent.ArrayBlockingQueue.take -> "
                 + "java.util.concurrent.locks.AbstractQueuedSynchronizer$ConditionObject.await", true)).park(takeThread, 5_000);
-        table.charge(new Attribution(GIVE, "java.util.concurrent.ArrayBlockingQueue.offer", true)).park(giveThread, 5_000);
+        table.charge(new Attribution(giveAt, "java.util.concurrent.ArrayBlockingQueue.offer", true)).park(giveThread, 5_000);
         AgentRun run = new AgentRun("vm", "17", 2, 1.0, "com.acme.", "", true, List.of(take, give), 0, List.of(),
                 new IdentityHashMap<>(), null, 0, null, objects);
         PoolQueues.mark(run, table);
@@ -52,6 +56,12 @@ class PoolQueuesTest {
     void aQueueOthersFillIsAWorkQueue() {
         assertThat(marked(QUEUE, QUEUE, 7, 8).find(TAKE).poolGivenBackAt()).as("producer and consumer threads").isNull();
         assertThat(marked(QUEUE, QUEUE + 1, 7, 7).find(TAKE).poolGivenBackAt()).as("a pipeline stage: two queues").isNull();
+    }
+
+    @Test
+    void aLineThatBothOffersAndTakesIsNoPool() {
+        // `producer ? queue.put(x) : queue.take()` on one line: the recording's threads are the line's, both roles'.
+        assertThat(marked(TAKE, QUEUE, QUEUE, 7, 8).find(TAKE).poolGivenBackAt()).isNull();
     }
 
     @Test

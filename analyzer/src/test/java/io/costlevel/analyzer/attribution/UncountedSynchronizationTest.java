@@ -7,6 +7,7 @@ import io.costlevel.analyzer.classify.RunContext;
 import io.costlevel.analyzer.classify.SiteFacts;
 import io.costlevel.analyzer.classify.Tiers;
 import io.costlevel.analyzer.classify.Verdict;
+import io.costlevel.analyzer.classify.rules.PlainCodeRule;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -54,5 +55,39 @@ class UncountedSynchronizationTest {
         SiteTally t = sampled(TLR_DRAW, 40);
         assertThat(classify(t).tier()).isEqualTo(Tiers.L0_VANILLA);
         assertThat(UncountedSynchronization.blindSpots(List.of(t))).isEmpty();
+    }
+
+    @Test
+    void readingAnAtomicOrValidatingAnOptimisticReadIsPlainCode() {
+        // A volatile read is a plain load on x86: a line reading its configuration through an AtomicReference is L0.
+        SiteTally read = sampled(List.of(new Frame("java.util.concurrent.atomic.AtomicReference", "get", 100),
+                new Frame("com.acme.Shop", "config", 30)), 40);
+        assertThat(classify(read).tier()).isEqualTo(Tiers.L0_VANILLA);
+        assertThat(UncountedSynchronization.blindSpots(List.of(read))).isEmpty();
+        SiteTally validate = sampled(List.of(new Frame("java.util.concurrent.locks.StampedLock", "validate", 700),
+                new Frame("com.acme.Shop", "price", 40)), 40);
+        assertThat(classify(validate).tier()).isEqualTo(Tiers.L0_VANILLA);
+        // The read inside an update is the update's: updateAndGet is the outermost frame, and it CASes.
+        SiteTally update = sampled(List.of(new Frame("java.util.concurrent.atomic.AtomicReference", "get", 100),
+                new Frame("java.util.concurrent.atomic.AtomicReference", "updateAndGet", 200),
+                new Frame("com.acme.Shop", "swap", 50)), 40);
+        assertThat(classify(update).tier()).isEqualTo(Tiers.L1_UNCONTENDED_ATOMIC);
+    }
+
+    @Test
+    void aLineThatBlocksTooRunsInItsUncountedSynchronization() {
+        // A copy-on-write list's writers: samples in its add (an array copy under a lock) and monitor blocks there.
+        SiteTable table = new SiteTable();
+        Charge charge = table.charge(new StackAttributor(ApplicationCode.fromPrefixes("com.acme.")).attribute(List.of(
+                new Frame("java.util.concurrent.CopyOnWriteArrayList", "add", 410), new Frame("com.acme.Shop", "watch", 60))));
+        charge.cpuSample(1, 40);
+        for (int i = 0; i < 10; i++) {
+            charge.monitorEnter(1, 100_000);
+        }
+        SiteTally t = table.all().get(0);
+        Verdict running = new PlainCodeRule().judge(new SiteFacts(t, new RunContext(2, true, 1.0))).orElseThrow();
+        assertThat(running.tier()).isEqualTo(Tiers.L1_UNCONTENDED_ATOMIC);
+        assertThat(running.mechanism()).isEqualTo(Mechanism.UNCOUNTED_SYNC);
+        assertThat(running.reason()).contains("java.util.concurrent.CopyOnWriteArrayList.add, which the agent did not count");
     }
 }

@@ -18,15 +18,20 @@ import java.util.Optional;
 public final class PlainCodeRule implements TierRule {
     @Override
     public Optional<Verdict> judge(SiteFacts f) {
-        if (f.synchronizes() || f.cpuSamples() == 0) {
+        if (f.cpuSamples() == 0) {
             return Optional.empty();
         }
+        // Before the blocking test: a line whose samples run in uncounted synchronization and which blocks too (a
+        // copy-on-write list's writers queue on its lock) runs L1 at least beside its blocks, not plain code.
         if (f.uncountedSync()) {
             // At least an atomic instruction runs there; whether its line moves or threads wait, nothing measured.
             return Optional.of(new Verdict(Tiers.L1_UNCONTENDED_ATOMIC, Mechanism.UNCOUNTED_SYNC, Verdict.LOW,
                     String.format("%d of %d CPU samples ran inside %s, which the agent did not count: at least an "
                                     + "atomic operation, possibly more (see the blind spots)", f.tally().syncCpuSamples(),
                             f.cpuSamples(), UncountedSynchronization.frames(f.tally()))));
+        }
+        if (f.synchronizes()) {
+            return Optional.empty();
         }
         if (f.run().agentPresent() && !f.run().instrumented(f.tally().site().className())) {
             return Optional.of(new Verdict(Tiers.L0_VANILLA, Mechanism.UNSEEN_CPU, Verdict.LOW, String.format(
