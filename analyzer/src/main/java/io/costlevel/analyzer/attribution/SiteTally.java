@@ -134,7 +134,7 @@ public final class SiteTally {
      * of {@code busiest} inside it.
      */
     void addLibraryCall(AgentSite call, AgentSite busiest, List<AgentSite> parts) {
-        addAgent(call);
+        addCounters(call);
         libraryParts.addAll(parts);
         libraryOps += call.ops();
         if (call.ops() > libraryOpsSiteOps) {
@@ -169,7 +169,26 @@ public final class SiteTally {
         return libraryOpsSite;
     }
 
+    /** The agent's sites at this line itself, each with its own counters (one entry per site and JVM). */
+    private final List<AgentSite> ownParts = new ArrayList<>();
+
+    /**
+     * Every agent site whose counters are summed here, each with its own: the line's own sites and the library sites
+     * its calls reach. A ratio of one site (handoffs per same-line check) is its own; the line's sum mixes in the
+     * others' (a thread's own Random beside a shared map on one line).
+     */
+    public List<AgentSite> sitesHere() {
+        List<AgentSite> all = new ArrayList<>(ownParts);
+        all.addAll(libraryParts);
+        return all;
+    }
+
     void addAgent(AgentSite counters) {
+        ownParts.add(counters);
+        addCounters(counters);
+    }
+
+    private void addCounters(AgentSite counters) {
         agent = agent == null ? counters : agent.plus(counters);
         // Two call sites on one line are mostly run by the same threads: the larger count, not the sum.
         jvmAgentThreads = Math.max(jvmAgentThreads, counters.threads());

@@ -60,6 +60,8 @@ class LibraryWorkloadsIT {
                 Arguments.of("thread-local-random", "ThreadLocalRandomDraw", 0, "the seed is the thread's own field"),
                 Arguments.of("chm-hot-key", "HotKeyMap", 2, "one bin's node written by both cores"),
                 Arguments.of("chm-per-thread", "PerThreadMap", 1, "a map per thread: atomics on lines one core owns"),
+                Arguments.of("status-counts", "StatusCounts", 2, "a map of 8 status counters: no key is hot, each "
+                        + "key's node is written by both cores"),
                 Arguments.of("synchronized-map", "SynchronizedMapWrites", 2,
                         "one monitor for every key of a Collections.synchronizedMap: its line moves between the cores"),
                 Arguments.of("hdr-histogram", "SharedHistogram", 2, "the phaser's epoch counter and the counts array shared"),

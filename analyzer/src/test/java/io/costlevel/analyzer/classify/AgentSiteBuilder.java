@@ -9,6 +9,7 @@ final class AgentSiteBuilder {
     private long ops, casAttempts, casFailures, contended, contendedNanos, parks, parkedNanos, yields, spins, spinWaits,
             wakeups, handoffChecks, handoffs, latencySamples, latencyNanos;
     private long sharedLineChecks = AgentSite.NOT_COUNTED;
+    private long sameLineChecks = AgentSite.NOT_COUNTED;
     private int threads = 1;
     private String primitive = "java.util.concurrent.atomic.AtomicLong.incrementAndGet";
     private VirtualShare virtual = VirtualShare.NONE;
@@ -33,6 +34,8 @@ final class AgentSiteBuilder {
     AgentSiteBuilder handoffs(long checks, long n) { handoffChecks = checks; handoffs = n; return this; }
     /** Of the handoff checks, those on a line another thread had touched at the site before. */
     AgentSiteBuilder sharedLines(long checks) { sharedLineChecks = checks; return this; }
+    /** Of the handoff checks, those on the line the previous sampled op at the site worked on. */
+    AgentSiteBuilder sameLines(long checks) { sameLineChecks = checks; return this; }
 
     /** Every op and park so far done by {@code n} virtual threads. */
     AgentSiteBuilder allVirtual(int n) { virtual = new VirtualShare(n, ops, parks, parkedNanos); return this; }
@@ -48,6 +51,6 @@ final class AgentSiteBuilder {
         return new AgentSite("com.acme.Hot", "run", 42, kind, primitive,
                 ops, threads, casAttempts, casFailures, contended, contendedNanos, parks, parkedNanos, 0, 0,
                 yields, 0, 0, spins, spinWaits, wakeups, handoffChecks, handoffs, latencySamples, latencyNanos, virtual,
-                AgentSite.NOT_COUNTED, sharedLineChecks);
+                sameLineChecks, sharedLineChecks);
     }
 }

@@ -113,6 +113,43 @@ class ClassifierTest {
     }
 
     /**
+     * A shared map of 16 keys merged by 2 threads on 2 cores (2026-12-05: natively 52-184 ns per draw and merge, 24 at
+     * one thread), on one line with each thread's own Random: the merge meets the line its previous sample touched
+     * once in 16 (its handoffs are 3 % of its checks, the line's sum less), but then another thread had it in between
+     * more than a third of the time. Per site, not from the line's sum, where the Random's same-line checks (its own
+     * object, never a handoff) dilute it.
+     */
+    @Test
+    void aSiteSpreadOverAFewSharedLinesIsTrueSharing() {
+        AgentSiteBuilder ownRandom = site("call").primitive("java.util.Random.nextInt").ops(16_000_000).threads(2)
+                .handoffs(250_000, 0).sameLines(125_000).sharedLines(0).nsPerOp(30);
+        AgentSiteBuilder merge = site("call").primitive("java.util.concurrent.ConcurrentHashMap.merge").ops(16_000_000)
+                .threads(2).handoffs(250_000, 7_700).sameLines(22_000).sharedLines(71_000).nsPerOp(85);
+        Verdict v = classifyLine(ownRandom, merge);
+        assertThat(v.tier()).isEqualTo(Tiers.L2_TRUE_SHARING);
+        assertThat(v.confidence()).isEqualTo(Verdict.MEDIUM);
+        assertThat(v.reason()).contains("java.util.concurrent.ConcurrentHashMap.merge spreads over a few lines",
+                "9% of its sampled ops met the line", "35% of the time");
+        // Many keys (lines rarely shared in the agent's table), a thread's own objects, a cheap op: not this.
+        assertThat(classifyLine(ownRandom, merge.sharedLines(2_000)).tier()).isEqualTo(Tiers.L1_UNCONTENDED_ATOMIC);
+        assertThat(classifyLine(ownRandom, merge.sharedLines(71_000).handoffs(250_000, 0)).tier())
+                .isEqualTo(Tiers.L1_UNCONTENDED_ATOMIC);
+        assertThat(classifyLine(ownRandom.nsPerOp(8), merge.handoffs(250_000, 7_700).nsPerOp(8)).tier())
+                .isEqualTo(Tiers.L1_UNCONTENDED_ATOMIC);
+        // Too few same-line checks for a ratio (4096 keys: one in 4096).
+        assertThat(classifyLine(ownRandom.nsPerOp(30), merge.nsPerOp(85).sameLines(60).handoffs(250_000, 30)).tier())
+                .isEqualTo(Tiers.L1_UNCONTENDED_ATOMIC);
+    }
+
+    private Verdict classifyLine(AgentSiteBuilder... sites) {
+        SiteTable table = new SiteTable();
+        for (AgentSiteBuilder s : sites) {
+            table.addAgentSite(s.build());
+        }
+        return classifier.classify(new SiteFacts(table.all().get(0), new RunContext(CORES, true, 1.0))).orElseThrow();
+    }
+
+    /**
      * A line whose CPU samples mostly ran inside Thread.start (42 of 54: CompletableFuture.supplyAsync starting a thread
      * per task, 2026-12-05) starts threads: L3 at least, whatever else it counted, with the pool advice; a few such
      * samples among many are not its mechanism.
