@@ -31,7 +31,8 @@ public final class Workloads {
             Map.entry("async-supply", AsyncSupply::new),
             Map.entry("pooled-buffers", PooledBuffers::new),
             Map.entry("connection-pool", ConnectionPool::new),
-            Map.entry("status-counts", StatusCounts::new));
+            Map.entry("status-counts", StatusCounts::new),
+            Map.entry("legacy-formatter", LegacyFormatter::new));
 
     /** One operation of a workload; {@code op} is the application line the report must classify. */
     interface Operation {

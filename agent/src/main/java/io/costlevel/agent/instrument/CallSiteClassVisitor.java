@@ -43,7 +43,7 @@ final class CallSiteClassVisitor extends ClassVisitor {
         SiteRecorder recorder = new SiteRecorder(sites, internalName.replace('/', '.'), name, descriptor,
                 !selection.isApplication(internalName));
         MethodVisitor rewriter = new CallSiteMethodVisitor(next, recorder, table, selection,
-                facts.maxLocals(name, descriptor), classVersion >= JAVA_5);
+                facts.maxLocals(name, descriptor), classVersion >= JAVA_5, facts.confinedCalls(name, descriptor));
         if ((access & Opcodes.ACC_SYNCHRONIZED) == 0 || !selection.monitors()) {
             return rewriter;
         }

@@ -1,5 +1,6 @@
 package io.costlevel.agent.instrument;
 
+import java.util.BitSet;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -23,6 +24,7 @@ import net.bytebuddy.jar.asm.Type;
  * instructions of one site.
  */
 final class CallSiteMethodVisitor extends MethodVisitor {
+    private static final String AGENT_PACKAGE = "io/costlevel/agent/";
     private static final String PROBES = "io/costlevel/agent/bootstrap/Probes";
     private static final String ACQUIRE_PROBES = "io/costlevel/agent/bootstrap/AcquireProbes";
     private static final String CALL_PROBES = "io/costlevel/agent/bootstrap/CallProbes";
@@ -43,10 +45,15 @@ final class CallSiteMethodVisitor extends MethodVisitor {
     /** A monitorenter whose closing probe waits for its protected range to start: the site, or -1. */
     private int pendingMonitorSite = -1;
     private boolean pendingRangeStarted;
+    /** The method's own calls left as they are, by ordinal among them ({@link ConfinedReceivers}). */
+    private final BitSet confinedCalls;
+    /** Ordinal of the next of the method's own calls (the agent's probe calls handed in by a wrapper not counted). */
+    private int callOrdinal;
 
     CallSiteMethodVisitor(MethodVisitor next, SiteRecorder sites, PrimitiveTable table, Selection selection,
-            int firstFreeLocal, boolean classConstants) {
+            int firstFreeLocal, boolean classConstants, BitSet confinedCalls) {
         super(Opcodes.ASM9, next);
+        this.confinedCalls = confinedCalls;
         this.sites = sites;
         this.table = table;
         this.selection = selection;
@@ -117,7 +124,13 @@ final class CallSiteMethodVisitor extends MethodVisitor {
         // invokespecial is a subclass calling the JDK's implementation (super.lock()): its own code, left alone
         // (replacing it by AcquireProbes.lock would call the subclass's lock() again, forever).
         Primitive primitive = opcode == Opcodes.INVOKESPECIAL ? null : table.find(owner, name, descriptor);
+        boolean confined = !owner.startsWith(AGENT_PACKAGE) && confinedCalls.get(callOrdinal++);
         if (primitive == null || !selection.enabled(primitive.family())) {
+            super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+            return;
+        }
+        if (confined) {
+            sites.recordConfined(line, primitive);
             super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
             return;
         }

@@ -52,7 +52,7 @@ public final class CallSiteTransformer implements ClassFileTransformer {
     /** The rewritten class, or null when it calls nothing the agent counts. */
     byte[] rewrite(byte[] classfile) {
         ClassReader reader = new ClassReader(classfile);
-        MethodFacts facts = MethodFacts.of(reader, table, selection);
+        MethodFacts facts = MethodFacts.of(classfile, reader, table, selection);
         if (!facts.anySite()) {
             return null;
         }

@@ -1,7 +1,10 @@
 package io.costlevel.agent.instrument;
 
+import java.util.BitSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 import net.bytebuddy.jar.asm.ClassReader;
 import net.bytebuddy.jar.asm.ClassVisitor;
@@ -12,20 +15,33 @@ import net.bytebuddy.jar.asm.Opcodes;
 /**
  * A first, read-only pass over a class: does it call anything we instrument, and per method the size of its local
  * variable table (the rewrite puts its temporaries after it, where they cannot clash with the method's own) and
- * its first line (the line of a synchronized method's site).
+ * its first line (the line of a synchronized method's site), and the calls on objects the method made and keeps to
+ * itself ({@link ConfinedReceivers}), worked out only for methods that make such an object.
  */
 final class MethodFacts {
     private final Map<String, Integer> maxLocals = new HashMap<>();
     private final Map<String, Integer> firstLine = new HashMap<>();
+    private final Set<String> allocating = new HashSet<>();
+    private Map<String, BitSet> confined = Map.of();
     private boolean anySite;
 
     private MethodFacts() {}
 
-    static MethodFacts of(ClassReader reader, PrimitiveTable table, Selection selection) {
+    static MethodFacts of(byte[] classfile, ClassReader reader, PrimitiveTable table, Selection selection) {
         MethodFacts facts = new MethodFacts();
         reader.accept(facts.new Scanner(table, selection), ClassReader.SKIP_FRAMES);
+        if (facts.anySite && !facts.allocating.isEmpty()) {
+            facts.confined = ConfinedReceivers.of(classfile, facts.allocating);
+        }
         return facts;
     }
+
+    /** The method's calls, by ordinal among its method calls, whose receiver it made and keeps to itself. */
+    BitSet confinedCalls(String name, String descriptor) {
+        return confined.getOrDefault(name + descriptor, EMPTY);
+    }
+
+    private static final BitSet EMPTY = new BitSet();
 
     boolean anySite() {
         return anySite;
@@ -69,6 +85,13 @@ final class MethodFacts {
                     Primitive primitive = table.find(owner, method, desc);
                     if (primitive != null && selection.enabled(primitive.family())) {
                         anySite = true;
+                    }
+                }
+
+                @Override
+                public void visitTypeInsn(int opcode, String type) {
+                    if (opcode == Opcodes.NEW && ConfinedReceivers.creates(type)) {
+                        allocating.add(key);
                     }
                 }
 

@@ -10,6 +10,13 @@ public record Site(String className, String methodName, String descriptor, int l
     /** The class of the agent's own sites (its probe-cost measurement), which the data file leaves out. */
     public static final String AGENT_CLASS = "io.costlevel.agent.calibrate.ProbeCost";
 
+    /** The kind of a call on an object its method made and keeps to itself: not instrumented, written out all the same. */
+    public static final String CONFINED = "confined";
+
+    public boolean isConfined() {
+        return kind.equals(CONFINED);
+    }
+
     /** A site of the agent's own, counted but never written out. */
     public boolean isAgents() {
         return className.equals(AGENT_CLASS);

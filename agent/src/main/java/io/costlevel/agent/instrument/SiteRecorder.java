@@ -19,6 +19,14 @@ final class SiteRecorder {
         this.library = library;
     }
 
+    /**
+     * A call left uninstrumented because its receiver never leaves the method ({@link ConfinedReceivers}): a site of kind
+     * {@link Site#CONFINED}, never counted, written out so the analyzer knows the line's silence was looked at.
+     */
+    void recordConfined(int line, Primitive primitive) {
+        table.idOf(new Site(className, methodName, descriptor, line, primitive.name(), Site.CONFINED));
+    }
+
     int record(int line, Primitive primitive) {
         int id = table.idOf(new Site(className, methodName, descriptor, line, primitive.name(), primitive.kind()));
         if (library && id != SiteTable.OVERFLOW_ID) {

@@ -93,9 +93,10 @@ public final class SitesJson {
         }
         for (int id = 0; id < snapshot.sites().size(); id++) {
             int base = id * Evidence.WIDTH;
-            if (base < counters.length && anyCount(counters, base) && !snapshot.sites().get(id).isAgents()) {
+            Site site = snapshot.sites().get(id);
+            if (base < counters.length && (anyCount(counters, base) || site.isConfined()) && !site.isAgents()) {
                 int lastObject = id < snapshot.lastObjects().length ? snapshot.lastObjects()[id] : 0;
-                site(json, id, snapshot.sites().get(id), counters, base, callers.getOrDefault(id, List.of()), lastObject);
+                site(json, id, site, counters, base, callers.getOrDefault(id, List.of()), lastObject);
             }
         }
         return json.endArray().endObject().toJson();

@@ -229,6 +229,16 @@ class CallSiteTransformerTest {
     }
 
     /** One column summed over the sites of {@code primitive} in {@code method} of the fixture. */
+    @Test
+    void callsOnABufferTheMethodKeepsAreLeftAsTheyAreAndSaidConfined() throws Exception {
+        run("confinedBuffer");
+        assertThat(sum("confinedBuffer", "java.lang.StringBuffer.append", Evidence.OPS)).isZero();
+        assertThat(sites.snapshot()).filteredOn(s -> s.methodName().equals("confinedBuffer"))
+                .extracting(Site::primitive, Site::kind)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("java.lang.StringBuffer.append", Site.CONFINED),
+                        org.assertj.core.groups.Tuple.tuple("java.lang.StringBuffer.length", Site.CONFINED));
+    }
+
     private static long sum(String method, String primitive, int column) {
         long[] counters = CounterRegistry.merge();
         List<Site> all = sites.snapshot();

@@ -183,6 +183,20 @@ public final class SiteTally {
         return all;
     }
 
+    /**
+     * The classes ({@code java.lang.StringBuffer}) whose calls here the agent left uninstrumented because their object
+     * never leaves its method ({@link AgentSite#CONFINED}).
+     */
+    public java.util.Set<String> confinedClasses() {
+        java.util.Set<String> classes = new java.util.TreeSet<>();
+        for (AgentSite s : ownParts) {
+            if (s.isConfined() && s.primitive() != null && s.primitive().lastIndexOf('.') > 0) {
+                classes.add(s.primitive().substring(0, s.primitive().lastIndexOf('.')));
+            }
+        }
+        return classes;
+    }
+
     void addAgent(AgentSite counters) {
         ownParts.add(counters);
         addCounters(counters);

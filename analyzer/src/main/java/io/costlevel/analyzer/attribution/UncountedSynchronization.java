@@ -71,7 +71,8 @@ public final class UncountedSynchronization {
         if (METHODS.contains(qualifiedName)) {
             return true;
         }
-        if (onlyReads(qualifiedName)) {
+        if (onlyReads(qualifiedName) || qualifiedName.endsWith(".<init>") || qualifiedName.endsWith(".<clinit>")) {
+            // A constructor takes no lock: a new StringBuffer allocates its array, nothing else.
             return false;
         }
         for (String prefix : FRAMES) {
@@ -98,8 +99,27 @@ public final class UncountedSynchronization {
     /** The line's CPU samples ran inside synchronization that the agent did not count there. */
     public static boolean significant(SiteTally t) {
         boolean counted = t.agent() != null && t.agent().ops() > 0;
-        long inside = t.syncCpuSamples();
+        long inside = t.syncCpuSamples() - confinedSamples(t);
         return !counted && inside >= MIN_SAMPLES && inside >= MIN_SHARE * t.cpuSamples();
+    }
+
+    /**
+     * Samples in the frames of a class whose calls at this line the agent left uninstrumented as confined to their
+     * method (a method-local StringBuffer): the agent looked, and there is no lock to count there.
+     */
+    static long confinedSamples(SiteTally t) {
+        java.util.Set<String> classes = t.confinedClasses();
+        if (classes.isEmpty()) {
+            return 0;
+        }
+        long samples = 0;
+        for (Map.Entry<String, Long> frame : t.syncFrames().entrySet()) {
+            int dot = frame.getKey().lastIndexOf('.');
+            if (dot > 0 && classes.contains(frame.getKey().substring(0, dot))) {
+                samples += frame.getValue();
+            }
+        }
+        return samples;
     }
 
     /** The frames the samples ran in, most samples first, for a reason or a blind spot. */

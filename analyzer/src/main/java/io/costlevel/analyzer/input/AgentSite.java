@@ -101,7 +101,20 @@ public record AgentSite(String className, String methodName, int line, String ki
         return value < 0 ? NOT_COUNTED : part(value, share);
     }
 
+    /**
+     * The agent's kind of a call on an object its method made and keeps to itself: left uninstrumented (the JIT removes
+     * the object's locks), never counted; written out so that the line's silence is known to be looked at.
+     */
+    public static final String CONFINED = "confined";
+
+    public boolean isConfined() {
+        return CONFINED.equals(kind);
+    }
+
     private static int severity(String kind) {
+        if (CONFINED.equals(kind)) {
+            return KINDS_BY_SEVERITY.size() + 1; // any other kind names a line before it
+        }
         int index = KINDS_BY_SEVERITY.indexOf(kind);
         return index < 0 ? KINDS_BY_SEVERITY.size() : index;
     }

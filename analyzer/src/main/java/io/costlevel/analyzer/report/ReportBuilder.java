@@ -197,12 +197,13 @@ public final class ReportBuilder {
     }
 
     /**
-     * The agent's kind when it counted the site; else the recording's commonest blocking event where blocking holds
+     * The agent's kind when it counted the site (a confined call's is no kind of synchronization); else the recording's commonest blocking event where blocking holds
      * most of the line's time; else cpu. One park charged to a line that runs (a class initialized on its first call,
      * seen at ThreadLocalRandom draws on JDK 25) does not make it a park site.
      */
     private static String kind(SiteFacts f, SiteTime time) {
-        if (f.agent() != null) {
+        // A line whose only agent sites are confined calls (left uninstrumented) is read like one without agent sites.
+        if (f.agent() != null && !f.agent().isConfined()) {
             return f.agent().kind();
         }
         if (!time.mostlyBlocked()) {

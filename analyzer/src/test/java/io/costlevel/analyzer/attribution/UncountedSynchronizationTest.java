@@ -67,6 +67,9 @@ class UncountedSynchronizationTest {
         SiteTally validate = sampled(List.of(new Frame("java.util.concurrent.locks.StampedLock", "validate", 700),
                 new Frame("com.acme.Shop", "price", 40)), 40);
         assertThat(classify(validate).tier()).isEqualTo(Tiers.L0_VANILLA);
+        // A constructor takes no lock: a new StringBuffer's samples allocate its array.
+        assertThat(classify(sampled(List.of(new Frame("java.lang.StringBuffer", "<init>", 100),
+                new Frame("com.acme.Shop", "label", 12)), 40)).tier()).isEqualTo(Tiers.L0_VANILLA);
         // The read inside an update is the update's: updateAndGet is the outermost frame, and it CASes.
         SiteTally update = sampled(List.of(new Frame("java.util.concurrent.atomic.AtomicReference", "get", 100),
                 new Frame("java.util.concurrent.atomic.AtomicReference", "updateAndGet", 200),
@@ -89,5 +92,25 @@ class UncountedSynchronizationTest {
         assertThat(running.tier()).isEqualTo(Tiers.L1_UNCONTENDED_ATOMIC);
         assertThat(running.mechanism()).isEqualTo(Mechanism.UNCOUNTED_SYNC);
         assertThat(running.reason()).contains("java.util.concurrent.CopyOnWriteArrayList.add, which the agent did not count");
+    }
+
+    @Test
+    void aBufferTheAgentFoundConfinedToItsMethodIsPlainCode() {
+        // The agent left `new StringBuffer().append(..)` as it was (its object never leaves the method: the JIT removes
+        // its locks) and wrote the call as a confined site: the samples in StringBuffer.append are no blind spot.
+        SiteTable table = new SiteTable();
+        table.addAgentSite(new io.costlevel.analyzer.input.AgentSite("com.acme.Shop", "label", 70, "confined",
+                "java.lang.StringBuffer.append", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                io.costlevel.analyzer.input.VirtualShare.NONE, io.costlevel.analyzer.input.AgentSite.NOT_COUNTED,
+                io.costlevel.analyzer.input.AgentSite.NOT_COUNTED));
+        table.charge(new StackAttributor(ApplicationCode.fromPrefixes("com.acme.")).attribute(List.of(
+                new Frame("java.lang.StringBuffer", "append", 300), new Frame("com.acme.Shop", "label", 70))))
+                .cpuSample(1, 40);
+        SiteTally t = table.all().get(0);
+        Verdict v = classify(t);
+        assertThat(v.tier()).isEqualTo(Tiers.L0_VANILLA);
+        assertThat(v.confidence()).isEqualTo(Verdict.HIGH);
+        assertThat(v.reason()).contains("its calls on java.lang.StringBuffer are on an object this method made and keeps");
+        assertThat(UncountedSynchronization.blindSpots(List.of(t))).isEmpty();
     }
 }
