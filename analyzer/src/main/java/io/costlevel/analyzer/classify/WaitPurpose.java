@@ -93,6 +93,17 @@ public enum WaitPurpose {
                 && blockedNanos / blocks < Tiers.ceilingNs(Tiers.L4_CONTEXT_SWITCH);
     }
 
+    /**
+     * {@link #roundTrip} from the recording alone, at a line whose waits the agent did not count (a
+     * {@code CyclicBarrier.await}, a latch or a future reached through a call it does not count): many waits
+     * ({@link MinimumEvidence#MIN_CHECKS} events or more), each no longer than a context switch costs. Two threads
+     * meeting at a barrier on every op measured 21-29 us per op natively, 13-23 of them blocked (2 cores, 2026-12-05):
+     * the rendezvous is what the op costs. A main thread's join or a latch awaited once is a few long waits: idle.
+     */
+    public static boolean recordedRoundTrip(long events, double blockedNanos) {
+        return events >= MinimumEvidence.MIN_CHECKS && blockedNanos / events < Tiers.ceilingNs(Tiers.L4_CONTEXT_SWITCH);
+    }
+
     /** {@link #of}, except that at a round trip ({@link #roundTrip}) waiting for completion is {@link #CONTENTION}. */
     public static WaitPurpose of(String chain, boolean roundTrip) {
         return new Waits(roundTrip, false).of(chain);

@@ -1,5 +1,6 @@
 package io.costlevel.analyzer.classify;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -55,6 +56,23 @@ class WaitPurposeTest {
     void shortWaitsForCompletionOnMostOpsAreARoundTrip(String primitive, long ops, long waits, long nanos,
                                                       WaitPurpose expected) {
         assertThat(WaitPurpose.of(primitive, WaitPurpose.roundTrip(primitive, ops, waits, nanos))).isEqualTo(expected);
+    }
+
+    /**
+     * A line whose waits only the recording saw: two threads meeting at a CyclicBarrier on every op (61,316 parks of
+     * 36 us in 1.5 s, 2026-12-05) rendezvous per op, contention; a main thread's one join stays idle.
+     */
+    @Test
+    void manyShortRecordedWaitsForCompletionAreARoundTrip() {
+        String barrier = "java.util.concurrent.CyclicBarrier.await -> "
+                + "java.util.concurrent.locks.AbstractQueuedSynchronizer$ConditionObject.awaitNanos";
+        assertThat(WaitPurpose.of(barrier, WaitPurpose.recordedRoundTrip(61_316, 61_316 * 36_400.0)))
+                .isEqualTo(WaitPurpose.CONTENTION);
+        assertThat(WaitPurpose.of("java.lang.Thread.join", WaitPurpose.recordedRoundTrip(1, 1.5e9)))
+                .isEqualTo(WaitPurpose.IDLE);
+        assertThat(WaitPurpose.of(barrier, WaitPurpose.recordedRoundTrip(99, 99 * 36_400.0))).isEqualTo(WaitPurpose.IDLE);
+        assertThat(WaitPurpose.of(barrier, WaitPurpose.recordedRoundTrip(500, 500 * 2e6))).as("2 ms waits")
+                .isEqualTo(WaitPurpose.IDLE);
     }
 
     @ParameterizedTest
