@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Queues used as pools: the threads that take an item from a queue give it back to the same queue (pooled buffers,
@@ -22,10 +21,6 @@ import java.util.Set;
  * to the application lines that called it) is not matched: only lines the report shows.
  */
 public final class PoolQueues {
-    private static final Set<String> TAKES = Set.of("take", "poll", "takeFirst", "takeLast", "pollFirst", "pollLast");
-    private static final Set<String> GIVES = Set.of("put", "offer", "add", "putFirst", "putLast", "offerFirst",
-            "offerLast", "addFirst", "addLast");
-
     private PoolQueues() {}
 
     /** Marks the lines of {@code run} that take from a pool, with the line that gives back to it. */
@@ -33,13 +28,13 @@ public final class PoolQueues {
         Map<Integer, List<AgentSite>> givenBack = new HashMap<>();
         for (AgentSite s : run.sites()) {
             Integer object = run.lastObjects().get(s);
-            if (object != null && onQueue(s, GIVES)) {
+            if (object != null && QueueCalls.gives(s.primitive())) {
                 givenBack.computeIfAbsent(object, o -> new ArrayList<>()).add(s);
             }
         }
         for (AgentSite take : run.sites()) {
             Integer object = run.lastObjects().get(take);
-            SiteTally taking = object == null || !onQueue(take, TAKES) ? null : table.find(keyOf(take));
+            SiteTally taking = object == null || !QueueCalls.takes(take.primitive()) ? null : table.find(keyOf(take));
             if (taking == null) {
                 continue;
             }
@@ -53,17 +48,6 @@ public final class PoolQueues {
                 }
             }
         }
-    }
-
-    /** A call on a queue or deque ({@code java.util.concurrent.ArrayBlockingQueue.take}) whose method is one of these. */
-    private static boolean onQueue(AgentSite s, Set<String> methods) {
-        String p = s.primitive();
-        int dot = p == null ? -1 : p.lastIndexOf('.');
-        if (dot < 0) {
-            return false;
-        }
-        String owner = p.substring(0, dot);
-        return (owner.endsWith("Queue") || owner.endsWith("Deque")) && methods.contains(p.substring(dot + 1));
     }
 
     private static SiteKey keyOf(AgentSite s) {

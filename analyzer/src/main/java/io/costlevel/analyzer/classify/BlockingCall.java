@@ -33,8 +33,7 @@ enum BlockingCall {
 
         /** A producer/consumer handoff structure. */
         boolean onBlockingQueue() {
-            return simple.endsWith("BlockingQueue") || simple.endsWith("BlockingDeque") || simple.endsWith("TransferQueue")
-                    || simple.equals("SynchronousQueue") || simple.equals("DelayQueue");
+            return io.costlevel.analyzer.attribution.QueueCalls.blockingQueue(simple);
         }
     }
 

@@ -1,5 +1,7 @@
 package io.costlevel.analyzer.classify;
 
+import io.costlevel.analyzer.attribution.QueueCalls;
+
 import java.util.List;
 
 /**
@@ -64,7 +66,7 @@ public enum WaitPurpose {
         }
         // A consumer waiting on an empty queue waits for work; one queued for the queue's lock contends with
         // the other users of the queue (the chain then goes through the lock's acquire, not a condition's await).
-        if (takesFromQueue(BlockingCall.Call.outermost(first)) && !first.contains("ReentrantLock.lock")) {
+        if (QueueCalls.takes(first) && !first.contains("ReentrantLock.lock")) {
             return IDLE;
         }
         return switch (BlockingCall.of(first)) {
@@ -122,8 +124,7 @@ public enum WaitPurpose {
             if (roundTrip && waitsForCompletion(chain)) {
                 return CONTENTION;
             }
-            if (pool && chain != null && !chain.isBlank()
-                    && takesFromQueue(BlockingCall.Call.outermost(chain.split("; ", 2)[0]))) {
+            if (pool && QueueCalls.takes(chain)) {
                 return CONTENTION;
             }
             return WaitPurpose.of(chain);
@@ -134,14 +135,5 @@ public enum WaitPurpose {
     private static boolean waitsForCompletion(String chain) {
         return chain != null && !chain.isBlank() && of(chain) == IDLE
                 && BlockingCall.of(chain) == BlockingCall.COMPLETION;
-    }
-
-    private static boolean takesFromQueue(BlockingCall.Call call) {
-        if (call == null || !call.onBlockingQueue()) {
-            return false;
-        }
-        String method = call.method();
-        return method.equals("take") || method.startsWith("poll") || method.startsWith("takeFirst")
-                || method.startsWith("takeLast");
     }
 }
