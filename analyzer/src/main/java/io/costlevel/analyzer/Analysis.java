@@ -10,6 +10,7 @@ import io.costlevel.analyzer.attribution.StackAttributor;
 import io.costlevel.analyzer.attribution.UncountedSynchronization;
 import io.costlevel.analyzer.classify.Evidence;
 import io.costlevel.analyzer.classify.RunContext;
+import io.costlevel.analyzer.classify.ThreadTime;
 import io.costlevel.analyzer.findings.CarrierStarvationFinder;
 import io.costlevel.analyzer.input.AgentRun;
 import io.costlevel.analyzer.input.AgentSitesReader;
@@ -28,10 +29,8 @@ import io.costlevel.analyzer.report.RunInfo;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -79,9 +78,7 @@ public final class Analysis {
         // The threads' time of every JVM, while each had a recording to see its threads by (else unknown: 0).
         double threadNanos = 0;
         boolean threadTimeKnown = true;
-        Map<Long, Double> threadSpans = new HashMap<>();
-        Map<Long, Long> sameThread = new HashMap<>();
-        Map<Long, Double> threadCpu = new HashMap<>();
+        ThreadTime threads = ThreadTime.NONE;
 
         for (RunInput run : runs) {
             AgentRun agent = run.agentSites() == null ? null : AgentSitesReader.read(run.agentSites());
@@ -97,9 +94,7 @@ public final class Analysis {
             double runStart = 0;
             int runCores = 0;
             double runThreadNanos = 0;
-            Map<Long, Double> runThreadSpans = new HashMap<>();
-            Map<Long, Long> runSameThread = new HashMap<>();
-            Map<Long, Double> runThreadCpu = new HashMap<>();
+            ThreadTime runThreads = ThreadTime.NONE;
             boolean runDamaged = false;
             for (Path recording : run.recordings()) {
                 RecordingFacts facts = scanner.scan(recording, recordingIndex++, agent == null ? 0 : agent.cpuSamplePeriodNanos());
@@ -120,9 +115,7 @@ public final class Analysis {
                 runDuration = Math.max(runDuration, facts.durationSeconds());
                 // A JDK recording and async-profiler's of one JVM see the same threads: the one that saw more.
                 runThreadNanos = Math.max(runThreadNanos, facts.threadNanos());
-                runThreadSpans.putAll(facts.threadSpanNanos()); // keys differ between recordings
-                runSameThread.putAll(facts.sameThread());
-                runThreadCpu.putAll(facts.threadCpuNanos());
+                runThreads = runThreads.plus(facts.threads()); // keys differ between recordings
                 runDamaged |= facts.damage() != null;
                 runCores = Math.max(runCores, facts.hardwareThreads());
                 jvm = jvm != null ? jvm : facts.jvmName();
@@ -156,9 +149,7 @@ public final class Analysis {
             threadNanos += runThreadNanos;
             threadTimeKnown &= runThreadNanos > 0 && !runDamaged;
             if (!runDamaged) {
-                threadSpans.putAll(runThreadSpans);
-                sameThread.putAll(runSameThread);
-                threadCpu.putAll(runThreadCpu);
+                threads = threads.plus(runThreads);
             }
             cores = Math.max(cores, runCores);
             duration += runDuration;
@@ -191,7 +182,7 @@ public final class Analysis {
                 Evidence.round(wall), span.jvms(), span.arrangement(),
                 threadTimeKnown && threadNanos > 0 ? Evidence.round(threadNanos / 1e9) : null);
         return new ReportBuilder().build(table.all(), new RunContext(cores, anyAgent, wall, leftOut)
-                        .withThreadTime(threadTimeKnown ? threadNanos : 0, threadSpans, sameThread, threadCpu), info, blindSpots)
+                        .withThreadTime(threadTimeKnown ? threadNanos : 0, threads), info, blindSpots)
                 .withCarrierStarvation(CarrierStarvationFinder.find(scheduler, table.all()));
     }
 

@@ -15,54 +15,39 @@ import java.util.Set;
  *                        silence is no evidence
  * @param threadNanos     the thread time the recorded threads had (each from its first sample or event to its last,
  *                        added up over the JVMs), or 0 when unknown (a JVM without a recording)
- * @param threadSpans     the same per thread, by its key in the analysis (JVMs whose threads' time is known only)
- * @param sameThread      keys of one thread seen under two ids, each to the first ({@link ThreadTime})
- * @param threadCpu       of the threads in {@code threadSpans}, each one's CPU time where its samples measure it
- *                        exactly (else absent): its span less it is the time it was off its core
+ * @param threads         the same per thread, by its key in the analysis, with its CPU time where measured (JVMs
+ *                        whose threads' time is known only)
  * @param timedScales     per site, the factor on its running time that comes from the agent's timed ops: 1, or less
  *                        where sites added up to more than their threads had ({@link ThreadTimeBound})
  */
 public record RunContext(int cores, boolean agentPresent, double durationSeconds, Map<String, MethodOps> methods,
-                         Set<String> notInstrumented, double threadNanos, Map<Long, Double> threadSpans,
-                         Map<Long, Long> sameThread, Map<Long, Double> threadCpu, TimedScales timedScales) {
+                         Set<String> notInstrumented, double threadNanos, ThreadTime threads,
+                         TimedScales timedScales) {
     public RunContext(int cores, boolean agentPresent, double durationSeconds) {
         this(cores, agentPresent, durationSeconds, Set.of());
     }
 
     public RunContext(int cores, boolean agentPresent, double durationSeconds, Set<String> notInstrumented) {
-        this(cores, agentPresent, durationSeconds, Map.of(), notInstrumented, 0, Map.of(), Map.of(), Map.of(),
-                TimedScales.NONE);
+        this(cores, agentPresent, durationSeconds, Map.of(), notInstrumented, 0, ThreadTime.NONE, TimedScales.NONE);
     }
 
     public RunContext withMethods(Map<String, MethodOps> methods) {
-        return new RunContext(cores, agentPresent, durationSeconds, methods, notInstrumented, threadNanos, threadSpans,
-                sameThread, threadCpu, timedScales);
+        return new RunContext(cores, agentPresent, durationSeconds, methods, notInstrumented, threadNanos, threads,
+                timedScales);
     }
 
     public RunContext withThreadNanos(double nanos) {
-        return withThreadTime(nanos, Map.of());
+        return withThreadTime(nanos, ThreadTime.NONE);
     }
 
-    /** The threads' time, in all ({@code nanos}, 0 when unknown) and per thread ({@code spans}, may be empty). */
-    public RunContext withThreadTime(double nanos, Map<Long, Double> spans) {
-        return withThreadTime(nanos, spans, Map.of());
-    }
-
-    /** ... and the keys of threads seen under two ids ({@code sameThread}). */
-    public RunContext withThreadTime(double nanos, Map<Long, Double> spans, Map<Long, Long> sameThread) {
-        return withThreadTime(nanos, spans, sameThread, Map.of());
-    }
-
-    /** ... and the threads' CPU time ({@code cpu}, by the same keys; may be empty). */
-    public RunContext withThreadTime(double nanos, Map<Long, Double> spans, Map<Long, Long> sameThread,
-                                     Map<Long, Double> cpu) {
-        return new RunContext(cores, agentPresent, durationSeconds, methods, notInstrumented, nanos, spans, sameThread,
-                cpu, timedScales);
+    /** The threads' time, in all ({@code nanos}, 0 when unknown) and per thread ({@code threads}, may be none). */
+    public RunContext withThreadTime(double nanos, ThreadTime threads) {
+        return new RunContext(cores, agentPresent, durationSeconds, methods, notInstrumented, nanos, threads, timedScales);
     }
 
     public RunContext withTimedScales(TimedScales scales) {
-        return new RunContext(cores, agentPresent, durationSeconds, methods, notInstrumented, threadNanos, threadSpans,
-                sameThread, threadCpu, scales);
+        return new RunContext(cores, agentPresent, durationSeconds, methods, notInstrumented, threadNanos, threads,
+                scales);
     }
 
     /** Whether the agent counted what {@code className} does: it ran, and did not leave that class out. */

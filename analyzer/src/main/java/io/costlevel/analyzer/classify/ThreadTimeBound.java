@@ -18,7 +18,7 @@ import java.util.Map;
  *
  * <p>Two bounds, the tighter first. <b>Per group of threads</b>: threads are linked by the sites they ran (a site
  * links every thread the recording saw there), and the sites of a group add up to no more than its threads' spans
- * (each thread from its first sample or event to the end of its last, {@link RunContext#threadSpans()}), so a busy
+ * (each thread from its first sample or event to the end of its last, {@link RunContext#threads()}), so a busy
  * pool's sites cannot take the time of an idle one's threads. A site joins a group only where the recording saw as
  * many threads at it as ran it; one whose threads it did not all see is bounded by <b>the run</b> alone: all sites
  * add up to no more than the recorded threads' time ({@link RunContext#threadNanos()}). Within a bound the timed
@@ -36,21 +36,13 @@ public final class ThreadTimeBound {
     /** A site's time, and the tally that says which threads ran it. */
     public record Bounded(SiteTally tally, SiteTime time) {}
 
-    public static TimedScales scales(List<Bounded> sites, Map<Long, Double> spans, double threadNanos) {
-        return scales(sites, spans, Map.of(), threadNanos);
-    }
-
-    public static TimedScales scales(List<Bounded> sites, Map<Long, Double> spans, Map<Long, Long> sameThread,
-                                     double threadNanos) {
-        return scales(sites, spans, sameThread, Map.of(), threadNanos);
-    }
-
     /**
-     * @param sameThread keys of one thread seen under two ids, each to the first: its time counts once
-     * @param cpu        each thread's CPU time at least, where its samples measure it (else absent)
+     * @param threads     what the recordings measured of each thread: its span, its other keys (its time counts once)
+     *                    and its CPU time where its samples measure it
+     * @param threadNanos the time all recorded threads had, or 0 when unknown
      */
-    public static TimedScales scales(List<Bounded> sites, Map<Long, Double> spans, Map<Long, Long> sameThread,
-                                     Map<Long, Double> cpu, double threadNanos) {
+    public static TimedScales scales(List<Bounded> sites, ThreadTime threads, double threadNanos) {
+        Map<Long, Double> spans = threads.spans();
         ThreadGroups groups = new ThreadGroups();
         Map<SiteTally, Long> firstThread = new IdentityHashMap<>(); // of each site placed in a group
         for (Bounded b : sites) {
@@ -67,9 +59,9 @@ public final class ThreadTimeBound {
         Map<Integer, List<Long>> keysOf = new HashMap<>();
         groups.forEachKey((key, group) -> keysOf.computeIfAbsent(group, g -> new java.util.ArrayList<>()).add(key));
         keysOf.forEach((group, keys) -> {
-            double threads = ThreadTime.of(keys, spans, sameThread);
-            boolean cpuKnown = keys.stream().allMatch(cpu::containsKey);
-            budgets.put(group, new Budget(threads, cpuKnown ? Math.max(0, threads - ThreadTime.of(keys, cpu, sameThread)) : -1));
+            double span = threads.spanOf(keys);
+            boolean cpuKnown = keys.stream().allMatch(threads.cpu()::containsKey);
+            budgets.put(group, new Budget(span, cpuKnown ? Math.max(0, span - threads.cpuOf(keys)) : -1));
         });
         Map<SiteTally, Budget> budgetOf = new IdentityHashMap<>();
         for (Bounded b : sites) {

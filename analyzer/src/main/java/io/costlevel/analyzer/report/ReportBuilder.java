@@ -56,7 +56,7 @@ public final class ReportBuilder {
         run = run.withMethods(MethodOps.of(tallies));
         List<Assessed> kept = assess(tallies, run, totalCpuSamples);
         TimedScales scales = ThreadTimeBound.scales(kept.stream()
-                .map(a -> new ThreadTimeBound.Bounded(a.facts().tally(), a.time())).toList(), run.threadSpans(), run.sameThread(), run.threadCpu(), run.threadNanos());
+                .map(a -> new ThreadTimeBound.Bounded(a.facts().tally(), a.time())).toList(), run.threads(), run.threadNanos());
         if (scales.any()) {
             run = run.withTimedScales(scales);
             kept = assess(tallies, run, totalCpuSamples);

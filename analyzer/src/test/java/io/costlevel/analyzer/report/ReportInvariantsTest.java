@@ -130,7 +130,8 @@ class ReportInvariantsTest {
             }
         }
         Report report = threadNanos == 0 ? unbounded
-                : new ReportBuilder().build(g.table().all(), g.run().withThreadTime(threadNanos, spans), info, new ArrayList<>());
+                : new ReportBuilder().build(g.table().all(), g.run().withThreadTime(threadNanos,
+                        new io.costlevel.analyzer.classify.ThreadTime(spans)), info, new ArrayList<>());
         String where = "seed " + seed;
         if (threadNanos >= unboundedTotal && spans.isEmpty()) {
             assertThat(totalNanos(report)).as("the sites fit the threads' time: " + where)

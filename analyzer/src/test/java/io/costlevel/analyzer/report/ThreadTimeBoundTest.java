@@ -4,6 +4,7 @@ import io.costlevel.analyzer.attribution.Attribution;
 import io.costlevel.analyzer.attribution.SiteKey;
 import io.costlevel.analyzer.attribution.SiteTable;
 import io.costlevel.analyzer.classify.RunContext;
+import io.costlevel.analyzer.classify.ThreadTime;
 import io.costlevel.analyzer.input.AgentSite;
 import io.costlevel.analyzer.input.ProbeCost;
 import io.costlevel.analyzer.input.VirtualShare;
@@ -174,7 +175,8 @@ class ThreadTimeBoundTest {
         }
         table.cpuTime(QUEUE, 100, 10e6, true);
         table.endJvm();
-        RunContext run = new RunContext(2, true, 0.75).withThreadTime(1.5e9, Map.of(1L, 0.75e9, 2L, 0.75e9), Map.of(), cpu);
+        RunContext run = new RunContext(2, true, 0.75).withThreadTime(1.5e9,
+                new ThreadTime(Map.of(1L, 0.75e9, 2L, 0.75e9), Map.of(), cpu));
         RunInfo info = new RunInfo("jvm", "17", 2, 0.75, List.of("in"), List.of("agent", "async-profiler"), "t", "now",
                 0.75, 1, "one JVM");
         return at(new ReportBuilder().build(table.all(), run, info, new ArrayList<>()), QUEUE);
@@ -236,7 +238,7 @@ class ThreadTimeBoundTest {
         table.cpuTime(SAMPLED, 40, 2e6, true);
         table.charge(new Attribution(SLEEP, "", false)).sleep(2, 5_000_000_000L);
         table.endJvm();
-        RunContext run = new RunContext(2, true, 6.0).withThreadTime(6.5e9, Map.of(1L, 0.5e9, 2L, 6e9));
+        RunContext run = new RunContext(2, true, 6.0).withThreadTime(6.5e9, new ThreadTime(Map.of(1L, 0.5e9, 2L, 6e9)));
         RunInfo info = new RunInfo("jvm", "17", 2, 6.0, List.of("in"), List.of("agent", "async-profiler"), "t", "now", 6.0, 1,
                 "one JVM");
         return new ReportBuilder().build(table.all(), run, info, new ArrayList<>());

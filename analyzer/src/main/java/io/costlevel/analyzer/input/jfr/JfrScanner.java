@@ -1,5 +1,6 @@
 package io.costlevel.analyzer.input.jfr;
 
+import io.costlevel.analyzer.classify.ThreadTime;
 import io.costlevel.analyzer.attribution.Attribution;
 import io.costlevel.analyzer.attribution.Charge;
 import io.costlevel.analyzer.attribution.SiteKey;
@@ -208,8 +209,9 @@ public final class JfrScanner {
             return new RecordingFacts(jvmName, javaVersion, hardwareThreads, (endNanos - startNanos) / 1e9, events,
                     period, switchRateCount == 0 ? -1 : switchRateSum / switchRateCount, asyncProfiler,
                     startNanos == Long.MAX_VALUE ? 0 : startNanos, damage,
-                    threadSpans.spansByThreadKey(threadKeyBase, ticksPerSec), threadSpans.sameThreadByKey(threadKeyBase),
-                    exact ? threadSpans.cpuByThreadKey(threadKeyBase, period) : Map.of());
+                    new ThreadTime(threadSpans.spansByThreadKey(threadKeyBase, ticksPerSec),
+                            threadSpans.sameThreadByKey(threadKeyBase),
+                            exact ? threadSpans.cpuByThreadKey(threadKeyBase, period) : Map.of()));
         }
 
         private void openChunk() throws IOException, InputException {

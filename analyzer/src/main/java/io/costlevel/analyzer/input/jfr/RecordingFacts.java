@@ -2,7 +2,6 @@ package io.costlevel.analyzer.input.jfr;
 
 import io.costlevel.analyzer.classify.ThreadTime;
 
-import java.util.Map;
 
 /**
  * What one recording says about its JVM, beside the events charged to sites.
@@ -18,21 +17,18 @@ import java.util.Map;
  * @param startEpochNanos          when the recording started (epoch nanoseconds, from its first chunk's header)
  * @param damage                   null for a whole recording; else what was left unread, e.g. a last chunk cut
  *                                 short by a crash while it was written
- * @param threadSpanNanos          each thread's time as the recording saw it, from its first sample or event to the
- *                                 end of its last, by the thread's key in the analysis: threads that ran an
- *                                 application site only
- * @param sameThread               keys of a thread the recording names twice (its JDK and async-profiler chunks), each
- *                                 to the first ({@link ThreadTime})
- * @param threadCpuNanos           of those threads, each one's CPU time from its samples, where the sampling period
- *                                 is exact (async-profiler's); empty otherwise
+ * @param threads                  each thread's time as the recording saw it (its span, from its first sample or event
+ *                                 to the end of its last), by the thread's key in the analysis (threads that ran an
+ *                                 application site only), the keys of a thread it names twice (its JDK and
+ *                                 async-profiler chunks), and each one's CPU time from its samples where the sampling
+ *                                 period is exact (async-profiler's)
  */
 public record RecordingFacts(String jvmName, String javaVersion, int hardwareThreads, double durationSeconds,
                              long events, double cpuSamplePeriodNanos, double contextSwitchesPerSecond,
                              boolean asyncProfiler, long startEpochNanos, String damage,
-                             Map<Long, Double> threadSpanNanos, Map<Long, Long> sameThread,
-                             Map<Long, Double> threadCpuNanos) {
+                             ThreadTime threads) {
     /** The recorded threads' time: their spans added up, a thread seen under two keys once (0 when none was seen). */
     public double threadNanos() {
-        return ThreadTime.of(threadSpanNanos.keySet(), threadSpanNanos, sameThread);
+        return threads.nanos();
     }
 }
