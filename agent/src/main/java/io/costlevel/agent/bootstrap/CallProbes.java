@@ -9,8 +9,12 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.Exchanger;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
+import java.util.concurrent.Phaser;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Logger;
 
@@ -47,7 +51,9 @@ public final class CallProbes {
                 || ConcurrentLinkedDeque.class.isAssignableFrom(type)
                 || CopyOnWriteArrayList.class.isAssignableFrom(type) || CopyOnWriteArraySet.class.isAssignableFrom(type)
                 || Executor.class.isAssignableFrom(type) || Future.class.isAssignableFrom(type)
-                || Logger.class.isAssignableFrom(type) || type == StringBuffer.class;
+                || Logger.class.isAssignableFrom(type) || type == StringBuffer.class
+                || Phaser.class.isAssignableFrom(type) || CyclicBarrier.class.isAssignableFrom(type)
+                || Exchanger.class.isAssignableFrom(type) || CountDownLatch.class.isAssignableFrom(type);
     }
 
     /** Before a call whose shared state is its receiver. */

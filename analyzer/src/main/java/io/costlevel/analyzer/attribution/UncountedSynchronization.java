@@ -24,7 +24,8 @@ public final class UncountedSynchronization {
             "java.util.concurrent.SynchronousQueue.", "java.util.concurrent.PriorityBlockingQueue.",
             "java.util.concurrent.FutureTask.", "java.util.concurrent.CompletableFuture.",
             "java.util.concurrent.ThreadPoolExecutor.", "java.util.concurrent.ForkJoinPool.",
-            "java.util.concurrent.Semaphore.", "java.util.concurrent.CountDownLatch.",
+            "java.util.concurrent.Semaphore.", "java.util.concurrent.CountDownLatch.", "java.util.concurrent.Phaser.",
+            "java.util.concurrent.CyclicBarrier.", "java.util.concurrent.Exchanger.",
             "java.util.Hashtable.", "java.util.Vector.", "java.lang.StringBuffer.",
             // Copy-on-write writes copy under a lock; their reads are plain.
             "java.util.concurrent.CopyOnWriteArrayList.add", "java.util.concurrent.CopyOnWriteArrayList.remove",
