@@ -32,7 +32,8 @@ public final class Workloads {
             Map.entry("pooled-buffers", PooledBuffers::new),
             Map.entry("connection-pool", ConnectionPool::new),
             Map.entry("status-counts", StatusCounts::new),
-            Map.entry("legacy-formatter", LegacyFormatter::new));
+            Map.entry("legacy-formatter", LegacyFormatter::new),
+            Map.entry("phase-steps", PhaseSteps::new));
 
     /** One operation of a workload; {@code op} is the application line the report must classify. */
     interface Operation {
@@ -40,6 +41,14 @@ public final class Workloads {
     }
 
     private Workloads() {}
+
+    private static void close(AutoCloseable done) {
+        try {
+            done.close();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     public static void main(String[] args) throws Exception {
         Supplier<Operation> workload = ALL.get(args[0]);
@@ -72,6 +81,9 @@ public final class Workloads {
                     n += 64;
                 }
                 cpu.add(mx.getCurrentThreadCpuTime() - cpuStart);
+                if (operation instanceof AutoCloseable done) {
+                    close(done); // a worker that stops leaves what others would wait for it at (a barrier)
+                }
                 ops.add(n);
                 sink.add(acc);
             }, "worker-" + i);

@@ -72,6 +72,8 @@ class LibraryWorkloadsIT {
                         + " (L4 too where the threads park more than they run, by the native split)"),
                 Arguments.of("jul-logging", "SharedLogger", 4, "threads park on the handler's lock (or L3, by the native split)"),
                 Arguments.of("executor-round-trip", "ExecutorRoundTrip", 4, "the caller parks until a pool thread wakes it"),
+                Arguments.of("phase-steps", "PhaseSteps", 2, "a Phaser rendezvous per op: each arrival CASes the "
+                        + "phaser's state, and the first to arrive spins on it until the other's arrival moves it"),
                 Arguments.of("pooled-buffers", "PooledBuffers", 4, "a pool of one buffer: a take waits while the other "
                         + "thread holds it (L2 too by the native split: the queue's lock and count move between the cores)"),
                 Arguments.of("connection-pool", "ConnectionPool", 4, "HikariCP with one connection for two threads: "
