@@ -74,13 +74,31 @@ final class ConfinedReceivers {
         return confined;
     }
 
+    /**
+     * What a value can be: some of the method's allocations of the tracked classes, and ({@code other}) possibly
+     * anything else (a parameter, a field, a call's result).
+     */
+    private record Origins(Set<AbstractInsnNode> allocations, boolean other) {
+        static final Origins NONE = new Origins(Set.of(), false);
+        static final Origins OTHER = new Origins(Set.of(), true);
+
+        Origins plus(Origins o) {
+            if (o.allocations.isEmpty() || allocations.isEmpty()) {
+                return new Origins(allocations.isEmpty() ? o.allocations : allocations, other || o.other);
+            }
+            Set<AbstractInsnNode> both = new HashSet<>(allocations);
+            both.addAll(o.allocations);
+            return new Origins(both, other || o.other);
+        }
+    }
+
     /** One method's analysis. */
     private static final class Method {
         private final MethodNode method;
         private final Frame<SourceValue>[] frames;
         private final Map<AbstractInsnNode, Integer> index = new HashMap<>();
-        /** Per value-producing instruction, the allocations it can carry, or null for "something else too". */
-        private final Map<AbstractInsnNode, Set<AbstractInsnNode>> origins = new HashMap<>();
+        /** Per value-producing instruction followed from the top, what it can carry. */
+        private final Map<AbstractInsnNode, Origins> origins = new HashMap<>();
 
         Method(String owner, MethodNode method) throws AnalyzerException {
             this.method = method;
@@ -100,8 +118,9 @@ final class ConfinedReceivers {
                     continue;
                 }
                 if (call.getOpcode() == Opcodes.INVOKEVIRTUAL && CLASSES.contains(call.owner) && frames[i] != null) {
-                    Set<AbstractInsnNode> from = originsOf(receiver(frames[i], call));
-                    if (from != null && !from.isEmpty() && from.stream().noneMatch(escaped::contains)) {
+                    Origins from = originsOf(receiver(frames[i], call));
+                    if (!from.other() && !from.allocations().isEmpty()
+                            && from.allocations().stream().noneMatch(escaped::contains)) {
                         confined.set(ordinal);
                     }
                 }
@@ -121,14 +140,10 @@ final class ConfinedReceivers {
                 }
                 List<SourceValue> consumed = consumed(insn, frame);
                 for (int k = 0; k < consumed.size(); k++) {
-                    if (!letsOut(insn, k, consumed.size())) {
-                        continue;
-                    }
-                    Set<AbstractInsnNode> from = originsOf(consumed.get(k));
-                    if (from != null) {
-                        escaped.addAll(from);
-                    } else {
-                        escaped.addAll(allocationsAmong(consumed.get(k)));
+                    if (letsOut(insn, k, consumed.size())) {
+                        // Every allocation the value may carry, also where it may carry something else (merged with a
+                        // parameter at a branch): the allocation leaves all the same.
+                        escaped.addAll(originsOf(consumed.get(k)).allocations());
                     }
                 }
             }
@@ -206,83 +221,58 @@ final class ConfinedReceivers {
             return frame.getStack(frame.getStackSize() - args - 1);
         }
 
-        /** The tracked allocations among a value's direct sources (for a value that can also be something else). */
-        private Set<AbstractInsnNode> allocationsAmong(SourceValue value) {
-            Set<AbstractInsnNode> found = new HashSet<>();
-            for (AbstractInsnNode source : value.insns) {
-                Set<AbstractInsnNode> from = originOf(source, new HashSet<>());
-                if (from != null) {
-                    found.addAll(from);
-                } else if (isTrackedNew(source)) {
-                    found.add(source);
-                }
-            }
-            return found;
+        /** The tracked allocations a value may carry, and whether it may carry anything else. */
+        private Origins originsOf(SourceValue value) {
+            return originsOf(value, new HashSet<>());
         }
 
-        /** The tracked allocations a value can carry, or null when it can carry anything else. */
-        private Set<AbstractInsnNode> originsOf(SourceValue value) {
-            Set<AbstractInsnNode> all = new HashSet<>();
+        private Origins originsOf(SourceValue value, Set<AbstractInsnNode> visiting) {
             if (value.insns.isEmpty()) {
-                return null; // a parameter, this, or a caught exception
+                return Origins.OTHER; // a parameter, this, or a caught exception
             }
+            Origins all = Origins.NONE;
             for (AbstractInsnNode source : value.insns) {
-                Set<AbstractInsnNode> from = originOf(source, new HashSet<>());
-                if (from == null) {
-                    return null;
-                }
-                all.addAll(from);
+                all = all.plus(originOf(source, visiting));
             }
             return all;
         }
 
-        private Set<AbstractInsnNode> originOf(AbstractInsnNode source, Set<AbstractInsnNode> visiting) {
-            if (origins.containsKey(source)) {
-                return origins.get(source);
+        private Origins originOf(AbstractInsnNode source, Set<AbstractInsnNode> visiting) {
+            Origins known = origins.get(source);
+            if (known != null) {
+                return known;
             }
             if (!visiting.add(source)) {
-                return Set.of(); // a loop back to a value being followed adds nothing new
+                return Origins.NONE; // a loop back to a value being followed adds nothing new
             }
-            Set<AbstractInsnNode> result = follow(source, visiting);
-            if (visiting.size() == 1) {
-                origins.put(source, result);
-            }
+            Origins result = follow(source, visiting);
             visiting.remove(source);
+            if (visiting.isEmpty()) {
+                origins.put(source, result); // complete only when followed from the top, not cut by a loop
+            }
             return result;
         }
 
-        private Set<AbstractInsnNode> follow(AbstractInsnNode source, Set<AbstractInsnNode> visiting) {
+        private Origins follow(AbstractInsnNode source, Set<AbstractInsnNode> visiting) {
             if (isTrackedNew(source)) {
-                return Set.of(source);
+                return new Origins(Set.of(source), false);
             }
             Integer at = index.get(source);
             Frame<SourceValue> frame = at == null ? null : frames[at];
             if (frame == null) {
-                return null;
+                return Origins.OTHER;
             }
             int op = source.getOpcode();
-            SourceValue from;
             if (op == Opcodes.ALOAD) {
-                from = frame.getLocal(((VarInsnNode) source).var);
-            } else if (op == Opcodes.ASTORE || op == Opcodes.DUP || op == Opcodes.CHECKCAST) {
-                from = frame.getStack(frame.getStackSize() - 1);
-            } else if (source instanceof MethodInsnNode call && returnsItself(call)) {
-                from = receiver(frame, call);
-            } else {
-                return null;
+                return originsOf(frame.getLocal(((VarInsnNode) source).var), visiting);
             }
-            if (from.insns.isEmpty()) {
-                return null;
+            if (op == Opcodes.ASTORE || op == Opcodes.DUP || op == Opcodes.CHECKCAST) {
+                return originsOf(frame.getStack(frame.getStackSize() - 1), visiting);
             }
-            Set<AbstractInsnNode> all = new HashSet<>();
-            for (AbstractInsnNode s : from.insns) {
-                Set<AbstractInsnNode> o = originOf(s, visiting);
-                if (o == null) {
-                    return null;
-                }
-                all.addAll(o);
+            if (source instanceof MethodInsnNode call && returnsItself(call)) {
+                return originsOf(receiver(frame, call), visiting);
             }
-            return all;
+            return Origins.OTHER;
         }
 
         /**

@@ -34,7 +34,7 @@ class ConfinedReceiversTest {
     @Test
     void anObjectThatLeavesTheMethodIsNot() throws IOException {
         for (String method : List.of("returned", "stored", "passed", "captured", "parameter", "merged", "chainReturned",
-                "iteratorLeaves")) {
+                "iteratorLeaves", "mergedThenStored")) {
             assertThat(confined(method)).as(method).isEmpty();
         }
         assertThat(confined("appendedToAnother")).as("the outer buffer only")
