@@ -120,9 +120,9 @@ public final class TrueSharingRule implements TierRule {
         }
         AgentSite best = null;
         for (AgentSite s : f.tally().sitesHere()) {
-            if (MinimumEvidence.enoughChecks(s.sameLineChecks()) && s.sharedLineChecks() >= 0
+            if (MinimumEvidence.enoughChecks(s.sameLineChecks())
                     && ratio(s.handoffs(), s.sameLineChecks()) >= MIN_SAME_LINE_HANDOFF_RATIO
-                    && ratio(s.sharedLineChecks(), s.handoffChecks()) >= MIN_SPREAD_SHARED_RATIO
+                    && sharedLineRatio(s) >= MIN_SPREAD_SHARED_RATIO
                     && (best == null || s.handoffs() > best.handoffs())) {
                 best = s;
             }
