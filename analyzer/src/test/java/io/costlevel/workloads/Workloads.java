@@ -24,6 +24,8 @@ public final class Workloads {
             Map.entry("metrics-meter", SharedMeter::new),
             Map.entry("jul-logging", SharedLogger::new),
             Map.entry("executor-round-trip", ExecutorRoundTrip::new),
+            Map.entry("inline-round-trip", InlineRoundTrip::new),
+            Map.entry("virtual-round-trip", VirtualRoundTrip::new),
             Map.entry("caffeine-hot-key", HotKeyCache::new),
             Map.entry("http-service", HttpService::new),
             Map.entry("synchronized-map", SynchronizedMapWrites::new),

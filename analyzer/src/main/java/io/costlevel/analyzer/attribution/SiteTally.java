@@ -183,6 +183,11 @@ public final class SiteTally {
         return all;
     }
 
+    /** The agent's sites at this line itself (not the library sites its calls reach), each with its own counters. */
+    public List<AgentSite> ownSites() {
+        return List.copyOf(ownParts);
+    }
+
     /**
      * The classes ({@code java.lang.StringBuffer}) whose calls here the agent left uninstrumented because their object
      * never leaves its method ({@link AgentSite#CONFINED}).

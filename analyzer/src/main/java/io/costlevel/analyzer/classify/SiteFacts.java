@@ -134,6 +134,16 @@ public final class SiteFacts {
         return run.methods().get(MethodOps.key(tally.site().className(), tally.site().methodName()));
     }
 
+    /**
+     * The agent's primitive whose waits are this line's, of the calls the line makes itself ({@link
+     * WaitPurpose#blockingPrimitive}), or null. A line whose counters come from the library sites its call reaches
+     * keeps the line's own reading: a library's inner calls say how it waits, not what for (HikariCP's borrow parks in a
+     * {@code SynchronousQueue.poll}, a take, for a connection the other thread holds).
+     */
+    public String blockingPrimitive() {
+        return agent == null ? null : WaitPurpose.blockingPrimitive(tally.ownSites(), agent.primitive());
+    }
+
     public long jfrBlockingEvents() { return tally.jfrBlockingEvents(); }
     public long cpuSamples() { return tally.cpuSamples(); }
 

@@ -59,10 +59,11 @@ public final class SiteTime {
     SiteTime(SiteFacts f, List<RunningPart> running, int unmountedTier) {
         AgentSite a = f.agent();
         // A round trip's waits are contention in the recording's chains too: the same waits, seen twice.
-        boolean roundTrip = a != null && WaitPurpose.roundTrip(a.primitive(), f.ops(), f.blocks(), f.blockedNanos())
+        boolean roundTrip = a != null && (WaitPurpose.roundTrip(a.primitive(), f.ops(), f.blocks(), f.blockedNanos())
+                || WaitPurpose.roundTrip(f.tally().sitesHere()))
                 || !f.counted() && WaitPurpose.recordedRoundTrip(f.jfrBlockingEvents(), f.tally().jfrBlockedNanos());
         WaitPurpose.Waits waits = new WaitPurpose.Waits(roundTrip, f.tally().poolGivenBackAt() != null);
-        WaitPurpose agentPurpose = waits.of(a == null ? null : a.primitive());
+        WaitPurpose agentPurpose = waits.of(f.blockingPrimitive());
         double[] platform = byPurpose(agentPurpose, waits, f.platformBlockedNanos(),
                 f.tally().blockedNanosByChain(), f.tally().jfrBlockedNanos());
         double[] virtual = byPurpose(agentPurpose, waits, f.virtualBlockedNanos(),

@@ -76,6 +76,15 @@ public record AgentSite(String className, String methodName, int line, String ki
                 partOfCounted(sameLineChecks, share), partOfCounted(sharedLineChecks, share));
     }
 
+    /** Operations that took the thread off its core (parks, counted or inferred; Object.wait; sleeps) and their time. */
+    public long blocks() {
+        return parks + waits + sleeps;
+    }
+
+    public long blockedNanos() {
+        return parkedNanos + waitedNanos + sleptNanos;
+    }
+
     /** The mean of the timed ops' latency (the agent's clock cost already taken out), 0 when none was timed. */
     public double meanLatencyNanos() {
         return latencySamples == 0 ? 0 : (double) latencyNanos / latencySamples;

@@ -106,8 +106,11 @@ public final class ReportBuilder {
         Double ns = a.nsPerOp();
         // A change at this site saves at most the cost it has: its tiered thread time per second of wall time.
         double maxSaving = wall > 0 ? time.tieredNanos() / wall : 0;
+        // The advice reads the first primitive: the call whose waits are the line's, before the line's others.
+        String advised = f.blockingPrimitive() == null || f.blockingPrimitive().equals(primitive)
+                ? String.join("; ", primitives) : f.blockingPrimitive() + "; " + String.join("; ", primitives);
         Advice advice = time.idle() ? null : AdviceCatalog.adviseOn(a.advised(),
-                new AdviceCatalog.Costs(ns, rate, maxSaving), String.join("; ", primitives));
+                new AdviceCatalog.Costs(ns, rate, maxSaving), advised);
         Map<String, Object> evidence = Evidence.of(f);
         putNanos(evidence, "runningNanos", time.runningNanos());
         putNanos(evidence, "contentionNanos", time.contentionNanos());

@@ -72,6 +72,11 @@ class LibraryWorkloadsIT {
                         + " (L4 too where the threads park more than they run, by the native split)"),
                 Arguments.of("jul-logging", "SharedLogger", 4, "threads park on the handler's lock (or L3, by the native split)"),
                 Arguments.of("executor-round-trip", "ExecutorRoundTrip", 4, "the caller parks until a pool thread wakes it"),
+                Arguments.of("inline-round-trip", "InlineRoundTrip", 4, "the same round trip as submit(task).get() on one "
+                        + "line: two counted calls there, the get's waits judged on its own ops"),
+                Arguments.of("virtual-round-trip", "VirtualRoundTrip", 4, "platform callers start a virtual thread per task "
+                        + "and park until it wakes them, on one line (JDK 21+; L3 too by the native split: the start "
+                        + "wakes a carrier)"),
                 Arguments.of("phase-steps", "PhaseSteps", 2, "a Phaser rendezvous per op: each arrival CASes the "
                         + "phaser's state, and the first to arrive spins on it until the other's arrival moves it"),
                 Arguments.of("pooled-buffers", "PooledBuffers", 4, "a pool of one buffer: a take waits while the other "
@@ -92,7 +97,9 @@ class LibraryWorkloadsIT {
      * (2 threads, 1.5 s, 2026-12-05) JDK 17 ran 23-32 us of CPU and 19-26 us blocked per call, JDK 25 9-12 us and
      * 6-9 us: every call waits once for the other's formatting, so one of them wakes the other per call (a futex wake,
      * L3) and the blocked share is 40-45 %, within 2x of the running one: L3 and L4 are both expected. The executor
-     * round trip blocks 14-18 us per op against 5-6 us of CPU (both JDKs): L4 alone. The shared queue's offer and poll
+     * round trip blocks 14-18 us per op against 5-6 us of CPU (both JDKs): L4 alone; written on one line 11.6-13.5
+     * against 4.7-5.2 (2026-12-06, both JDKs). Handed to a virtual thread per task (JDK 25) it blocks 7.7-8.4 us per op
+     * against 5.1-5.2 of CPU: within 2x, L3 (starting the virtual thread wakes a carrier) and L4. The shared queue's offer and poll
      * ran 224-270 ns of CPU and 15-21 ns blocked per op (2026-12-05, both JDKs; 22 ns of CPU at one thread), and in the
      * host's other mode 61-77 and 24-31: its running part, L2, in either. CompletableFuture.supplyAsync joined blocks
      * 159-163 us per op against 48-50 of CPU on JDK 17 (a thread started per task), 21-25 against 7 on JDK 25: L4.
@@ -106,6 +113,8 @@ class LibraryWorkloadsIT {
             "shared-queue", Tiers.L2_TRUE_SHARING,
             "jul-logging", Tiers.L3_SYSCALL,
             "executor-round-trip", Tiers.L3_SYSCALL,
+            "inline-round-trip", Tiers.L3_SYSCALL,
+            "virtual-round-trip", Tiers.L3_SYSCALL,
             "async-supply", Tiers.L3_SYSCALL,
             "pooled-buffers", Tiers.L2_TRUE_SHARING,
             "connection-pool", Tiers.L3_SYSCALL);
@@ -141,7 +150,7 @@ class LibraryWorkloadsIT {
     /** JDK 25: one workload per mechanism family the suite covers (plain, library atomics, JDK calls, blocking). */
     static Stream<Arguments> jdk25() {
         return workloads().filter(a -> List.of("thread-local-random", "legacy-formatter", "chm-per-thread", "metrics-meter",
-                "executor-round-trip", "async-supply").contains((String) a.get()[0]));
+                "executor-round-trip", "async-supply", "virtual-round-trip").contains((String) a.get()[0]));
     }
 
     @ParameterizedTest(name = "JDK 17: {0} -> L{2}: {3}")
@@ -151,6 +160,8 @@ class LibraryWorkloadsIT {
                 "caffeine-hot-key's expected tier was measured on JDK 17 (ForkJoinPool.execute 1.3-8 us, L3); on JDK 25 "
                         + "the pool hands the drain over in 200-440 ns (CaffeineDrains, 8-12 % of the readers' CPU), at the "
                         + "L2/L3 boundary, so no tier follows from the mechanism there");
+        Assumptions.assumeFalse(workload.equals("virtual-round-trip") && Runtime.version().feature() < 21,
+                "virtual threads need JDK 21 or later: run on JDK 25 below");
         check(Path.of(System.getProperty("java.home"), "bin", "java"), workload, appClass, tier, mechanism);
     }
 
@@ -195,6 +206,7 @@ class LibraryWorkloadsIT {
                 assertThreadStartsSeen(java, workload, site);
                 assertPoolSeen(workload, report);
                 assertConfinedSeen(workload, report);
+                assertRoundTripAdvised(workload, site);
                 if (cost.agrees(site, calls)) {
                     System.out.printf("LibraryWorkloadsIT %s %s: %s%n", java, workload, seen.lines().findFirst().orElse(""));
                     return;
@@ -297,6 +309,17 @@ class LibraryWorkloadsIT {
         if (threadPerTask) {
             assertThat(site.evidence().get("threadStartSamples")).as("samples in Thread.start: %s", site.evidence()).isNotNull();
             assertThat(site.advice().summary()).isEqualTo("a thread started per task -> hand tasks to a pool");
+        }
+    }
+
+    /**
+     * A task handed over and waited for on every op is a round trip, advised as one (run it in the caller's thread, or
+     * hand over batches), also where the submit and the get share a line: the advice reads the call that waits.
+     */
+    private static void assertRoundTripAdvised(String workload, Site site) {
+        if (workload.endsWith("round-trip")) {
+            assertThat(site.advice()).as("advice at %s", site.chain()).isNotNull();
+            assertThat(site.advice().summary()).startsWith("work handed to another thread and waited for on every op");
         }
     }
 

@@ -20,6 +20,12 @@ final class VirtualThreadFrames {
     private static final Set<String> VIRTUAL_THREAD_HANDOFF = Set.of("park", "parkNanos", "yieldContinuation",
             "unpark", "submitRunContinuation", "lazySubmitRunContinuation", "externalSubmitRunContinuation");
     private static final Set<String> CONTINUATION_HANDOFF = Set.of("yield", "yield0", "doYield");
+    /**
+     * Starting a virtual thread submits its first run to the scheduler through the same submitRunContinuation as a
+     * wake-up, but nothing unmounts or hands over: it is a task submission, an executor's submit (a platform caller of
+     * a virtual-thread-per-task executor whose CPU samples there read "virtual threads hand over here", L3, 2026-12-06).
+     */
+    private static final String START = "start";
     /** A pinned virtual thread parks its carrier here (JDK 21+): the park is the carrier's, a kernel switch. */
     private static final String PARK_ON_CARRIER = "parkOnCarrierThread";
     /** JFR's and async-profiler's frame type of a native method. */
@@ -42,22 +48,25 @@ final class VirtualThreadFrames {
         if (site == null) {
             return false;
         }
+        boolean handoff = false;
         for (int i = 0; i < stack.depth(); i++) {
             String cls = stack.className(i);
             if (cls.equals(site.className())) {
-                return false;
+                return handoff;
             }
             if (cls.equals(VIRTUAL_THREAD) || cls.equals(CONTINUATION)) {
                 String method = stack.frame(i).methodName();
                 if (method.equals(PARK_ON_CARRIER)) {
                     return false; // pinned: nearer the top than the parkNanos that called it
                 }
-                if (cls.equals(VIRTUAL_THREAD) ? VIRTUAL_THREAD_HANDOFF.contains(method) : CONTINUATION_HANDOFF.contains(method)) {
-                    return true;
+                if (cls.equals(VIRTUAL_THREAD) && method.equals(START)) {
+                    return false;
                 }
+                handoff |= cls.equals(VIRTUAL_THREAD) ? VIRTUAL_THREAD_HANDOFF.contains(method)
+                        : CONTINUATION_HANDOFF.contains(method);
             }
         }
-        return false;
+        return handoff;
     }
 
     /**

@@ -38,6 +38,22 @@ class VirtualThreadFramesTest {
         assertThat(VirtualThreadFrames.inHandoff(stack, PING)).isTrue();
     }
 
+    /**
+     * A platform thread starting a virtual thread (a virtual-thread-per-task executor's submit) goes through the same
+     * submitRunContinuation as a wake-up, but nothing unmounts: a task submission (JDK 25's frames, 2026-12-06).
+     */
+    @Test
+    void startingAVirtualThreadIsNoHandoff() {
+        SiteKey submit = new SiteKey("com.acme.Fanout", "call", 171);
+        Stack stack = Stack.of(List.of(f("java.lang.VirtualThread", "submitRunContinuation", 344),
+                f("java.lang.VirtualThread", "externalSubmitRunContinuationOrThrow", 429),
+                f("java.lang.VirtualThread", "start", 706), f("java.lang.System$1", "start", 2231),
+                f("java.util.concurrent.ThreadPerTaskExecutor", "start", 226),
+                f("java.util.concurrent.ThreadPerTaskExecutor", "submit", 264), f("com.acme.Fanout", "call", 171),
+                f("java.lang.Thread", "run", 1474)));
+        assertThat(VirtualThreadFrames.inHandoff(stack, submit)).isFalse();
+    }
+
     @Test
     void aPinnedParkOnTheCarrierIsNot() {
         Stack stack = Stack.of(List.of(f("jdk.internal.misc.Unsafe", "park", -1),
