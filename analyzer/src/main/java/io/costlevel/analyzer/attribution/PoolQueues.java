@@ -17,8 +17,10 @@ import java.util.Map;
  *
  * <p>Told from a work queue by two facts: the agent saw both sites work on one object last (its {@code lastObject},
  * the identity hash of the object a site's last sampled op worked on), and the recordings saw a thread at both lines
- * (a producer's offer and a consumer's take share the queue, not the threads), so the two are on different lines. A site of a library (its calls charged
- * to the application lines that called it) is not matched: only lines the report shows.
+ * (a producer's offer and a consumer's take share the queue, not the threads), so the two are on different lines. A
+ * site of a library stands for the application lines it is charged to (the lines that called the library): HikariCP's
+ * borrow polls a {@code SynchronousQueue} that its {@code close} offers the connection back to, both inside the pool,
+ * so the application's {@code getConnection} line takes from a pool its {@code close} line gives back to.
  */
 public final class PoolQueues {
     private PoolQueues() {}
@@ -34,23 +36,45 @@ public final class PoolQueues {
         }
         for (AgentSite take : run.sites()) {
             Integer object = run.lastObjects().get(take);
-            SiteTally taking = object == null || !QueueCalls.takes(take.primitive()) ? null : table.find(keyOf(take));
-            if (taking == null) {
+            if (object == null || !QueueCalls.takes(take.primitive())) {
                 continue;
             }
-            for (AgentSite give : givenBack.getOrDefault(object, List.of())) {
-                SiteTally giving = table.find(keyOf(give));
+            for (SiteTally taking : linesOf(take, table)) {
+                givenBackAt(taking, givenBack.getOrDefault(object, List.of()), table);
+            }
+        }
+    }
+
+    private static void givenBackAt(SiteTally taking, List<AgentSite> gives, SiteTable table) {
+        for (AgentSite give : gives) {
+            for (SiteTally giving : linesOf(give, table)) {
                 // One line that both offers and takes tells not whose threads do which (a producer and a consumer
                 // handing items over on one SynchronousQueue line read as a pool): the recording's threads are per line.
-                if (giving != null && giving != taking && taking.sharesThreadsWith(giving)) {
+                if (giving != taking && taking.sharesThreadsWith(giving)) {
                     taking.poolGivenBackAt(giving.site());
-                    break;
+                    return;
                 }
             }
         }
     }
 
-    private static SiteKey keyOf(AgentSite s) {
-        return new SiteKey(s.className(), s.methodName(), s.line());
+    /** The report's lines of an agent site: its own, or, for a library's site, the application lines charged with it. */
+    private static List<SiteTally> linesOf(AgentSite site, SiteTable table) {
+        SiteTally own = table.find(new SiteKey(site.className(), site.methodName(), site.line()));
+        if (own != null) {
+            return List.of(own);
+        }
+        List<SiteTally> callers = new ArrayList<>();
+        for (SiteTally line : table.all()) {
+            if (line.libraryParts().stream().anyMatch(part -> sameSite(part, site))) {
+                callers.add(line);
+            }
+        }
+        return callers;
+    }
+
+    private static boolean sameSite(AgentSite a, AgentSite b) {
+        return a.line() == b.line() && a.className().equals(b.className()) && a.methodName().equals(b.methodName())
+                && java.util.Objects.equals(a.primitive(), b.primitive());
     }
 }

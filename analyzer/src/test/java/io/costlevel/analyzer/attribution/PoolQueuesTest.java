@@ -64,6 +64,35 @@ class PoolQueuesTest {
         assertThat(marked(TAKE, QUEUE, QUEUE, 7, 8).find(TAKE).poolGivenBackAt()).isNull();
     }
 
+    /**
+     * A pool inside a library: HikariCP's borrow polls its SynchronousQueue, and its requite (called by the connection's
+     * close) offers the connection back to it. The application lines charged with those library sites are the pool's
+     * take and give-back (the connection-pool workload, 2026-12-06: its getConnection line read idle once the line's
+     * wait was taken from the poll).
+     */
+    @Test
+    void aPoolInsideALibraryMarksTheApplicationLinesThatCallIt() {
+        AgentSite borrow = new AgentSite("com.zaxxer.hikari.util.ConcurrentBag", "borrow", 151, "call",
+                "java.util.concurrent.SynchronousQueue.poll", 1_000, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 16, 4,
+                16, 16_000, VirtualShare.NONE, AgentSite.NOT_COUNTED, AgentSite.NOT_COUNTED);
+        AgentSite requite = new AgentSite("com.zaxxer.hikari.util.ConcurrentBag", "requite", 222, "call",
+                "java.util.concurrent.SynchronousQueue.offer", 1_000, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 16, 4,
+                16, 16_000, VirtualShare.NONE, AgentSite.NOT_COUNTED, AgentSite.NOT_COUNTED);
+        Map<AgentSite, Integer> objects = new IdentityHashMap<>();
+        objects.put(borrow, QUEUE);
+        objects.put(requite, QUEUE);
+        SiteTable table = new SiteTable();
+        table.addLibraryCall(TAKE, borrow, borrow, List.of(borrow));
+        table.addLibraryCall(GIVE, requite, requite, List.of(requite));
+        table.charge(new Attribution(TAKE, "com.zaxxer.hikari.HikariDataSource.getConnection", true)).park(7, 5_000);
+        table.charge(new Attribution(GIVE, "com.zaxxer.hikari.pool.ProxyConnection.close", true)).park(7, 5_000);
+        AgentRun run = new AgentRun("vm", "17", 2, 1.0, "com.acme.", "", true, List.of(borrow, requite), 0, List.of(),
+                new IdentityHashMap<>(), null, 0, null, objects);
+        PoolQueues.mark(run, table);
+        assertThat(table.find(TAKE).poolGivenBackAt()).isEqualTo(GIVE);
+        assertThat(table.find(GIVE).poolGivenBackAt()).isNull();
+    }
+
     @Test
     void aPoolsTakeWaitsAreContentionAWorkQueuesAreIdle() {
         String take = "java.util.concurrent.ArrayBlockingQueue.take -> "
