@@ -27,6 +27,7 @@ public final class Workloads {
             Map.entry("inline-round-trip", InlineRoundTrip::new),
             Map.entry("virtual-round-trip", VirtualRoundTrip::new),
             Map.entry("caffeine-hot-key", HotKeyCache::new),
+            Map.entry("guava-cache-hot-key", HotKeyLoadingCache::new),
             Map.entry("http-service", HttpService::new),
             Map.entry("synchronized-map", SynchronizedMapWrites::new),
             Map.entry("shared-queue", SharedQueue::new),

@@ -23,6 +23,13 @@ public final class BootstrapSettings {
      */
     static final int LINE_SLOTS = 8;
     static long[] lineOwners = new long[LINE_SLOTS];
+    /**
+     * The last sampled toucher of each line, whatever the site, direct-mapped by line hash, one cache line per slot
+     * (as {@link #lastTouch}): line hash (high half), thread id (low half). 64 KB; a line evicted by a colliding one
+     * starts over, so cross-site handoffs are a lower bound.
+     */
+    static final int LINE_TOUCH_SLOTS = 1024;
+    static final long[] lineTouch = new long[LINE_TOUCH_SLOTS << LAST_TOUCH_SHIFT];
 
     private BootstrapSettings() {}
 
@@ -31,6 +38,7 @@ public final class BootstrapSettings {
         clockCostNanos = clockCost;
         lastTouch = new long[(maxSites + 1) << LAST_TOUCH_SHIFT];
         lineOwners = new long[(maxSites + 1) * LINE_SLOTS];
+        java.util.Arrays.fill(lineTouch, 0);
     }
 
     public static long clockCostNanos() {

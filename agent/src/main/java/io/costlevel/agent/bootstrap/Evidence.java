@@ -42,13 +42,20 @@ public final class Evidence {
     public static final int SAME_LINE_CHECKS = 25;
     /** Sampled checks on a line another thread had already touched at this site (issue 16: shared vs confined state). */
     public static final int SHARED_LINE_CHECKS = 26;
-    public static final int WIDTH = 27;
+    /**
+     * Sampled checks whose line another thread touched, at any site, since this thread's previous sampled op: a line two
+     * sites share between threads (a queue's producer offering at one, its consumer polling at the other) moves between
+     * cores while each site alone sees one thread.
+     */
+    public static final int LINE_HANDOFFS = 27;
+    public static final int WIDTH = 28;
 
     private static final String[] NAMES = {
         "ops", "casAttempts", "casFailures", "contended", "contendedNanos", "parks", "parkedNanos",
         "waits", "waitedNanos", "sleeps", "sleptNanos", "yields", "spins", "spinWaits", "wakeups",
         "handoffChecks", "handoffs", "latencySamples", "latencyNanos", "contendedSamples", "threads",
-        "virtualThreads", "virtualOps", "virtualBlocks", "virtualBlockedNanos", "sameLineChecks", "sharedLineChecks"
+        "virtualThreads", "virtualOps", "virtualBlocks", "virtualBlockedNanos", "sameLineChecks", "sharedLineChecks",
+        "lineHandoffs"
     };
 
     private Evidence() {}

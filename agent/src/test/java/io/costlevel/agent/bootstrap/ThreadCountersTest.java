@@ -174,6 +174,94 @@ class ThreadCountersTest {
         }
     }
 
+    /**
+     * A line two sites share, each thread at one of them (a queue's producer offering at site 1, its consumer polling at
+     * site 2): at each site the previous check was its own thread's, so no handoff there, but the line was last touched
+     * by the other thread at the other site every time. An object of one thread's alone never is.
+     */
+    @Test
+    void aLineTwoSitesShareBetweenThreadsIsHandedOffAcrossSites() throws Exception {
+        BootstrapSettings.install(1, 10, 0);
+        try {
+            Object queue = new Object();
+            long[][] producer = {null};
+            long[][] consumer = {null};
+            for (int turn = 0; turn < 50; turn++) {
+                runAs(new Thread(() -> checkTwice(queue, 1, producer)));
+                runAs(new Thread(() -> checkTwice(queue, 2, consumer)));
+            }
+            int site1 = Evidence.WIDTH;
+            int site2 = 2 * Evidence.WIDTH;
+            assertThat(producer[0][site1 + Evidence.HANDOFF_CHECKS]).isEqualTo(100);
+            assertThat(producer[0][site1 + Evidence.HANDOFFS]).as("per site: the previous check was the same thread's, "
+                    + "but for each new thread's first").isEqualTo(49);
+            assertThat(consumer[0][site2 + Evidence.LINE_HANDOFFS]).as("across sites: the other side touched it last")
+                    .isEqualTo(50);
+            assertThat(producer[0][site1 + Evidence.LINE_HANDOFFS]).isEqualTo(49);
+
+            long[][] alone = {null};
+            runAs(new Thread(() -> {
+                Object own = new Object();
+                checkTwice(own, 3, alone);
+                checkTwice(own, 4, alone);
+            }));
+            assertThat(alone[0][3 * Evidence.WIDTH + Evidence.LINE_HANDOFFS]).isZero();
+            assertThat(alone[0][4 * Evidence.WIDTH + Evidence.LINE_HANDOFFS]).isZero();
+        } finally {
+            BootstrapSettings.install(64, 0, 0);
+        }
+    }
+
+    /**
+     * A touch by another thread before this thread's previous sampled op is no handoff now: the line did not move in
+     * between (a sharded counter's threads meet lines the other touched long ago on a third of their checks).
+     */
+    @Test
+    void onlyATouchSinceTheThreadsPreviousSampleIsAHandoffAcrossSites() throws Exception {
+        BootstrapSettings.install(1, 10, 0);
+        java.util.concurrent.ExecutorService a = java.util.concurrent.Executors.newSingleThreadExecutor();
+        java.util.concurrent.ExecutorService b = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            Object shard = new Object();
+            Object other = new Object();
+            a.submit(() -> ThreadCounters.current().checkHandoff(shard, 0, 1)).get();
+            b.submit(() -> ThreadCounters.current().checkHandoff(shard, 0, 2)).get();
+            a.submit(() -> ThreadCounters.current().checkHandoff(other, 0, 1)).get();
+            long[] stale = a.submit(() -> {
+                ThreadCounters.current().checkHandoff(shard, 0, 3);
+                return ThreadCounters.current().chunks[0].clone();
+            }).get();
+            assertThat(stale[3 * Evidence.WIDTH + Evidence.LINE_HANDOFFS]).as("b touched it before a's previous sample")
+                    .isZero();
+            b.submit(() -> ThreadCounters.current().checkHandoff(shard, 0, 2)).get();
+            long[] fresh = a.submit(() -> {
+                ThreadCounters.current().checkHandoff(shard, 0, 4);
+                return ThreadCounters.current().chunks[0].clone();
+            }).get();
+            assertThat(fresh[4 * Evidence.WIDTH + Evidence.LINE_HANDOFFS]).as("b touched it since").isEqualTo(1);
+        } finally {
+            a.shutdown();
+            b.shutdown();
+            BootstrapSettings.install(64, 0, 0);
+        }
+    }
+
+    /** Two sampled checks of {@code line} at {@code site} by the current thread, its counters summed into {@code sum}. */
+    private static void checkTwice(Object line, int site, long[][] sum) {
+        ThreadCounters counters = ThreadCounters.current();
+        counters.checkHandoff(line, 0, site);
+        counters.checkHandoff(line, 0, site);
+        long[] chunk = counters.chunks[0];
+        synchronized (sum) {
+            if (sum[0] == null) {
+                sum[0] = new long[chunk.length];
+            }
+            for (int i = 0; i < chunk.length; i++) {
+                sum[0][i] += chunk[i];
+            }
+        }
+    }
+
     private static void runAs(Thread thread) throws InterruptedException {
         thread.start();
         thread.join(10_000);

@@ -107,7 +107,9 @@ public final class AgentCharges {
             seen.add(percent(s.contended(), s.ops()) + " contended");
         }
         if (s.handoffChecks() > 0) {
-            seen.add(percent(s.handoffs(), s.handoffChecks()) + " handoffs");
+            String across = s.lineHandoffs() > s.handoffs()
+                    ? " (" + percent(s.lineHandoffs(), s.handoffChecks()) + " across sites)" : "";
+            seen.add(percent(s.handoffs(), s.handoffChecks()) + " handoffs" + across);
         }
         if (s.parks() > 0) {
             seen.add(percent(s.parks(), s.ops()) + " parked");

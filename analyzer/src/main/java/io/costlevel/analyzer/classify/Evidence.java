@@ -62,6 +62,9 @@ public final class Evidence {
                     e.put("sameLineChecks", a.sameLineChecks());
                     e.put("sharedLineChecks", a.sharedLineChecks());
                 }
+                if (a.lineHandoffs() != AgentSite.NOT_COUNTED) {
+                    e.put("lineHandoffs", a.lineHandoffs());
+                }
             }
             // Ops that are a library site's operations (each call read as one), not the line's own (AgentCharges).
             putIfCounted(e, "libraryOps", f.tally().libraryOps());

@@ -18,7 +18,20 @@ public record AgentSite(String className, String methodName, int line, String ki
                         long handoffChecks, long handoffs,
                         long latencySamples, long latencyNanos,
                         VirtualShare virtual,
-                        long sameLineChecks, long sharedLineChecks) {
+                        long sameLineChecks, long sharedLineChecks, long lineHandoffs) {
+
+    /** A site of an agent that did not count handoffs across sites ({@code lineHandoffs} not counted). */
+    public AgentSite(String className, String methodName, int line, String kind, String primitive,
+                     long ops, int threads, long casAttempts, long casFailures, long contended, long contendedNanos,
+                     long parks, long parkedNanos, long waits, long waitedNanos, long yields, long sleeps,
+                     long sleptNanos, long spins, long spinWaits, long wakeups, long handoffChecks, long handoffs,
+                     long latencySamples, long latencyNanos, VirtualShare virtual, long sameLineChecks,
+                     long sharedLineChecks) {
+        this(className, methodName, line, kind, primitive, ops, threads, casAttempts, casFailures, contended,
+                contendedNanos, parks, parkedNanos, waits, waitedNanos, yields, sleeps, sleptNanos, spins, spinWaits,
+                wakeups, handoffChecks, handoffs, latencySamples, latencyNanos, virtual, sameLineChecks,
+                sharedLineChecks, NOT_COUNTED);
+    }
 
     /** Kinds by how costly their mechanism can be: when two agent sites share a line, the costlier names it. */
     private static final java.util.List<String> KINDS_BY_SEVERITY = java.util.List.of(
@@ -44,7 +57,8 @@ public record AgentSite(String className, String methodName, int line, String ki
                 handoffChecks + o.handoffChecks, handoffs + o.handoffs,
                 latencySamples + o.latencySamples, latencyNanos + o.latencyNanos,
                 virtual.plus(o.virtual),
-                sumOfCounted(sameLineChecks, o.sameLineChecks), sumOfCounted(sharedLineChecks, o.sharedLineChecks));
+                sumOfCounted(sameLineChecks, o.sameLineChecks), sumOfCounted(sharedLineChecks, o.sharedLineChecks),
+                sumOfCounted(lineHandoffs, o.lineHandoffs));
     }
 
     /** Fields an older agent did not write read as -1 (not counted): a sum with one of them is not counted either. */
@@ -52,7 +66,7 @@ public record AgentSite(String className, String methodName, int line, String ki
         return a < 0 || b < 0 ? NOT_COUNTED : a + b;
     }
 
-    /** A field the agent that wrote the data did not have (sameLineChecks, sharedLineChecks: issue 16). */
+    /** A field the agent that wrote the data did not have (sameLineChecks, sharedLineChecks: issue 16; lineHandoffs). */
     public static final long NOT_COUNTED = -1;
 
     /**
@@ -73,7 +87,8 @@ public record AgentSite(String className, String methodName, int line, String ki
                 part(handoffChecks, share), part(handoffs, share),
                 part(latencySamples, share), part(latencyNanos, share),
                 virtual.scaled(share),
-                partOfCounted(sameLineChecks, share), partOfCounted(sharedLineChecks, share));
+                partOfCounted(sameLineChecks, share), partOfCounted(sharedLineChecks, share),
+                partOfCounted(lineHandoffs, share));
     }
 
     /** Operations that took the thread off its core (parks, counted or inferred; Object.wait; sleeps) and their time. */
@@ -98,7 +113,7 @@ public record AgentSite(String className, String methodName, int line, String ki
         return new AgentSite(className, methodName, line, kind, primitive, newOps, threads,
                 casAttempts, casFailures, contended, contendedNanos, parks, parkedNanos, waits, waitedNanos,
                 yields, sleeps, sleptNanos, spins, spinWaits, wakeups, handoffChecks, handoffs,
-                newLatencySamples, newLatencyNanos, virtual, sameLineChecks, sharedLineChecks);
+                newLatencySamples, newLatencyNanos, virtual, sameLineChecks, sharedLineChecks, lineHandoffs);
     }
 
     static long part(long value, double share) {

@@ -108,6 +108,7 @@ public final class AgentSitesReader {
                 n.number("latencySamples", 0), n.number("latencyNanos", 0),
                 new VirtualShare((int) n.number("virtualThreads", 0), n.number("virtualOps", 0),
                         n.number("virtualBlocks", 0), n.number("virtualBlockedNanos", 0)),
-                n.number("sameLineChecks", AgentSite.NOT_COUNTED), n.number("sharedLineChecks", AgentSite.NOT_COUNTED));
+                n.number("sameLineChecks", AgentSite.NOT_COUNTED), n.number("sharedLineChecks", AgentSite.NOT_COUNTED),
+                n.number("lineHandoffs", AgentSite.NOT_COUNTED));
     }
 }

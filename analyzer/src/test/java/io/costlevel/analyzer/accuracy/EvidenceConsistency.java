@@ -34,7 +34,7 @@ final class EvidenceConsistency {
             case 2 -> {
                 assertThat(number(e, "threads")).as("L2 needs two threads: %s", where).isGreaterThanOrEqualTo(2);
                 assertThat(number(e, "casFailures") + number(e, "contended") + number(e, "handoffs") + number(e, "spins")
-                        + number(e, "methodOps") + virtualHandoffs(e))
+                        + number(e, "methodOps") + number(e, "lineHandoffs") + virtualHandoffs(e))
                         .as("L2 needs the line to move, or virtual threads handing over: %s", where).isPositive();
             }
             // Or, at low confidence, CPU samples inside synchronization the agent did not count (issue 11, item 4).

@@ -86,6 +86,9 @@ class LibraryWorkloadsIT {
                         + "the pool hands it over with a yield per request)"),
                 Arguments.of("async-supply", "AsyncSupply", 4, "the caller parks until the task's thread wakes it; on "
                         + "JDK 17 with a common pool of parallelism 1 that thread is started per task"),
+                Arguments.of("guava-cache-hot-key", "HotKeyLoadingCache", 2, "Guava's cache records every read: the "
+                        + "segment's recency queue and read count written by both cores, the queue drained by whichever "
+                        + "thread wins the segment's lock"),
                 Arguments.of("caffeine-hot-key", "HotKeyCache", 3, "one read in 760-3900 wakes the cache's maintenance "
                         + "thread (ForkJoinPool.execute, 1.3-8 us): 16-20 % of the readers' CPU, more than its atomics"));
     }

@@ -88,7 +88,8 @@ class VirtualThreadSamplesIT {
             boolean virtualUnmounts = !virtualSites.isEmpty()
                     && virtualSites.stream().allMatch(s -> s.tier() != 4 && s.tier() != 5)
                     && maxTier(virtualSites) >= 2
-                    && virtualSites.stream().filter(s -> s.tier() >= 2).allMatch(VirtualThreadSamplesIT::showsUnmount);
+                    && virtualSites.stream().filter(s -> s.tier() >= 2)
+                            .allMatch(s -> showsUnmount(s) || movesAcrossSites(s));
             if (cheaper && platformL4 && virtualUnmounts) {
                 return;
             }
@@ -181,6 +182,14 @@ class VirtualThreadSamplesIT {
     }
 
     /** A site tiered L2+ on virtual threads shows the unmount: the agent's virtual blocks or samples in the path. */
+    /**
+     * An L2 site whose line the other virtual thread touched at its own site since this one's previous sample: the
+     * signal of a ping-pong, whose lock word moves between the two carriers (40 % of its checks, 2026-12-06).
+     */
+    private static boolean movesAcrossSites(Site s) {
+        return s.tier() == 2 && s.evidence().get("lineHandoffs") instanceof Number n && n.longValue() > 0;
+    }
+
     private static boolean showsUnmount(Site s) {
         return s.evidence().containsKey("virtualBlocks") || s.evidence().containsKey("jfrVirtualHandoffSamples")
                 || s.evidence().containsKey("jfrVirtualBlockEvents");

@@ -10,6 +10,7 @@ final class AgentSiteBuilder {
             wakeups, handoffChecks, handoffs, latencySamples, latencyNanos;
     private long sharedLineChecks = AgentSite.NOT_COUNTED;
     private long sameLineChecks = AgentSite.NOT_COUNTED;
+    private long lineHandoffs = AgentSite.NOT_COUNTED;
     private int threads = 1;
     private String primitive = "java.util.concurrent.atomic.AtomicLong.incrementAndGet";
     private VirtualShare virtual = VirtualShare.NONE;
@@ -31,6 +32,8 @@ final class AgentSiteBuilder {
     AgentSiteBuilder yields(long v) { yields = v; return this; }
     AgentSiteBuilder spins(long n, long waits) { spins = n; spinWaits = waits; return this; }
     AgentSiteBuilder wakeups(long v) { wakeups = v; return this; }
+    /** Checks whose line another thread touched last, at any site. */
+    AgentSiteBuilder lineHandoffs(long v) { lineHandoffs = v; return this; }
     AgentSiteBuilder handoffs(long checks, long n) { handoffChecks = checks; handoffs = n; return this; }
     /** Of the handoff checks, those on a line another thread had touched at the site before. */
     AgentSiteBuilder sharedLines(long checks) { sharedLineChecks = checks; return this; }
@@ -51,6 +54,6 @@ final class AgentSiteBuilder {
         return new AgentSite("com.acme.Hot", "run", 42, kind, primitive,
                 ops, threads, casAttempts, casFailures, contended, contendedNanos, parks, parkedNanos, 0, 0,
                 yields, 0, 0, spins, spinWaits, wakeups, handoffChecks, handoffs, latencySamples, latencyNanos, virtual,
-                sameLineChecks, sharedLineChecks);
+                sameLineChecks, sharedLineChecks, lineHandoffs);
     }
 }

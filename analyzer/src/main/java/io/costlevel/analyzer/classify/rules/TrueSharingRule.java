@@ -14,7 +14,7 @@ import java.util.Optional;
  * Level 2, true sharing (~20-400 ns): the cache line with the atomic or lock word moves between cores
  * on most operations. Seen as failed CAS, contended acquisitions, spin waits on a line another core
  * writes, or handoffs (the line a sampled op worked on was last touched at this site by another
- * thread). The agent checks handoffs per line (an array's elements per 64-byte block) and never on
+ * thread, or, across sites, at any site). The agent checks handoffs per line (an array's elements per 64-byte block) and never on
  * a striped adder, whose updates go to per-thread cells; the measured cost cross-checks the rest.
  */
 public final class TrueSharingRule implements TierRule {
@@ -84,6 +84,24 @@ public final class TrueSharingRule implements TierRule {
             return verdict(Mechanism.HANDOFFS, ns, String.format(
                     "%.0f%% of sampled ops found their line last touched here by another thread", 100 * f.handoffRatio()));
         }
+        AgentSite across = sharedAcrossSites(f, ns);
+        if (across != null) {
+            Verdict v = verdict(Mechanism.HANDOFFS, ns, String.format("%.0f%% of the sampled ops of %s found that another "
+                    + "thread had touched their line, at any site, since their thread's previous sample (%.0f%% at this "
+                    + "site alone): the threads keep to "
+                    + "one side each for a while (a queue's producer and its consumer, a cache's readers and the thread "
+                    + "draining their buffer) and the line moves between their cores", 100 * lineHandoffRatio(across),
+                    across.primitive(), 100 * ratio(across.handoffs(), across.handoffChecks()))).orElseThrow();
+            return Optional.of(new Verdict(v.tier(), v.mechanism(), Verdict.MEDIUM, v.reason()));
+        }
+        if (costlyOnSharedLine(f)) {
+            Verdict v = verdict(Mechanism.HANDOFFS, ns, String.format("its atomic costs %.0f ns per op (timed) on a line "
+                    + "every thread works on (%.0f%% of the checks), what a moving line costs, though few samples caught "
+                    + "it moving (%.1f%% handoffs): the threads keep to it in turns, or another object on its cache line "
+                    + "is written by another core (false sharing)", f.latencyNs(), 100 * sharedLineRatio(f.agent()),
+                    100 * f.handoffRatio())).orElseThrow();
+            return Optional.of(new Verdict(v.tier(), v.mechanism(), Verdict.MEDIUM, v.reason()));
+        }
         if (takingTurns(f, ns)) {
             Verdict v = verdict(Mechanism.HANDOFFS, ns, String.format("%.0f%% of sampled ops found their line last touched "
                     + "here by another thread, on a line every thread works on (%.0f%% of the checks), and its running part "
@@ -128,6 +146,51 @@ public final class TrueSharingRule implements TierRule {
             }
         }
         return best;
+    }
+
+    /**
+     * An atomic on one line (most of its samples meet the line the previous one there worked on: not a sharded counter
+     * spread over many) that every thread works on, whose own timed cost is twice the Level 2 floor, from at least
+     * {@link MinimumEvidence#MIN_CHECKS} timed ops and checks, with no more threads than cores (a preempted timed op
+     * counts its time slice): an uncontended atomic costs 5-20 ns, so the line moved, whatever the samples caught. The
+     * read count of a Guava cache's segment, incremented by whichever thread reads while the other drains the segment's
+     * recency queue (2 threads on 2 cores, 2026-12-06), measured 99-148 ns per increment with 0.1-9 % handoffs by run.
+     * The op's timed cost, not the line's: a line that adds a costly computation to a shared counter costs what the
+     * computation does.
+     */
+    static boolean costlyOnSharedLine(SiteFacts f) {
+        AgentSite a = f.agent();
+        Double latency = f.latencyNs();
+        return "atomic".equals(a.kind()) && latency != null && latency >= 2 * Tiers.L2_FLOOR_NS && !f.oversubscribed()
+                && MinimumEvidence.enoughChecks(a.latencySamples()) && MinimumEvidence.enoughChecks(a.handoffChecks())
+                && sharedLineRatio(a) >= MIN_SHARED_LINE_RATIO && ratio(a.sameLineChecks(), a.handoffChecks()) >= 0.5;
+    }
+
+    /**
+     * A site of this line whose line other sites share with other threads: of its sampled ops, at least
+     * {@link #MIN_HANDOFF_RATIO} found their line touched by another thread, at any site, since their thread's previous
+     * sampled op (the agent's {@code lineHandoffs}), from {@link MinimumEvidence#MIN_CHECKS} checks or more, where the line's running part costs
+     * at least the Level 2 floor; null otherwise. The per-site check misses such a line when each thread keeps to one
+     * side: a Guava cache read by two threads on 2 cores (natively 132 ns per read, 35 at one thread, 2026-12-06),
+     * whose readers add to the segment's recency queue at one site while the thread that won the segment's lock drains
+     * it at another, measured 17 handoffs in 190,000 checks at each site with async-profiler running, and read L1.
+     */
+    static AgentSite sharedAcrossSites(SiteFacts f, Double ns) {
+        if (ns == null || runningNsPerOp(f, ns) < Tiers.L2_FLOOR_NS) {
+            return null;
+        }
+        AgentSite best = null;
+        for (AgentSite s : f.tally().sitesHere()) {
+            if (MinimumEvidence.enoughChecks(s.handoffChecks()) && lineHandoffRatio(s) >= MIN_HANDOFF_RATIO
+                    && (best == null || lineHandoffRatio(s) > lineHandoffRatio(best))) {
+                best = s;
+            }
+        }
+        return best;
+    }
+
+    private static double lineHandoffRatio(AgentSite s) {
+        return s.lineHandoffs() == AgentSite.NOT_COUNTED ? 0 : ratio(s.lineHandoffs(), s.handoffChecks());
     }
 
     private static double ratio(long part, long whole) {
