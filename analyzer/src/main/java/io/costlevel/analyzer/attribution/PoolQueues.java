@@ -34,20 +34,22 @@ public final class PoolQueues {
                 givenBack.computeIfAbsent(object, o -> new ArrayList<>()).add(s);
             }
         }
+        Map<LibrarySite, List<SiteTally>> callers = libraryCallers(table);
         for (AgentSite take : run.sites()) {
             Integer object = run.lastObjects().get(take);
             if (object == null || !QueueCalls.takes(take.primitive())) {
                 continue;
             }
-            for (SiteTally taking : linesOf(take, table)) {
-                givenBackAt(taking, givenBack.getOrDefault(object, List.of()), table);
+            for (SiteTally taking : linesOf(take, table, callers)) {
+                givenBackAt(taking, givenBack.getOrDefault(object, List.of()), table, callers);
             }
         }
     }
 
-    private static void givenBackAt(SiteTally taking, List<AgentSite> gives, SiteTable table) {
+    private static void givenBackAt(SiteTally taking, List<AgentSite> gives, SiteTable table,
+                                    Map<LibrarySite, List<SiteTally>> callers) {
         for (AgentSite give : gives) {
-            for (SiteTally giving : linesOf(give, table)) {
+            for (SiteTally giving : linesOf(give, table, callers)) {
                 // One line that both offers and takes tells not whose threads do which (a producer and a consumer
                 // handing items over on one SynchronousQueue line read as a pool): the recording's threads are per line.
                 if (giving != taking && taking.sharesThreadsWith(giving)) {
@@ -59,22 +61,29 @@ public final class PoolQueues {
     }
 
     /** The report's lines of an agent site: its own, or, for a library's site, the application lines charged with it. */
-    private static List<SiteTally> linesOf(AgentSite site, SiteTable table) {
+    private static List<SiteTally> linesOf(AgentSite site, SiteTable table, Map<LibrarySite, List<SiteTally>> callers) {
         SiteTally own = table.find(new SiteKey(site.className(), site.methodName(), site.line()));
-        if (own != null) {
-            return List.of(own);
+        return own != null ? List.of(own) : callers.getOrDefault(LibrarySite.of(site), List.of());
+    }
+
+    /** A library site as the lines charged with it name it: its place and primitive. */
+    private record LibrarySite(String className, String methodName, int line, String primitive) {
+        static LibrarySite of(AgentSite s) {
+            return new LibrarySite(s.className(), s.methodName(), s.line(), s.primitive());
         }
-        List<SiteTally> callers = new ArrayList<>();
+    }
+
+    /** The application lines charged with each library site, read once per run. */
+    private static Map<LibrarySite, List<SiteTally>> libraryCallers(SiteTable table) {
+        Map<LibrarySite, List<SiteTally>> callers = new HashMap<>();
         for (SiteTally line : table.all()) {
-            if (line.libraryParts().stream().anyMatch(part -> sameSite(part, site))) {
-                callers.add(line);
+            for (AgentSite part : line.libraryParts()) {
+                List<SiteTally> lines = callers.computeIfAbsent(LibrarySite.of(part), k -> new ArrayList<>());
+                if (!lines.contains(line)) {
+                    lines.add(line);
+                }
             }
         }
         return callers;
-    }
-
-    private static boolean sameSite(AgentSite a, AgentSite b) {
-        return a.line() == b.line() && a.className().equals(b.className()) && a.methodName().equals(b.methodName())
-                && java.util.Objects.equals(a.primitive(), b.primitive());
     }
 }

@@ -53,8 +53,7 @@ public record RunningPart(Verdict verdict, double nanos) {
 
     /** The time a site's ops took by its own timing, less the blocks it counted inside them; 0 when none was timed. */
     static double timeOf(AgentSite s) {
-        double blocked = s.parkedNanos() + s.waitedNanos() + s.sleptNanos();
-        return Math.max(0, s.meanLatencyNanos() * s.ops() - blocked);
+        return Math.max(0, s.meanLatencyNanos() * s.ops() - s.blockedNanos());
     }
 
     /** The verdict of the part with the most weight in {@code tier}, or null when none is there. */

@@ -210,7 +210,7 @@ public final class SiteFacts {
 
     /** {@link #blockedNanos()} with a call's inferred parks kept (whether they are left out depends on the samples). */
     private long countedBlockedNanos() {
-        return agent.parkedNanos() + agent.waitedNanos() + agent.sleptNanos();
+        return agent.blockedNanos();
     }
 
     /**

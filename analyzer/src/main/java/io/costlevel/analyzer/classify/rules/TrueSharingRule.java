@@ -86,38 +86,34 @@ public final class TrueSharingRule implements TierRule {
         }
         AgentSite across = sharedAcrossSites(f, ns);
         if (across != null) {
-            Verdict v = verdict(Mechanism.HANDOFFS, ns, String.format("%.0f%% of the sampled ops of %s found that another "
+            return mediumHandoffs(ns, String.format("%.0f%% of the sampled ops of %s found that another "
                     + "thread had touched their line, at any site, since their thread's previous sample (%.0f%% at this "
                     + "site alone): the threads keep to "
                     + "one side each for a while (a queue's producer and its consumer, a cache's readers and the thread "
                     + "draining their buffer) and the line moves between their cores", 100 * lineHandoffRatio(across),
-                    across.primitive(), 100 * ratio(across.handoffs(), across.handoffChecks()))).orElseThrow();
-            return Optional.of(new Verdict(v.tier(), v.mechanism(), Verdict.MEDIUM, v.reason()));
+                    across.primitive(), 100 * ratio(across.handoffs(), across.handoffChecks())));
         }
         if (costlyOnSharedLine(f)) {
-            Verdict v = verdict(Mechanism.HANDOFFS, ns, String.format("its atomic costs %.0f ns per op (timed) on a line "
+            return mediumHandoffs(ns, String.format("its atomic costs %.0f ns per op (timed) on a line "
                     + "every thread works on (%.0f%% of the checks), what a moving line costs, though few samples caught "
                     + "it moving (%.1f%% handoffs): the threads keep to it in turns, or another object on its cache line "
                     + "is written by another core (false sharing)", f.latencyNs(), 100 * sharedLineRatio(f.agent()),
-                    100 * f.handoffRatio())).orElseThrow();
-            return Optional.of(new Verdict(v.tier(), v.mechanism(), Verdict.MEDIUM, v.reason()));
+                    100 * f.handoffRatio()));
         }
         if (takingTurns(f, ns)) {
-            Verdict v = verdict(Mechanism.HANDOFFS, ns, String.format("%.0f%% of sampled ops found their line last touched "
+            return mediumHandoffs(ns, String.format("%.0f%% of sampled ops found their line last touched "
                     + "here by another thread, on a line every thread works on (%.0f%% of the checks), and its running part "
                     + "costs %.0f ns per op, what a moving line costs: the threads take turns (one parked while the other "
                     + "runs alone) and the line moves whenever both run", 100 * f.handoffRatio(),
-                    100 * sharedLineRatio(f.agent()), runningNsPerOp(f, ns))).orElseThrow();
-            return Optional.of(new Verdict(v.tier(), v.mechanism(), Verdict.MEDIUM, v.reason()));
+                    100 * sharedLineRatio(f.agent()), runningNsPerOp(f, ns)));
         }
         AgentSite spread = spreadOverSharedLines(f, ns);
         if (spread != null) {
-            Verdict v = verdict(Mechanism.HANDOFFS, ns, String.format("%s spreads over a few lines every thread works on "
+            return mediumHandoffs(ns, String.format("%s spreads over a few lines every thread works on "
                     + "(a few hot keys): %.0f%% of its sampled ops met the line its previous sample worked on, and there "
                     + "another thread had touched it in between %.0f%% of the time", spread.primitive(),
                     100 * ratio(spread.sameLineChecks(), spread.handoffChecks()),
-                    100 * ratio(spread.handoffs(), spread.sameLineChecks()))).orElseThrow();
-            return Optional.of(new Verdict(v.tier(), v.mechanism(), Verdict.MEDIUM, v.reason()));
+                    100 * ratio(spread.handoffs(), spread.sameLineChecks())));
         }
         return Optional.empty();
     }
@@ -226,6 +222,12 @@ public final class TrueSharingRule implements TierRule {
      * agent does not count: an unlock that wakes a parked thread (a futex call) or a thread preempted inside
      * the op. The reason says so, so the reader knows the tier is a floor.
      */
+    /** {@link #verdict} of handoffs at medium confidence whatever the cost: read from fewer handoffs than the rule's. */
+    private static Optional<Verdict> mediumHandoffs(Double ns, String reason) {
+        Verdict v = verdict(Mechanism.HANDOFFS, ns, reason).orElseThrow();
+        return Optional.of(new Verdict(v.tier(), v.mechanism(), Verdict.MEDIUM, v.reason()));
+    }
+
     private static Optional<Verdict> verdict(Mechanism m, Double ns, String reason) {
         boolean aboveTier = ns != null && ns >= Tiers.L3_FLOOR_NS;
         boolean inTier = ns != null && ns >= Tiers.L2_FLOOR_NS && !aboveTier;
