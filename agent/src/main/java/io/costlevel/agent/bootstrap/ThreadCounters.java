@@ -379,7 +379,7 @@ public final class ThreadCounters {
                 add(site, Evidence.HANDOFFS, 1);
             }
         }
-        last[touch] = ((long) line << 32) | (threadTag & 0xffffffffL);
+        last[touch] = touchOf(line);
         checkSharedLine(line, site);
         checkLineHandoff(line, site);
     }
@@ -404,9 +404,14 @@ public final class ThreadCounters {
                 && touches[slot + 1] - lastSampleNanos > 0) {
             add(site, Evidence.LINE_HANDOFFS, 1);
         }
-        touches[slot] = ((long) line << 32) | (threadTag & 0xffffffffL);
+        touches[slot] = touchOf(line);
         touches[slot + 1] = now;
         lastSampleNanos = now;
+    }
+
+    /** A touch of {@code line} by this thread as the touch tables keep it: line hash (high half), thread id (low half). */
+    private long touchOf(int line) {
+        return ((long) line << 32) | (threadTag & 0xffffffffL);
     }
 
     /** Marks a line-owner slot whose line a second thread touched; the first toucher's id is in the low 31 bits. */
