@@ -12,6 +12,8 @@ import java.util.function.Supplier;
  * {@code java -cp ... io.costlevel.workloads.Workloads NAME THREADS SECONDS}. Prints one line with the native cost:
  * {@code ops=N nsPerOp=X cpuNsPerOp=Y blockedNsPerOp=Z}, nsPerOp being thread time per op (threads x wall / ops),
  * cpuNsPerOp the threads' CPU time per op, blockedNsPerOp the rest (time off the CPU: parked, blocked, preempted).
+ * A workload whose threads play different roles (a producer and a consumer) adds one such line per role after it,
+ * starting {@code role=NAME}, over that role's threads and ops.
  */
 public final class Workloads {
     /** What each thread runs: a fresh operation per thread (its thread-confined state), called in a loop. */
@@ -36,11 +38,37 @@ public final class Workloads {
             Map.entry("connection-pool", ConnectionPool::new),
             Map.entry("status-counts", StatusCounts::new),
             Map.entry("legacy-formatter", LegacyFormatter::new),
-            Map.entry("phase-steps", PhaseSteps::new));
+            Map.entry("phase-steps", PhaseSteps::new),
+            Map.entry("producer-consumer", ProducerConsumer::new));
 
     /** One operation of a workload; {@code op} is the application line the report must classify. */
     interface Operation {
         long op();
+
+        /** The part this thread plays, where threads play different ones (its own line per role), else null. */
+        default String role() {
+            return null;
+        }
+    }
+
+    /** Ops, CPU time and threads of one role. */
+    private static final class Tally {
+        final LongAdder ops = new LongAdder();
+        final LongAdder cpu = new LongAdder();
+        final LongAdder threads = new LongAdder();
+
+        void add(long n, long cpuNanos) {
+            ops.add(n);
+            cpu.add(cpuNanos);
+            threads.increment();
+        }
+
+        String line(double wall) {
+            double threadTime = wall * threads.sum();
+            long total = ops.sum();
+            return String.format("ops=%d nsPerOp=%.1f cpuNsPerOp=%.1f blockedNsPerOp=%.1f", total, threadTime / total,
+                    cpu.sum() / (double) total, Math.max(0, threadTime - cpu.sum()) / total);
+        }
     }
 
     private Workloads() {}
@@ -62,8 +90,8 @@ public final class Workloads {
         int threads = Integer.parseInt(args[1]);
         long nanos = (long) (Double.parseDouble(args[2]) * 1e9);
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-        LongAdder ops = new LongAdder();
-        LongAdder cpu = new LongAdder();
+        Tally all = new Tally();
+        Map<String, Tally> roles = new java.util.concurrent.ConcurrentSkipListMap<>();
         LongAdder sink = new LongAdder();
         Thread[] workers = new Thread[threads];
         // Shared state (a server, a pool, a cache) is made before the workers start, as a service starts before it
@@ -83,11 +111,14 @@ public final class Workloads {
                     }
                     n += 64;
                 }
-                cpu.add(mx.getCurrentThreadCpuTime() - cpuStart);
+                long cpu = mx.getCurrentThreadCpuTime() - cpuStart;
                 if (operation instanceof AutoCloseable done) {
                     close(done); // a worker that stops leaves what others would wait for it at (a barrier)
                 }
-                ops.add(n);
+                all.add(n, cpu);
+                if (operation.role() != null) {
+                    roles.computeIfAbsent(operation.role(), r -> new Tally()).add(n, cpu);
+                }
                 sink.add(acc);
             }, "worker-" + i);
             workers[i].start();
@@ -96,11 +127,8 @@ public final class Workloads {
             worker.join();
         }
         double wall = System.nanoTime() - start;
-        double threadTime = wall * threads;
-        long total = ops.sum();
-        System.out.printf("ops=%d nsPerOp=%.1f cpuNsPerOp=%.1f blockedNsPerOp=%.1f sink=%d%n", total,
-                threadTime / total, cpu.sum() / (double) total, Math.max(0, threadTime - cpu.sum()) / total,
-                sink.sum() & 1);
+        System.out.printf("%s sink=%d%n", all.line(wall), sink.sum() & 1);
+        roles.forEach((role, tally) -> System.out.printf("role=%s %s%n", role, tally.line(wall)));
         ExecutorRoundTrip.POOL.shutdown();
         HttpService.stop();
     }

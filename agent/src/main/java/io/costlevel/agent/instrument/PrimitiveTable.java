@@ -81,6 +81,19 @@ final class PrimitiveTable {
             "transfer", "tryTransfer");
 
     /**
+     * Queue calls with a timed overload ({@code poll(long, TimeUnit)}), named apart by {@link #TIMED}: the timed poll
+     * waits for an item, the untimed one never does (its only blocks are on the queue's lock), and from the agent's
+     * inferred parks alone the analyzer can tell a consumer waiting for work from one contending only by this name.
+     */
+    private static final List<String> TIMED_QUEUE_OPS = List.of("poll", "pollFirst", "pollLast", "offer", "offerFirst",
+            "offerLast");
+    /** The suffix of a timed queue call's primitive: {@code java.util.concurrent.BlockingQueue.poll(timeout)}. */
+    static final String TIMED = "(timeout)";
+    private static final String TIME_UNIT = "Ljava/util/concurrent/TimeUnit;";
+    /** The timed overloads of {@link #TIMED_QUEUE_OPS}, by owner and name. */
+    private final Map<String, Primitive> timed = new HashMap<>();
+
+    /**
      * Calls into the JDK's concurrent code, keyed on the state they move: a map's receiver and key (its bin), a
      * queue, executor, random generator or synchronized legacy object's receiver. Random and the concurrent maps
      * do not block (a ConcurrentHashMap bin's monitor rarely does, and the recording sees it): a long call there is
@@ -109,6 +122,11 @@ final class PrimitiveTable {
                 CONCURRENT + "SynchronousQueue", CONCURRENT + "DelayQueue", CONCURRENT + "ConcurrentLinkedQueue",
                 CONCURRENT + "ConcurrentLinkedDeque")) {
             call(owner, Target.RECEIVER, QUEUE_OPS);
+            for (String name : TIMED_QUEUE_OPS) {
+                Primitive untimed = byOwnerAndName.get(owner + "." + name);
+                timed.put(owner + "." + name, new Primitive(untimed.name() + TIMED, untimed.kind(), untimed.family(),
+                        untimed.shape(), untimed.target()));
+            }
         }
         for (String owner : List.of(CONCURRENT + "Executor", CONCURRENT + "ExecutorService",
                 CONCURRENT + "ScheduledExecutorService", CONCURRENT + "AbstractExecutorService",
@@ -203,7 +221,10 @@ final class PrimitiveTable {
      * Object, so they are found whatever owner the call names.
      */
     Primitive find(String owner, String name, String descriptor) {
-        Primitive primitive = byOwnerAndName.get(owner + "." + name);
+        Primitive primitive = descriptor.contains(TIME_UNIT) ? timed.get(owner + "." + name) : null;
+        if (primitive == null) {
+            primitive = byOwnerAndName.get(owner + "." + name);
+        }
         if (primitive == null && isObjectMonitorMethod(name, descriptor)) {
             primitive = byOwnerAndName.get(OBJECT + "." + name);
         }

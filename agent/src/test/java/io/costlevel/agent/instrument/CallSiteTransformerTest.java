@@ -239,6 +239,16 @@ class CallSiteTransformerTest {
                         org.assertj.core.groups.Tuple.tuple("java.lang.StringBuffer.length", Site.CONFINED));
     }
 
+    @Test
+    void timedQueueCallsAreNamedApartFromUntimedOnes() throws Exception {
+        run("queueCalls");
+        for (String call : List.of("offer", "poll")) {
+            String untimed = "java.util.concurrent.BlockingQueue." + call;
+            assertThat(sum("queueCalls", untimed, Evidence.OPS)).as(untimed).isEqualTo(1);
+            assertThat(sum("queueCalls", untimed + "(timeout)", Evidence.OPS)).as("%s(long, TimeUnit)", untimed).isEqualTo(1);
+        }
+    }
+
     private static long sum(String method, String primitive, int column) {
         long[] counters = CounterRegistry.merge();
         List<Site> all = sites.snapshot();

@@ -1,19 +1,23 @@
 package io.costlevel.analyzer.attribution;
 
 /**
- * A set of longs without boxing (open addressing, linear probing): one per site for the threads seen
- * there, updated on every event, so a HashSet&lt;Long&gt; would allocate on the hottest path.
+ * A set of longs without boxing (open addressing, linear probing), with how many times each was added: one per site
+ * for the threads seen there and their samples or events, updated on every event, so a HashMap&lt;Long, Long&gt;
+ * would allocate on the hottest path.
  */
 final class LongSet {
     private static final long EMPTY = Long.MIN_VALUE;
     private long[] slots = newSlots(8);
+    private long[] counts = new long[8];
     private int size;
+    private long total;
     private boolean hasEmptyValue;
+    private long emptyValueCount;
     /**
-     * The value added last: JFR writes each thread's events from that thread's own buffer, so a recording holds
-     * runs of one thread's events and most adds repeat the one before.
+     * The slot of the value added last: JFR writes each thread's events from that thread's own buffer, so a recording
+     * holds runs of one thread's events and most adds repeat the one before.
      */
-    private long last = EMPTY;
+    private int last = -1;
 
     private static long[] newSlots(int n) {
         long[] s = new long[n];
@@ -22,26 +26,35 @@ final class LongSet {
     }
 
     void add(long value) {
+        add(value, 1);
+    }
+
+    private void add(long value, long times) {
+        total += times;
         if (value == EMPTY) {
             if (!hasEmptyValue) {
                 hasEmptyValue = true;
                 size++;
             }
+            emptyValueCount += times;
             return;
         }
-        if (value == last) {
+        if (last >= 0 && slots[last] == value) {
+            counts[last] += times;
             return;
         }
         int mask = slots.length - 1;
         for (int i = mix(value) & mask; ; i = (i + 1) & mask) {
             long slot = slots[i];
             if (slot == value) {
-                last = value;
+                counts[i] += times;
+                last = i;
                 return;
             }
             if (slot == EMPTY) {
                 slots[i] = value;
-                last = value;
+                counts[i] = times;
+                last = i;
                 if (++size * 2 > slots.length) {
                     grow();
                 }
@@ -54,18 +67,28 @@ final class LongSet {
         return size;
     }
 
+    /** How many times values were added, repeats included. */
+    long total() {
+        return total;
+    }
+
     boolean contains(long value) {
+        return count(value) > 0;
+    }
+
+    /** How many times {@code value} was added; 0 if never. */
+    long count(long value) {
         if (value == EMPTY) {
-            return hasEmptyValue;
+            return emptyValueCount;
         }
         int mask = slots.length - 1;
         for (int i = mix(value) & mask; ; i = (i + 1) & mask) {
             long slot = slots[i];
             if (slot == value) {
-                return true;
+                return counts[i];
             }
             if (slot == EMPTY) {
-                return false;
+                return 0;
             }
         }
     }
@@ -96,13 +119,16 @@ final class LongSet {
     }
 
     private void grow() {
-        long[] old = slots;
-        slots = newSlots(old.length * 2);
+        long[] oldSlots = slots;
+        long[] oldCounts = counts;
+        slots = newSlots(oldSlots.length * 2);
+        counts = new long[slots.length];
         size = hasEmptyValue ? 1 : 0;
-        last = EMPTY; // else the value that made the set grow would be taken for present and dropped
-        for (long v : old) {
-            if (v != EMPTY) {
-                add(v);
+        total = emptyValueCount;
+        last = -1;
+        for (int i = 0; i < oldSlots.length; i++) {
+            if (oldSlots[i] != EMPTY) {
+                add(oldSlots[i], oldCounts[i]);
             }
         }
     }

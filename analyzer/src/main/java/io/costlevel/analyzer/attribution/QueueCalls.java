@@ -27,6 +27,18 @@ public final class QueueCalls {
                 || method.startsWith("takeLast");
     }
 
+    /**
+     * The chain's outermost call is an untimed poll of such a queue, which returns at once when the queue is empty: it
+     * never waits for an item, its only blocks are on the queue's lock. The agent names the timed overloads apart
+     * ({@code poll(timeout)}); a recording's frames do not, but there a timed poll's wait goes through a condition's
+     * await, which the chain shows.
+     */
+    public static boolean pollsWithoutWaiting(String chain) {
+        String[] call = outermost(chain);
+        return call != null && blockingQueue(call[0]) && java.util.Set.of("poll", "pollFirst", "pollLast").contains(call[1])
+                && !chain.split("; ", 2)[0].contains("ConditionObject.await");
+    }
+
     /** The chain's outermost call gives an item to such a queue. */
     static boolean gives(String chain) {
         String[] call = outermost(chain);

@@ -205,6 +205,7 @@ public final class SiteTally {
     void addAgent(AgentSite counters) {
         ownParts.add(counters);
         addCounters(counters);
+        ownOpsInJvm |= counters.ops() > 0;
     }
 
     private void addCounters(AgentSite counters) {
@@ -213,6 +214,9 @@ public final class SiteTally {
         jvmAgentThreads = Math.max(jvmAgentThreads, counters.threads());
         agentInJvm = true;
     }
+
+    /** The line's own sites counted ops in the JVM being read: the agent's count of its threads is exact. */
+    private boolean ownOpsInJvm;
 
     void addSyncSamples(String frame, long samples) {
         syncCpuSamples += samples;
@@ -260,7 +264,31 @@ public final class SiteTally {
      * merged recording names one thread by its JFR id in the one and its OS id in the other.
      */
     boolean sharesThreadsWith(SiteTally other) {
-        return this == other || eventThreads.meets(other.eventThreads) || sampleThreads.meets(other.sampleThreads);
+        if (this == other || eventThreads.meets(other.eventThreads)) {
+            return true;
+        }
+        for (long thread : sampleThreads.toArray()) {
+            if (ranBySamples(thread) && other.ranBySamples(thread)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Of a line's samples, the share of its fair share (its samples over the threads they came from) below which a
+     * thread's samples there are taken for those of a neighbouring line ({@link #jvmThreads}). The consumer polling an
+     * {@code ArrayBlockingQueue} one line below its producer's offer (2026-12-06) left 4 of the offer's 133 samples in
+     * one run (6 % of a fair share) and 16 of 148 in another (22 %): both calls start by taking the queue's lock, code
+     * the JIT may share between the two branches under the offer's debug information. Threads sharing a pool each hold
+     * about their fair share of its lines.
+     */
+    static final double MIN_FAIR_SAMPLE_SHARE = 0.5;
+
+    /** Whether the thread's CPU samples say it ran this line, not a neighbouring one ({@link #MIN_FAIR_SAMPLE_SHARE}). */
+    private boolean ranBySamples(long thread) {
+        long samples = sampleThreads.count(thread);
+        return samples > 0 && samples * sampleThreads.size() >= MIN_FAIR_SAMPLE_SHARE * sampleThreads.total();
     }
 
     /** The line where this line's queue is given back, when it takes from a pool ({@link PoolQueues}), or null. */
@@ -376,15 +404,23 @@ public final class SiteTally {
             jvms.set(jvmIndex);
         }
         agentInJvm = false;
+        ownOpsInJvm = false;
         earlierJvmThreads += jvm;
         earlierJvmMaxThreads = Math.max(earlierJvmMaxThreads, jvm);
         jvmRecordingThreads = 0;
         jvmAgentThreads = 0;
     }
 
-    /** The JVM being read: the agent's exact count, or what one recording saw when that is more (or no agent). */
+    /**
+     * The JVM being read: where the line's own calls were counted, the agent's count of the threads that made them,
+     * which is exact; else the agent's count of the library calls charged here, or what one recording saw when that is
+     * more (or no agent). A recording's samples of JIT-compiled code land on the line of the nearest debug information,
+     * so a thread running the line beside this one leaves a few samples here: a queue's consumer, polling one line
+     * below its producer's offer, left 4 of its 107 samples at the offer (async-profiler, 2026-12-06), and the offer
+     * read 2 threads where one ran it.
+     */
     private int jvmThreads() {
-        return Math.max(jvmAgentThreads, Math.max(jvmRecordingThreads, recordingThreads()));
+        return ownOpsInJvm ? jvmAgentThreads : Math.max(jvmAgentThreads, Math.max(jvmRecordingThreads, recordingThreads()));
     }
 
     /** The JVMs that ran this site, by the order they were read. */

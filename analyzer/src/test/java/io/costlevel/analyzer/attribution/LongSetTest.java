@@ -64,4 +64,21 @@ class LongSetTest {
         set.add(Long.MIN_VALUE);
         assertThat(set.size()).isEqualTo(2);
     }
+
+    @Test
+    void countsEveryAddOfAValueThroughGrowthAndRuns() {
+        LongSet set = new LongSet();
+        java.util.Map<Long, Long> reference = new java.util.HashMap<>();
+        Random random = new Random(11);
+        for (int run = 0; run < 5_000; run++) {
+            long value = random.nextInt(400) - 200 + (random.nextInt(50) == 0 ? Long.MIN_VALUE + 200 : 0);
+            for (int i = random.nextInt(4); i >= 0; i--) {
+                set.add(value);
+                reference.merge(value, 1L, Long::sum);
+            }
+        }
+        reference.forEach((value, n) -> assertThat(set.count(value)).as("%d", value).isEqualTo(n));
+        assertThat(set.total()).isEqualTo(reference.values().stream().mapToLong(Long::longValue).sum());
+        assertThat(set.count(1_000_000)).isZero();
+    }
 }

@@ -164,6 +164,28 @@ class ClassifierTest {
     }
 
     /**
+     * A producer's line, run by one thread, whose queue a consumer's thread takes from at another line (2 cores,
+     * 2026-12-06): no per-site check can see the line move, the checks across sites do. A high share of them at a
+     * moving line's cost, or a few percent of many checks at what a moving line costs (the two take turns on the lock
+     * in stretches); neither at an uncontended op's cost, and a line no other thread touches stays L1.
+     */
+    @Test
+    void aLineOneThreadRunsIsTrueSharingWhereAnotherSitesThreadMovesItsLine() {
+        AgentSiteBuilder offer = site("call").primitive("java.util.concurrent.BlockingQueue.offer").ops(18_000_000)
+                .threads(1).handoffs(280_000, 0).sameLines(279_999).lineHandoffs(55_000).nsPerOp(71);
+        Verdict shared = classifyLine(offer);
+        assertThat(shared.tier()).isEqualTo(Tiers.L2_TRUE_SHARING);
+        assertThat(shared.reason()).contains("20% of the sampled ops of java.util.concurrent.BlockingQueue.offer found "
+                + "that another thread had touched their line, at any site");
+        Verdict turns = classifyLine(offer.lineHandoffs(9_000).nsPerOp(53));
+        assertThat(turns.tier()).isEqualTo(Tiers.L2_TRUE_SHARING);
+        assertThat(turns.confidence()).isEqualTo(Verdict.MEDIUM);
+        assertThat(turns.reason()).contains("3.2% of the sampled ops", "the threads take turns on it in stretches");
+        assertThat(classifyLine(offer.nsPerOp(12)).tier()).as("an uncontended offer's cost").isEqualTo(Tiers.L1_UNCONTENDED_ATOMIC);
+        assertThat(classifyLine(offer.lineHandoffs(0).nsPerOp(71)).tier()).isEqualTo(Tiers.L1_UNCONTENDED_ATOMIC);
+    }
+
+    /**
      * An atomic on shared state whose own timed cost is a moving line's, though its samples caught few handoffs: a Guava
      * cache segment's read count (2 threads on 2 cores, 2026-12-06: 99 ns per increment, 0.1 % handoffs, every check on
      * a line both threads touched). Not at an uncontended atomic's cost, on a thread's own state, or when its threads

@@ -18,6 +18,10 @@ class WaitPurposeTest {
             "java.util.concurrent.LinkedBlockingQueue.poll -> java.util.concurrent.locks.AbstractQueuedSynchronizer$ConditionObject.awaitNanos -> java.util.concurrent.locks.LockSupport.parkNanos | IDLE",
             "java.util.concurrent.ThreadPoolExecutor.getTask -> java.util.concurrent.LinkedBlockingQueue.take -> java.util.concurrent.locks.LockSupport.park | IDLE",
             "sun.nio.ch.SelectorImpl.select -> sun.nio.ch.EPoll.wait | IDLE",
+            // as the agent names a timed poll, and an untimed one (parks inferred from its timed calls: no frames)
+            "java.util.concurrent.BlockingQueue.poll(timeout) | IDLE",
+            "java.util.concurrent.BlockingQueue.poll | CONTENTION",
+            "java.util.concurrent.LinkedBlockingDeque.pollFirst | CONTENTION",
             // the main thread waiting for the others
             "java.lang.Thread.join -> java.lang.Object.wait | IDLE",
             "java.util.concurrent.CountDownLatch.await -> java.util.concurrent.locks.LockSupport.park | IDLE",
