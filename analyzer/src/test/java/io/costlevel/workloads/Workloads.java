@@ -27,6 +27,7 @@ public final class Workloads {
             Map.entry("jul-logging", SharedLogger::new),
             Map.entry("executor-round-trip", ExecutorRoundTrip::new),
             Map.entry("inline-round-trip", InlineRoundTrip::new),
+            Map.entry("scheduled-round-trip", ScheduledRoundTrip::new),
             Map.entry("virtual-round-trip", VirtualRoundTrip::new),
             Map.entry("caffeine-hot-key", HotKeyCache::new),
             Map.entry("guava-cache-hot-key", HotKeyLoadingCache::new),
@@ -130,6 +131,7 @@ public final class Workloads {
         System.out.printf("%s sink=%d%n", all.line(wall), sink.sum() & 1);
         roles.forEach((role, tally) -> System.out.printf("role=%s %s%n", role, tally.line(wall)));
         ExecutorRoundTrip.POOL.shutdown();
+        ScheduledRoundTrip.POOL.shutdown();
         HttpService.stop();
     }
 }

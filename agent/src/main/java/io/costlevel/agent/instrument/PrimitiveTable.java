@@ -136,6 +136,10 @@ final class PrimitiveTable {
             call(owner, Shape.CALL, Target.RECEIVER, List.of("execute", "submit"));
             call(owner, Target.RECEIVER, List.of("invokeAll", "invokeAny"));
         }
+        // A scheduled task is handed over the same way, into the pool's delay queue (whose lock the callers share).
+        for (String owner : List.of(CONCURRENT + "ScheduledExecutorService", CONCURRENT + "ScheduledThreadPoolExecutor")) {
+            call(owner, Shape.CALL, Target.RECEIVER, List.of("schedule", "scheduleAtFixedRate", "scheduleWithFixedDelay"));
+        }
         // Synchronizers that make threads meet: each call CASes the synchronizer's state word (the line that moves
         // between the cores), and a waiting one spins, then parks. A Phaser step at 2 threads on 2 cores: 72-200 ns per
         // op natively, 10 at one thread, nearly never parked; a CyclicBarrier's: 20-29 us, parked every time.
@@ -145,7 +149,8 @@ final class PrimitiveTable {
         call(CONCURRENT + "Exchanger", Target.RECEIVER, List.of("exchange"));
         call(CONCURRENT + "CountDownLatch", Target.RECEIVER, List.of("await", "countDown"));
         for (String owner : List.of(CONCURRENT + "Future", CONCURRENT + "FutureTask",
-                CONCURRENT + "CompletableFuture", CONCURRENT + "ForkJoinTask")) {
+                CONCURRENT + "CompletableFuture", CONCURRENT + "ForkJoinTask", CONCURRENT + "ScheduledFuture",
+                CONCURRENT + "RunnableFuture", CONCURRENT + "RunnableScheduledFuture")) {
             call(owner, Target.NONE, List.of("get", "join"));
         }
         call("java/util/logging/Logger", Target.NONE, List.of("log", "logp", "logrb", "severe", "warning", "info",

@@ -249,6 +249,13 @@ class CallSiteTransformerTest {
         }
     }
 
+    @Test
+    void aScheduledTaskAndItsFutureAreCounted() throws Exception {
+        run("scheduledTask");
+        assertThat(sum("scheduledTask", "java.util.concurrent.ScheduledExecutorService.schedule", Evidence.OPS)).isEqualTo(1);
+        assertThat(sum("scheduledTask", "java.util.concurrent.ScheduledFuture.get", Evidence.OPS)).isEqualTo(1);
+    }
+
     private static long sum(String method, String primitive, int column) {
         long[] counters = CounterRegistry.merge();
         List<Site> all = sites.snapshot();

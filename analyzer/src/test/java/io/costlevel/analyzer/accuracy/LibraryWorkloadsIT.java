@@ -74,6 +74,8 @@ class LibraryWorkloadsIT {
                 Arguments.of("executor-round-trip", "ExecutorRoundTrip", 4, "the caller parks until a pool thread wakes it"),
                 Arguments.of("inline-round-trip", "InlineRoundTrip", 4, "the same round trip as submit(task).get() on one "
                         + "line: two counted calls there, the get's waits judged on its own ops"),
+                Arguments.of("scheduled-round-trip", "ScheduledRoundTrip", 4, "schedule(task, 0).get() on one line: "
+                        + "the caller parks until the scheduler's thread, woken by the schedule, has run the task"),
                 Arguments.of("virtual-round-trip", "VirtualRoundTrip", 4, "platform callers start a virtual thread per task "
                         + "and park until it wakes them, on one line (JDK 21+; L3 too by the native split: the start "
                         + "wakes a carrier)"),
@@ -101,7 +103,8 @@ class LibraryWorkloadsIT {
      * 6-9 us: every call waits once for the other's formatting, so one of them wakes the other per call (a futex wake,
      * L3) and the blocked share is 40-45 %, within 2x of the running one: L3 and L4 are both expected. The executor
      * round trip blocks 14-18 us per op against 5-6 us of CPU (both JDKs): L4 alone; written on one line 11.6-13.5
-     * against 4.7-5.2 (2026-12-06, both JDKs). Handed to a virtual thread per task (JDK 25) it blocks 7.7-8.4 us per op
+     * against 4.7-5.2 (2026-12-06, both JDKs); scheduled on a ScheduledThreadPoolExecutor and waited for through its
+     * ScheduledFuture, 10.9-13.1 against 4.3-4.8 (JDK 25: 10.7-17.3 against 4.2-6.0). Handed to a virtual thread per task (JDK 25) it blocks 7.7-8.4 us per op
      * against 5.1-5.2 of CPU: within 2x, L3 (starting the virtual thread wakes a carrier) and L4. The shared queue's offer and poll
      * ran 224-270 ns of CPU and 15-21 ns blocked per op (2026-12-05, both JDKs; 22 ns of CPU at one thread), and in the
      * host's other mode 61-77 and 24-31: its running part, L2, in either. CompletableFuture.supplyAsync joined blocks
@@ -117,6 +120,7 @@ class LibraryWorkloadsIT {
             "jul-logging", Tiers.L3_SYSCALL,
             "executor-round-trip", Tiers.L3_SYSCALL,
             "inline-round-trip", Tiers.L3_SYSCALL,
+            "scheduled-round-trip", Tiers.L3_SYSCALL,
             "virtual-round-trip", Tiers.L3_SYSCALL,
             "async-supply", Tiers.L3_SYSCALL,
             "pooled-buffers", Tiers.L2_TRUE_SHARING,
