@@ -40,7 +40,8 @@ public final class Workloads {
             Map.entry("status-counts", StatusCounts::new),
             Map.entry("legacy-formatter", LegacyFormatter::new),
             Map.entry("phase-steps", PhaseSteps::new),
-            Map.entry("producer-consumer", ProducerConsumer::new));
+            Map.entry("producer-consumer", ProducerConsumer::new),
+            Map.entry("request-ids", RequestIds::new));
 
     /** One operation of a workload; {@code op} is the application line the report must classify. */
     interface Operation {

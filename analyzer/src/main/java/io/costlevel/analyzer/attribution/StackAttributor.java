@@ -136,8 +136,16 @@ public final class StackAttributor {
         return Uncharged.NO_JAVA;
     }
 
-    /** The outermost frame above the application frame {@code site} that synchronizes, or null. */
+    /**
+     * The outermost frame above the application frame {@code site} that synchronizes, or null. A sample in HotSpot's
+     * slow path of a contended {@code monitorenter} names the Java frame that entered the monitor, marked as such.
+     */
     private static String syncFrame(Stack stack, int site) {
+        for (int i = 0; i < site; i++) {
+            if (stack.className(i).isEmpty() && UncountedSynchronization.entersContendedMonitor(stack.frame(i).qualifiedName())) {
+                return monitorHolder(stack, i, site) + UncountedSynchronization.CONTENDED_MONITOR;
+            }
+        }
         for (int i = site - 1; i >= 0; i--) {
             String name = stack.frame(i).qualifiedName();
             if (UncountedSynchronization.synchronizes(name)) {
@@ -145,6 +153,16 @@ public final class StackAttributor {
             }
         }
         return null;
+    }
+
+    /** The Java frame that called into the runtime at native frame {@code inner}: the first one outward of it. */
+    private static String monitorHolder(Stack stack, int inner, int site) {
+        for (int i = inner + 1; i < site; i++) {
+            if (!stack.className(i).isEmpty()) {
+                return stack.frame(i).qualifiedName();
+            }
+        }
+        return stack.frame(site).qualifiedName();
     }
 
     /** Whether a frame above the application frame {@code site} starts a thread. */

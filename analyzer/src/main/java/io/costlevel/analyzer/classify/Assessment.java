@@ -202,8 +202,8 @@ public record Assessment(int tier, Verdict verdict, SiteTime time, long ops, Dou
             return "no ns/op: without the agent the number of operations is unknown";
         }
         if (f.agent() == null) {
-            return "no ns/op: the agent counted no synchronization on this line (plain code, or blocking inside a "
-                    + "library call it does not count), so it has no operations to divide by";
+            return "no ns/op: the agent counted no synchronization on this line (plain code, or synchronization or "
+                    + "blocking inside a JDK or library call it does not count), so it has no operations to divide by";
         }
         if (f.ops() == 0) {
             return "no ns/op: the agent saw the call site but no operation completed there";

@@ -80,6 +80,8 @@ public final class Evidence {
         var t = f.tally();
         putIfCounted(e, "jfrCpuSamples", t.cpuSamples());
         putIfCounted(e, "threadStartSamples", t.threadStartSamples());
+        // CPU samples entering a monitor another thread held, in code the agent did not count (a JDK synchronized method).
+        putIfCounted(e, "contendedMonitorSamples", io.costlevel.analyzer.attribution.UncountedSynchronization.contendedMonitorSamples(t));
         // Samples inside the agent's probes here; jfrCpuSamples holds the part beyond the probes' measured cost.
         putIfCounted(e, "probeCpuSamples", t.probeSamples());
         putIfCounted(e, "probeCostNanos", Math.round(t.probeCostNanos()));

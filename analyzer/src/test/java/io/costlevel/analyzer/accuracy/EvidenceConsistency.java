@@ -36,7 +36,8 @@ final class EvidenceConsistency {
                 assertThat(number(e, "threads") >= 2 || number(e, "lineHandoffs") > 0)
                         .as("L2 needs two threads, or another site's thread moving the line: %s", where).isTrue();
                 assertThat(number(e, "casFailures") + number(e, "contended") + number(e, "handoffs") + number(e, "spins")
-                        + number(e, "methodOps") + number(e, "lineHandoffs") + virtualHandoffs(e))
+                        + number(e, "methodOps") + number(e, "lineHandoffs") + number(e, "contendedMonitorSamples")
+                        + virtualHandoffs(e))
                         .as("L2 needs the line to move, or virtual threads handing over: %s", where).isPositive();
             }
             // Or, at low confidence, CPU samples inside synchronization the agent did not count (issue 11, item 4).

@@ -88,6 +88,8 @@ class LibraryWorkloadsIT {
                         + "the pool hands it over with a yield per request)"),
                 Arguments.of("async-supply", "AsyncSupply", 4, "the caller parks until the task's thread wakes it; on "
                         + "JDK 17 with a common pool of parallelism 1 that thread is started per task"),
+                Arguments.of("request-ids", "RequestIds", 2, "UUID.randomUUID(): the JDK's one SecureRandom mixes each "
+                        + "draw under a monitor both threads queue for (uncounted: seen in the monitor's slow path)"),
                 Arguments.of("guava-cache-hot-key", "HotKeyLoadingCache", 2, "Guava's cache records every read: the "
                         + "segment's recency queue and read count written by both cores, the queue drained by whichever "
                         + "thread wins the segment's lock"),
@@ -134,6 +136,21 @@ class LibraryWorkloadsIT {
      * at the take line), L2 otherwise.
      */
     static final Set<String> BLOCKING_LINE_OF_SEVERAL = Set.of("pooled-buffers");
+
+    /**
+     * Workloads whose call the agent does not count (a static JDK method whose lock is internal): the line has no ops,
+     * so no ns/op to hold to the native cost; its tier comes from its CPU samples in HotSpot's monitor slow path, and
+     * the line must say so and why it has no ns/op.
+     */
+    static final Set<String> UNCOUNTED_CALLS = Set.of("request-ids");
+
+    private static void assertUncountedMonitorSaid(Site site) {
+        assertThat(site.evidence().get("contendedMonitorSamples")).as("samples entering a held monitor: %s",
+                site.evidence()).isNotNull();
+        assertThat(site.reasons()).anyMatch(r -> r.contains("were entering a monitor another thread held, in ")
+                && r.contains("SecureRandom"));
+        assertThat(site.nsPerOpNote()).as("why no ns/op").startsWith("no ns/op: the agent counted no synchronization");
+    }
 
     /** The tiers expected of {@code workload} given its native cost. */
     static Set<Integer> expectedTiers(String workload, int tier, NativeCost cost) {
@@ -214,15 +231,25 @@ class LibraryWorkloadsIT {
                 assertPoolSeen(workload, report);
                 assertConfinedSeen(workload, report);
                 assertRoundTripAdvised(workload, site);
+                if (UNCOUNTED_CALLS.contains(workload)) {
+                    assertUncountedMonitorSaid(site);
+                    System.out.printf("LibraryWorkloadsIT %s %s: %s%n", java, workload, seen.lines().findFirst().orElse(""));
+                    return;
+                }
                 if (cost.agrees(site, calls)) {
                     System.out.printf("LibraryWorkloadsIT %s %s: %s%n", java, workload, seen.lines().findFirst().orElse(""));
                     return;
                 }
-                if (own.cpuNsPerOp() > NativeCost.FACTOR * cost.nsPerOp() && own.agrees(site, calls)) {
-                    // The run itself took more than twice the native time per op, so no report of it could match the
-                    // native figure: the report is held to the run's own timing instead, and the slowdown is printed.
+                boolean ranSlower = own.cpuNsPerOp() > NativeCost.FACTOR * cost.nsPerOp();
+                // Or faster: two threads settle in a fast or a slow mode per run on this host (hdr-histogram natively
+                // 233 ns per op in one run, 76-110 in others, and 103 under the agent beside the 233, 2026-12-06).
+                boolean ranFaster = own.nsPerOp() * NativeCost.FACTOR < cost.cpuNsPerOp();
+                if ((ranSlower || ranFaster) && own.agrees(site, calls)) {
+                    // The run itself took more than twice (or less than half) the native time per op, so no report of
+                    // it could match the native figure: the report is held to the run's own timing instead, and the
+                    // ratio is printed.
                     System.out.printf("LibraryWorkloadsIT %s %s: judged against its own run, whose %.1f ns of CPU per op "
-                                    + "were %.1fx the native thread time (the run under the agent was slower): %s%n", java,
+                                    + "were %.1fx the native thread time (the run under the agent was in another mode): %s%n", java,
                             workload, own.cpuNsPerOp(), own.cpuNsPerOp() / cost.nsPerOp(), seen.lines().findFirst().orElse(""));
                     return;
                 }

@@ -53,13 +53,13 @@ class ProducerConsumerIT {
         for (int attempt = 1; attempt <= LibraryWorkloadsIT.ATTEMPTS; attempt++) {
             Map<String, RoleCost> natives = roles(run(java, List.of()));
             Path out = work.resolve("agent-" + attempt);
-            run(java, List.of("-javaagent:" + SampleUnderAgent.jar("costlevel.agentJar") + "=out=" + out
-                    + ",include=" + LibraryWorkloadsIT.PACKAGE));
+            Map<String, RoleCost> own = roles(run(java, List.of("-javaagent:" + SampleUnderAgent.jar("costlevel.agentJar")
+                    + "=out=" + out + ",include=" + LibraryWorkloadsIT.PACKAGE)));
             Report report = new Analysis(null, Progress.silent()).run(List.of(out));
             report.sites().forEach(EvidenceConsistency::assertConsistent);
             List<String> wrong = new ArrayList<>();
             for (String role : List.of("produce", "consume")) {
-                String miss = check(report, role, natives.get(role));
+                String miss = check(report, role, natives.get(role), own.get(role));
                 if (miss != null) {
                     wrong.add(miss);
                 }
@@ -77,12 +77,13 @@ class ProducerConsumerIT {
     }
 
     /** Null when the role's line is right, else what was wrong. */
-    private static String check(Report report, String role, RoleCost own) {
-        assertThat(own).as("the workload printed the %s role's cost", role).isNotNull();
+    private static String check(Report report, String role, RoleCost nativeRun, RoleCost agentRun) {
+        assertThat(nativeRun).as("the workload printed the %s role's cost", role).isNotNull();
+        assertThat(agentRun).as("the run under the agent printed the %s role's cost", role).isNotNull();
         Site site = report.sites().stream().filter(s -> s.className().equals(APP_CLASS) && s.methodName().equals(role))
                 .findFirst().orElse(null);
         assertThat(site).as("the %s line in %s", role, report.sites()).isNotNull();
-        LibraryWorkloadsIT.NativeCost cost = own.cost();
+        LibraryWorkloadsIT.NativeCost cost = nativeRun.cost();
         Set<Integer> expected = MixedServiceIT.expectedTiers(Set.of(Tiers.L2_TRUE_SHARING), cost.cpuNsPerOp(),
                 cost.blockedNsPerOp());
         String seen = String.format("%s: expected L%s, native %s; L%d %s %s ns/op threads=%d %s %s", role, expected, cost,
@@ -98,8 +99,15 @@ class ProducerConsumerIT {
             assertThat(site.reasons()).as("the line moved across sites: %s", seen)
                     .anyMatch(r -> r.contains("at any site, since their thread's previous sample"));
         }
-        if (!cost.agrees(site, ((Number) site.evidence().get("ops")).longValue())) {
-            return seen + " (ns/op not within " + LibraryWorkloadsIT.NativeCost.FACTOR + "x)";
+        long ops = ((Number) site.evidence().get("ops")).longValue();
+        LibraryWorkloadsIT.NativeCost itself = agentRun.cost();
+        // The two threads settle in a fast or a slow mode per run (natively 38-66 ns per op by run): a run under the
+        // agent in the other mode than the native one is held to its own timing, as LibraryWorkloadsIT does.
+        boolean otherMode = itself.cpuNsPerOp() > LibraryWorkloadsIT.NativeCost.FACTOR * cost.nsPerOp()
+                || itself.nsPerOp() * LibraryWorkloadsIT.NativeCost.FACTOR < cost.cpuNsPerOp();
+        if (!cost.agrees(site, ops) && !(otherMode && itself.agrees(site, ops))) {
+            return seen + " (ns/op not within " + LibraryWorkloadsIT.NativeCost.FACTOR + "x of the native run, nor of "
+                    + "its own run's " + itself + ")";
         }
         System.out.printf("ProducerConsumerIT %s%n", seen);
         return null;

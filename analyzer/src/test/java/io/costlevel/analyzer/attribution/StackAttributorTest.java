@@ -72,6 +72,32 @@ class StackAttributorTest {
         assertThat(at.site()).isEqualTo(new SiteKey("com.acme.Service", "handle", 5));
     }
 
+    /**
+     * UUID.randomUUID() at two threads (2026-12-06): a sample spinning in HotSpot's slow path of a contended
+     * monitorenter names the JDK method that entered the monitor; the same stack running the mixing itself does not.
+     */
+    @Test
+    void aSampleEnteringAContendedMonitorNamesTheMethodThatEnteredIt() {
+        List<Frame> above = List.of(
+                new Frame("sun.security.provider.NativePRNG$RandomIO", "implNextBytes", 543),
+                new Frame("sun.security.provider.NativePRNG", "engineNextBytes", 223),
+                new Frame("java.security.SecureRandom", "nextBytes", 758),
+                new Frame("java.util.UUID", "randomUUID", 151),
+                new Frame("com.acme.Requests", "newId", 12));
+        List<Frame> spinning = new java.util.ArrayList<>(List.of(new Frame("", "SpinPause", 0),
+                new Frame("", "ObjectMonitor::enter(JavaThread*)", 0), new Frame("", "ObjectSynchronizer::enter", 0),
+                new Frame("", "SharedRuntime::complete_monitor_locking_C", 0), new Frame("", "_complete_monitor_locking_Java", 0),
+                new Frame("sun.security.provider.SecureRandom", "engineNextBytes", 223)));
+        spinning.addAll(above);
+        StackAttributor attributor = new StackAttributor(ApplicationCode.fromPrefixes("com.acme."));
+        Attribution at = attributor.attribute(spinning);
+        assertThat(at.site()).isEqualTo(new SiteKey("com.acme.Requests", "newId", 12));
+        assertThat(at.syncFrame()).isEqualTo("sun.security.provider.SecureRandom.engineNextBytes (a contended monitor)");
+        List<Frame> mixing = new java.util.ArrayList<>(List.of(new Frame("sun.security.provider.SHA", "implCompress", 130)));
+        mixing.addAll(above);
+        assertThat(attributor.attribute(mixing).syncFrame()).isNull();
+    }
+
     @Test
     void longChainsKeepTheirEntryAndTheInnermostPrimitive() {
         List<Frame> deep = new java.util.ArrayList<>();

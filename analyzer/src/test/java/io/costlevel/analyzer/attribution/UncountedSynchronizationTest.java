@@ -94,6 +94,42 @@ class UncountedSynchronizationTest {
         assertThat(running.reason()).contains("java.util.concurrent.CopyOnWriteArrayList.add, which the agent did not count");
     }
 
+    /**
+     * UUID.randomUUID() at two threads on 2 cores (2026-12-06: 468-474 ns per call natively, 156 at one thread): a
+     * share of its samples spin in HotSpot's slow path of the JDK's synchronized SecureRandom, the rest mix the draw.
+     * The threads fight over the monitor: L2 at least, low confidence, the method named. Spinning samples that are
+     * a minority of the synchronizing ones (a copy-on-write add mostly copying) keep the lower bound.
+     */
+    @Test
+    void samplesEnteringAContendedMonitorAreTrueSharing() {
+        List<Frame> spinning = List.of(new Frame("", "SpinPause", 0), new Frame("", "ObjectMonitor::enter(JavaThread*)", 0),
+                new Frame("", "_complete_monitor_locking_Java", 0),
+                new Frame("sun.security.provider.SecureRandom", "engineNextBytes", 223),
+                new Frame("java.util.UUID", "randomUUID", 151), new Frame("com.acme.Shop", "requestId", 70));
+        SiteTable table = new SiteTable();
+        StackAttributor attributor = new StackAttributor(ApplicationCode.fromPrefixes("com.acme."));
+        table.charge(attributor.attribute(spinning)).cpuSample(1, 40);
+        table.charge(attributor.attribute(List.of(new Frame("sun.security.provider.SHA", "implCompress", 130),
+                new Frame("java.util.UUID", "randomUUID", 151), new Frame("com.acme.Shop", "requestId", 70)))).cpuSample(2, 160);
+        SiteTally t = table.all().get(0);
+        Verdict v = classify(t);
+        assertThat(v.tier()).isEqualTo(Tiers.L2_TRUE_SHARING);
+        assertThat(v.confidence()).isEqualTo(Verdict.LOW);
+        assertThat(v.reason()).startsWith("40 of 200 CPU samples were entering a monitor another thread held, in "
+                + "sun.security.provider.SecureRandom.engineNextBytes (a contended monitor)");
+        assertThat(UncountedSynchronization.contendedMonitorSamples(t)).isEqualTo(40);
+
+        table = new SiteTable();
+        table.charge(attributor.attribute(List.of(new Frame("java.util.concurrent.CopyOnWriteArrayList", "add", 410),
+                new Frame("com.acme.Shop", "watch", 60)))).cpuSample(1, 40);
+        table.charge(attributor.attribute(List.of(new Frame("", "ObjectMonitor::enter(JavaThread*)", 0),
+                new Frame("java.util.concurrent.CopyOnWriteArrayList", "add", 410), new Frame("com.acme.Shop", "watch", 60))))
+                .cpuSample(1, 5);
+        SiteTally copying = table.all().get(0);
+        assertThat(UncountedSynchronization.contendedMonitorSamples(copying)).isEqualTo(5);
+        assertThat(classify(copying).tier()).isEqualTo(Tiers.L1_UNCONTENDED_ATOMIC);
+    }
+
     @Test
     void aBufferTheAgentFoundConfinedToItsMethodIsPlainCode() {
         // The agent left `new StringBuffer().append(..)` as it was (its object never leaves the method: the JIT removes

@@ -24,6 +24,15 @@ public final class PlainCodeRule implements TierRule {
         // Before the blocking test: a line whose samples run in uncounted synchronization and which blocks too (a
         // copy-on-write list's writers queue on its lock) runs L1 at least beside its blocks, not plain code.
         if (f.uncountedSync()) {
+            long monitor = UncountedSynchronization.contendedMonitorSamples(f.tally());
+            if (monitor * 2 >= f.tally().syncCpuSamples()) {
+                // Threads spinning to enter a monitor another thread holds: its word moves between the cores.
+                return Optional.of(new Verdict(Tiers.L2_TRUE_SHARING, Mechanism.UNCOUNTED_SYNC, Verdict.LOW, String.format(
+                        "%d of %d CPU samples were entering a monitor another thread held, in %s%s: HotSpot's slow "
+                                + "path spins on the monitor's word, which moves between the cores, then parks (see the "
+                                + "blind spots)", monitor, f.cpuSamples(), UncountedSynchronization.frames(f.tally()),
+                        f.run().agentPresent() ? ", which the agent did not count" : "")));
+            }
             // At least an atomic instruction runs there; whether its line moves or threads wait, nothing measured.
             return Optional.of(new Verdict(Tiers.L1_UNCONTENDED_ATOMIC, Mechanism.UNCOUNTED_SYNC, Verdict.LOW,
                     String.format("%d of %d CPU samples ran inside %s, which the agent did not count: at least an "
