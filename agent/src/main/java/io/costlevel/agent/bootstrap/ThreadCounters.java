@@ -91,6 +91,11 @@ public final class ThreadCounters {
      * is thinned ({@link #timed}). Its latency and inferred parks are weighted by it.
      */
     private int timingWeight = 1;
+    /**
+     * The pending timing is of a call whose receiver never blocks ({@link CallProbes#neverBlocks}): a long one was
+     * preempted, no park is inferred from it. Set on sampled calls only.
+     */
+    boolean timedCallNeverBlocks;
     /** Sampled operations at thinned sites until the next one is timed. */
     private int timingCountdown;
     private long blockStart;
@@ -491,7 +496,7 @@ public final class ThreadCounters {
     private void closeCallTiming(int site, boolean mayBlock) {
         sampleSite = -1;
         long elapsed = addLatency(site, sampleStart);
-        if (mayBlock && elapsed >= BLOCKED_FLOOR_NANOS) {
+        if (mayBlock && !timedCallNeverBlocks && elapsed >= BLOCKED_FLOOR_NANOS) {
             long weight = (long) BootstrapSettings.samplingPeriod * timingWeight;
             add(site, Evidence.PARKS, weight);
             add(site, Evidence.PARKED_NANOS, elapsed * weight);

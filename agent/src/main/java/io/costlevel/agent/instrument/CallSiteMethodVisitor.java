@@ -125,7 +125,11 @@ final class CallSiteMethodVisitor extends MethodVisitor {
         // (replacing it by AcquireProbes.lock would call the subclass's lock() again, forever).
         Primitive primitive = opcode == Opcodes.INVOKESPECIAL ? null : table.find(owner, name, descriptor);
         boolean confined = !owner.startsWith(AGENT_PACKAGE) && confinedCalls.get(callOrdinal++);
-        if (primitive == null || !selection.enabled(primitive.family())) {
+        // A static call into the JDK is counted with its class as the state it moves (pushed as a constant, which a
+        // class file older than Java 5 cannot hold: left as it is there).
+        boolean staticCall = opcode == Opcodes.INVOKESTATIC && primitive != null
+                && (primitive.shape() == Shape.CALL || primitive.shape() == Shape.CALL_BLOCKING);
+        if (primitive == null || !selection.enabled(primitive.family()) || (staticCall && !classConstants)) {
             super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
             return;
         }
@@ -201,15 +205,17 @@ final class CallSiteMethodVisitor extends MethodVisitor {
         if (hasReceiver) {
             super.visitInsn(Opcodes.DUP);
         } else {
-            super.visitInsn(Opcodes.ACONST_NULL);
+            // A static call (UUID.randomUUID: the JVM's one generator): its class stands for the state it moves, and
+            // is the receiver whose class, Class, the probe compares with the constant below.
+            super.visitLdcInsn(Type.getObjectType(owner));
         }
         boolean keyed = target == Target.RECEIVER_KEY && arguments.length > 0 && isReference(arguments[0]);
         if (keyed) {
             super.visitVarInsn(Opcodes.ALOAD, argumentLocals[0]);
         }
-        boolean exact = hasReceiver && classConstants && !isInterface && CountedOwners.countsExactly(owner);
+        boolean exact = !hasReceiver || (classConstants && !isInterface && CountedOwners.countsExactly(owner));
         if (exact) {
-            super.visitLdcInsn(Type.getObjectType(owner));
+            super.visitLdcInsn(Type.getObjectType(hasReceiver ? owner : "java/lang/Class"));
         }
         pushInt(site);
         String kind = keyed ? "Keyed" : target == Target.NONE ? "Unchecked" : "";

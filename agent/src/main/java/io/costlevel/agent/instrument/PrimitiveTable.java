@@ -153,6 +153,8 @@ final class PrimitiveTable {
                 CONCURRENT + "RunnableFuture", CONCURRENT + "RunnableScheduledFuture")) {
             call(owner, Target.NONE, List.of("get", "join"));
         }
+        // Static: the JVM's one SecureRandom, whose synchronized methods mix each draw (its class stands for it).
+        call("java/util/UUID", Target.RECEIVER, List.of("randomUUID"));
         call("java/util/logging/Logger", Target.NONE, List.of("log", "logp", "logrb", "severe", "warning", "info",
                 "config", "fine", "finer", "finest", "entering", "exiting"));
     }

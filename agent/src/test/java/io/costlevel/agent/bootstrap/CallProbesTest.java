@@ -25,4 +25,12 @@ class CallProbesTest {
             assertThat(CallProbes.keyBlock(map, 4000)).as("%s", map.getClass()).isZero();
         }
     }
+
+    @Test
+    void onlyTheLockFreeQueuesNeverBlock() {
+        assertThat(CallProbes.neverBlocks(new java.util.concurrent.ConcurrentLinkedQueue<>())).isTrue();
+        assertThat(CallProbes.neverBlocks(new java.util.concurrent.ConcurrentLinkedDeque<>())).isTrue();
+        assertThat(CallProbes.neverBlocks(new java.util.concurrent.ArrayBlockingQueue<>(1))).isFalse();
+        assertThat(CallProbes.neverBlocks(new java.util.concurrent.LinkedBlockingQueue<>())).isFalse();
+    }
 }

@@ -256,6 +256,15 @@ class CallSiteTransformerTest {
         assertThat(sum("scheduledTask", "java.util.concurrent.ScheduledFuture.get", Evidence.OPS)).isEqualTo(1);
     }
 
+    @Test
+    void aStaticCallIntoTheJdkIsCountedOnItsClass() throws Exception {
+        run("uuids");
+        assertThat(sum("uuids", "java.util.UUID.randomUUID", Evidence.OPS)).isEqualTo(2);
+        assertThat(sum("uuids", "java.util.UUID.randomUUID", Evidence.HANDOFF_CHECKS)).as("every op sampled").isEqualTo(2);
+        assertThat(sum("uuids", "java.util.UUID.randomUUID", Evidence.SAME_LINE_CHECKS)).as("one class, one line")
+                .isEqualTo(1);
+    }
+
     private static long sum(String method, String primitive, int column) {
         long[] counters = CounterRegistry.merge();
         List<Site> all = sites.snapshot();
