@@ -80,6 +80,25 @@ class ClassifierTest {
         assertThat(alone.confidence()).isEqualTo(Verdict.HIGH);
     }
 
+    /**
+     * Two threads asking one ConcurrentHashMap for a key that is there, through computeIfAbsent (2026-12-06: 5 ns a
+     * call at two threads natively, as at one): every sampled call met a line the other thread touched, but a call that
+     * finds its key only reads the bin. And a line of one thread whose line another site's thread touches now and then
+     * says how often, rather than "without sharing" alone.
+     */
+    @Test
+    void aMapCallThatFindsItsKeyIsNotSaidToMoveItsLine() {
+        Verdict read = classify(site("call").primitive("java.util.concurrent.ConcurrentHashMap.computeIfAbsent")
+                .ops(100_000_000).threads(2).handoffs(1_500_000, 1_000_000).sameLines(1_499_999).nsPerOp(5.8));
+        assertThat(read.tier()).isEqualTo(Tiers.L1_UNCONTENDED_ATOMIC);
+        assertThat(read.reason()).startsWith("a map call on a line every thread touches at an uncontended op's cost: one "
+                + "that finds its key present only reads the bin");
+        Verdict rarely = classify(site("atomic").ops(10_000_000).threads(1).handoffs(150_000, 0).lineHandoffs(1_500)
+                .nsPerOp(6));
+        assertThat(rarely.reason()).startsWith("synchronization without sharing: 1 thread(s)")
+                .contains("(1.0% of its samples found the line touched by another thread, at any site");
+    }
+
     @Test
     void handoffsAtAnUncontendedCostAreACloseCallOfMediumConfidence() {
         // MixedServiceIT's AtomicLong, two of 8 threads on 2 cores: the line moved on part of the ops only.

@@ -6,6 +6,7 @@ import io.costlevel.analyzer.classify.SiteFacts;
 import io.costlevel.analyzer.classify.TierRule;
 import io.costlevel.analyzer.classify.Tiers;
 import io.costlevel.analyzer.classify.Verdict;
+import io.costlevel.analyzer.input.AgentSite;
 
 import java.util.Optional;
 
@@ -39,10 +40,37 @@ public final class UncontendedSyncRule implements TierRule {
         String confidence = tooFew ? Verdict.LOW : costAgrees && ns != null && !movesCheaply ? Verdict.HIGH : Verdict.MEDIUM;
         String note = !tooFew ? "" : String.format("; too few samples to judge sharing: %d ops, %d handoff checks, "
                 + "%d CAS attempts (a ratio needs %d)", f.ops(), a.handoffChecks(), a.casAttempts(), MinimumEvidence.MIN_CHECKS);
-        String what = movesCheaply ? "synchronization whose line moves between threads at an uncontended op's cost (the "
+        String what = movesCheaply && findsItsKey(a.primitive()) ? "a map call on a line every thread touches at an "
+                + "uncontended op's cost: one that finds its key present only reads the bin, which need not move"
+                : movesCheaply ? "synchronization whose line moves between threads at an uncontended op's cost (the "
                 + "cores hand it over cheaply: they share a cache, or take turns)" : "synchronization without sharing";
         return Optional.of(new Verdict(Tiers.L1_UNCONTENDED_ATOMIC, Mechanism.UNCONTENDED_SYNC, confidence,
-                String.format("%s: %d thread(s), %.0f%% CAS failures, %.0f%% handoffs%s%s", what,
-                        f.threads(), 100 * f.casFailureRatio(), 100 * f.handoffRatio(), YieldRule.costNote(ns), note)));
+                String.format("%s: %d thread(s), %.0f%% CAS failures, %.0f%% handoffs%s%s%s", what,
+                        f.threads(), 100 * f.casFailureRatio(), 100 * f.handoffRatio(), acrossSites(f),
+                        YieldRule.costNote(ns), note)));
+    }
+
+    /**
+     * A concurrent map's {@code computeIfAbsent} or {@code putIfAbsent}, which the agent counts as a write (it cannot
+     * tell from outside whether the key was there): one that finds its key reads the bin's node without locking or
+     * writing it. Two threads asking a ConcurrentHashMap for one present key cost 5 ns a call natively, as one thread
+     * does (2026-12-06), while every sampled call met a line the other thread had touched.
+     */
+    static boolean findsItsKey(String primitive) {
+        return primitive != null && (primitive.endsWith(".computeIfAbsent") || primitive.endsWith(".putIfAbsent"));
+    }
+
+    /**
+     * Where the line's sites saw their line touched by another thread at another site, below what makes it true
+     * sharing (TrueSharingRule), the share they saw: "without sharing" would not be the whole truth.
+     */
+    private static String acrossSites(SiteFacts f) {
+        AgentSite a = f.agent();
+        if (a.lineHandoffs() == AgentSite.NOT_COUNTED || a.lineHandoffs() <= 0 || a.handoffChecks() <= 0
+                || !MinimumEvidence.enoughChecks(a.handoffChecks())) {
+            return "";
+        }
+        return String.format(" (%.1f%% of its samples found the line touched by another thread, at any site, since "
+                + "their thread's previous sample)", 100.0 * a.lineHandoffs() / a.handoffChecks());
     }
 }
