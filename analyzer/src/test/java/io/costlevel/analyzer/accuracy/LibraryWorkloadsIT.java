@@ -220,11 +220,7 @@ class LibraryWorkloadsIT {
                     System.out.printf("LibraryWorkloadsIT %s %s: %s%n", java, workload, seen.lines().findFirst().orElse(""));
                     return;
                 }
-                boolean ranSlower = own.cpuNsPerOp() > NativeCost.FACTOR * cost.nsPerOp();
-                // Or faster: two threads settle in a fast or a slow mode per run on this host (hdr-histogram natively
-                // 233 ns per op in one run, 76-110 in others, and 103 under the agent beside the 233, 2026-12-06).
-                boolean ranFaster = own.nsPerOp() * NativeCost.FACTOR < cost.cpuNsPerOp();
-                if ((ranSlower || ranFaster) && own.agrees(site, calls)) {
+                if (cost.inAnotherModeThan(own) && own.agrees(site, calls)) {
                     // The run itself took more than twice (or less than half) the native time per op, so no report of
                     // it could match the native figure: the report is held to the run's own timing instead, and the
                     // ratio is printed.
@@ -271,6 +267,16 @@ class LibraryWorkloadsIT {
                 return site.tier() == 0;
             }
             return perCall >= cpuNsPerOp / FACTOR && perCall <= FACTOR * nsPerOp;
+        }
+
+        /**
+         * Whether a run timed itself at more than {@link #FACTOR}x this cost per op, or less than 1/{@link #FACTOR}:
+         * two threads settle in a fast or a slow mode per run on this host (hdr-histogram natively 233 ns per op in one
+         * run, 76-110 in others, and 103 under the agent beside the 233, 2026-12-06), so no report of that run could
+         * match this figure, and it is held to the run's own.
+         */
+        boolean inAnotherModeThan(NativeCost run) {
+            return run.cpuNsPerOp() > FACTOR * nsPerOp || run.nsPerOp() * FACTOR < cpuNsPerOp;
         }
 
         /** The range of both: the higher thread time, the lower CPU time. */

@@ -103,9 +103,7 @@ class ProducerConsumerIT {
         LibraryWorkloadsIT.NativeCost itself = agentRun.cost();
         // The two threads settle in a fast or a slow mode per run (natively 38-66 ns per op by run): a run under the
         // agent in the other mode than the native one is held to its own timing, as LibraryWorkloadsIT does.
-        boolean otherMode = itself.cpuNsPerOp() > LibraryWorkloadsIT.NativeCost.FACTOR * cost.nsPerOp()
-                || itself.nsPerOp() * LibraryWorkloadsIT.NativeCost.FACTOR < cost.cpuNsPerOp();
-        if (!cost.agrees(site, ops) && !(otherMode && itself.agrees(site, ops))) {
+        if (!cost.agrees(site, ops) && !(cost.inAnotherModeThan(itself) && itself.agrees(site, ops))) {
             return seen + " (ns/op not within " + LibraryWorkloadsIT.NativeCost.FACTOR + "x of the native run, nor of "
                     + "its own run's " + itself + ")";
         }

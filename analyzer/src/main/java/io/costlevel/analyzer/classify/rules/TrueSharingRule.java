@@ -191,7 +191,7 @@ public final class TrueSharingRule implements TierRule {
      * A site of this line whose line other sites share with other threads: of its sampled ops, at least
      * {@link #MIN_HANDOFF_RATIO} found their line touched by another thread, at any site, since their thread's previous
      * sampled op (the agent's {@code lineHandoffs}), from {@link MinimumEvidence#MIN_CHECKS} checks or more, where the line's running part costs
-     * at least the Level 2 floor; null otherwise. The per-site check misses such a line when each thread keeps to one
+     * at least {@link #MIN_SHARED_NS_PER_OP}; null otherwise. The per-site check misses such a line when each thread keeps to one
      * side: a Guava cache read by two threads on 2 cores (natively 132 ns per read, 35 at one thread, 2026-12-06),
      * whose readers add to the segment's recency queue at one site while the thread that won the segment's lock drains
      * it at another, measured 17 handoffs in 190,000 checks at each site with async-profiler running, and read L1.
@@ -238,7 +238,8 @@ public final class TrueSharingRule implements TierRule {
         return best;
     }
 
-    private static double lineHandoffRatio(AgentSite s) {
+    /** Of a site's handoff checks, those that found its line moved at any site; 0 where the agent did not count it. */
+    static double lineHandoffRatio(AgentSite s) {
         return s.lineHandoffs() == AgentSite.NOT_COUNTED ? 0 : ratio(s.lineHandoffs(), s.handoffChecks());
     }
 

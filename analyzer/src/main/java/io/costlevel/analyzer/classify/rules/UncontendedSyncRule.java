@@ -6,7 +6,6 @@ import io.costlevel.analyzer.classify.SiteFacts;
 import io.costlevel.analyzer.classify.TierRule;
 import io.costlevel.analyzer.classify.Tiers;
 import io.costlevel.analyzer.classify.Verdict;
-import io.costlevel.analyzer.input.AgentSite;
 
 import java.util.Optional;
 
@@ -65,12 +64,11 @@ public final class UncontendedSyncRule implements TierRule {
      * sharing (TrueSharingRule), the share they saw: "without sharing" would not be the whole truth.
      */
     private static String acrossSites(SiteFacts f) {
-        AgentSite a = f.agent();
-        if (a.lineHandoffs() == AgentSite.NOT_COUNTED || a.lineHandoffs() <= 0 || a.handoffChecks() <= 0
-                || !MinimumEvidence.enoughChecks(a.handoffChecks())) {
+        double ratio = TrueSharingRule.lineHandoffRatio(f.agent());
+        if (ratio <= 0 || !MinimumEvidence.enoughChecks(f.agent().handoffChecks())) {
             return "";
         }
         return String.format(" (%.1f%% of its samples found the line touched by another thread, at any site, since "
-                + "their thread's previous sample)", 100.0 * a.lineHandoffs() / a.handoffChecks());
+                + "their thread's previous sample)", 100 * ratio);
     }
 }
