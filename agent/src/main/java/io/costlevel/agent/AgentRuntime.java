@@ -64,7 +64,12 @@ final class AgentRuntime {
         ClassFileTransformer transformer = InstrumentedClasses.noting(
                 new CallSiteTransformer(sites, selection, inst, Probes.class.getModule()));
         inst.addTransformer(transformer, true);
-        List<NotInstrumented> leftOut = attached ? instrumentLoaded(inst, selection) : List.of();
+        List<NotInstrumented> leftOut = List.of();
+        if (attached) {
+            leftOut = instrumentLoaded(inst, selection);
+        } else {
+            instrumentLoadedJdk(inst, selection);
+        }
         Capture capture = Capture.start(options.given(), out, inst);
         RunInfo run = RunInfo.ofThisJvm(options.given(), options.sampling(), clockCost,
                 capture.cpuSamplePeriodNanos());
@@ -107,6 +112,26 @@ final class AgentRuntime {
             }
         }
         return leftOut;
+    }
+
+    /**
+     * At start-up: the JDK classes the agent instruments ({@code Selection}'s wrappers) that were loaded before its
+     * transformer was added. No application code runs yet, so nothing is on a stack to wait for.
+     */
+    private static void instrumentLoadedJdk(Instrumentation inst, Selection selection) {
+        List<Class<?>> loaded = new ArrayList<>();
+        for (Class<?> type : inst.getAllLoadedClasses()) {
+            if (type.getClassLoader() == null && selection.accepts(null, internalName(type)) && inst.isModifiableClass(type)) {
+                loaded.add(type);
+            }
+        }
+        if (!loaded.isEmpty()) {
+            try {
+                inst.retransformClasses(loaded.toArray(new Class<?>[0]));
+            } catch (Throwable t) {
+                AgentErrors.report("could not instrument the JDK's synchronized wrappers loaded before the agent", t);
+            }
+        }
     }
 
     private static String internalName(Class<?> type) {

@@ -22,6 +22,16 @@ public final class Selection {
     private static final List<String> NEVER = List.of(
             "java/", "javax/", "jdk/", "sun/", "com/sun/", "io/costlevel/agent/", "one/profiler/");
 
+    /**
+     * The JDK's classes whose code is instrumented although the JDK is not: the synchronized wrappers of
+     * {@code Collections} that applications reach through {@code List}, {@code Set} and {@code Collection} calls,
+     * which the agent does not probe at the call (every {@code ArrayList.add} of the program would pay a class check).
+     * Their only counted code is the {@code synchronized (mutex)} block of each method: plain monitors on a class that
+     * calls no agent code, so counting them cannot re-enter. The map wrappers are left out: calls through {@code Map}
+     * are counted at the application's call, as one operation on the map ({@code CallProbes}).
+     */
+    private static final String JDK_WRAPPERS = "java/util/Collections$Synchronized";
+
     private final List<String> application;
     private final List<String> instrument;
     private final List<String> exclude;
@@ -53,10 +63,12 @@ public final class Selection {
      * True for a class to instrument: defined by a class loader below the platform loader (the boot and platform
      * loaders define the JDK), not on the never list, matching {@code instrument} (when given) and not exclude.
      * Libraries are instrumented like the application: their synchronization is what the application's lines reach.
+     * Of the JDK, only its synchronized collection wrappers ({@link #JDK_WRAPPERS}), whatever {@code instrument}
+     * says: like the calls into the JDK's concurrent APIs, they are counted where the application's calls go.
      */
     public boolean accepts(ClassLoader loader, String internalName) {
         if (loader == null || loader == ClassLoader.getPlatformClassLoader()) {
-            return false;
+            return isJdkWrapper(internalName) && monitors() && !startsWithAny(internalName, exclude);
         }
         if (startsWithAny(internalName, NEVER) || startsWithAny(internalName, exclude)) {
             return false;
@@ -66,7 +78,12 @@ public final class Selection {
 
     /** True when the class is the application's: no include given (everything is), or it matches include. */
     boolean isApplication(String internalName) {
-        return application.isEmpty() || startsWithAny(internalName, application);
+        return !isJdkWrapper(internalName) && (application.isEmpty() || startsWithAny(internalName, application));
+    }
+
+    /** One of {@link #JDK_WRAPPERS}, not a map's. */
+    static boolean isJdkWrapper(String internalName) {
+        return internalName.startsWith(JDK_WRAPPERS) && !internalName.endsWith("Map");
     }
 
     /** The application's prefixes as binary names ({@code com.acme.}), empty when every class is the application. */

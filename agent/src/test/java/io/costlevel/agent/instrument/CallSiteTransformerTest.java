@@ -279,6 +279,22 @@ class CallSiteTransformerTest {
         return sum;
     }
 
+    /**
+     * The JDK's synchronizedList/Set wrappers are instrumented where the application's List and Set calls go: each
+     * method's {@code synchronized (mutex)} block is a monitor site (the class is only rewritten here, a java.* class
+     * cannot be defined by a test's loader; LibraryWorkloadsIT's in-flight-requests runs it under the agent).
+     */
+    @Test
+    void theJdksSynchronizedCollectionWrapperGetsMonitorSites() throws Exception {
+        SiteTable table = new SiteTable(1000);
+        Selection selection = new Selection(List.of("com.acme."), List.of(), EnumSet.allOf(Family.class));
+        String wrapper = "java.util.Collections$SynchronizedCollection";
+        assertThat(new CallSiteTransformer(table, selection, null, null).rewrite(bytesOf(wrapper))).isNotNull();
+        assertThat(table.snapshot()).filteredOn(s -> s.className().equals(wrapper))
+                .filteredOn(s -> s.primitive().equals("monitorenter"))
+                .extracting(Site::methodName).contains("add", "remove", "size", "contains", "clear");
+    }
+
     private static byte[] bytesOf(String className) throws IOException {
         try (InputStream in = CallSiteTransformerTest.class.getResourceAsStream(
                 "/" + className.replace('.', '/') + ".class")) {

@@ -22,7 +22,7 @@ class SelectionTest {
     }
 
     @Test
-    void instrumentNarrowsItAndTheJdkIsNeverInstrumented() {
+    void instrumentNarrowsItAndTheJdkIsNotInstrumented() {
         Selection selection = new Selection(List.of(), List.of("com.acme."), List.of("com.acme.gen."),
                 EnumSet.allOf(Family.class));
         assertThat(selection.accepts(APP, "org/HdrHistogram/Histogram")).isFalse();
@@ -30,5 +30,23 @@ class SelectionTest {
         assertThat(selection.accepts(APP, "com/acme/gen/Proxy")).isFalse();
         assertThat(selection.accepts(null, "com/acme/Shop")).as("the boot loader's").isFalse();
         assertThat(selection.isApplication("org/anything/X")).as("no include: everything is").isTrue();
+        assertThat(selection.accepts(null, "java/util/ArrayList")).isFalse();
+        assertThat(selection.accepts(null, "java/util/Collections$SynchronizedMap"))
+                .as("calls through Map are counted at the application's call").isFalse();
+    }
+
+    @Test
+    void theJdksSynchronizedCollectionWrappersAreInstrumentedAndNeverTheApplication() {
+        Selection narrowed = new Selection(List.of(), List.of("com.acme."), List.of(), EnumSet.allOf(Family.class));
+        for (String wrapper : List.of("java/util/Collections$SynchronizedCollection", "java/util/Collections$SynchronizedList",
+                "java/util/Collections$SynchronizedRandomAccessList", "java/util/Collections$SynchronizedSet",
+                "java/util/Collections$SynchronizedNavigableSet")) {
+            assertThat(narrowed.accepts(null, wrapper)).as(wrapper).isTrue();
+            assertThat(narrowed.isApplication(wrapper)).as(wrapper).isFalse();
+        }
+        Selection excluded = new Selection(List.of(), List.of("java.util.Collections$"), EnumSet.allOf(Family.class));
+        assertThat(excluded.accepts(null, "java/util/Collections$SynchronizedList")).isFalse();
+        Selection noMonitors = new Selection(List.of(), List.of(), EnumSet.of(Family.ATOMICS));
+        assertThat(noMonitors.accepts(null, "java/util/Collections$SynchronizedList")).isFalse();
     }
 }

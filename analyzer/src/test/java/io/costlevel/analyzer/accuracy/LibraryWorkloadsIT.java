@@ -90,6 +90,9 @@ class LibraryWorkloadsIT {
                         + "JDK 17 with a common pool of parallelism 1 that thread is started per task"),
                 Arguments.of("request-ids", "RequestIds", 2, "UUID.randomUUID(): the JDK's one SecureRandom mixes each "
                         + "draw under a monitor both threads queue for"),
+                Arguments.of("in-flight-requests", "InFlightRequests", 2, "add and remove on one "
+                        + "Collections.synchronizedSet, through Set: the wrapper's one monitor moves between the cores, "
+                        + "counted inside the JDK's wrapper"),
                 Arguments.of("guava-cache-hot-key", "HotKeyLoadingCache", 2, "Guava's cache records every read: the "
                         + "segment's recency queue and read count written by both cores, the queue drained by whichever "
                         + "thread wins the segment's lock"),
@@ -156,10 +159,13 @@ class LibraryWorkloadsIT {
         return workload.equals("caffeine-hot-key") ? 4 : SECONDS;
     }
 
-    /** JDK 25: one workload per mechanism family the suite covers (plain, library atomics, JDK calls, blocking). */
+    /**
+     * JDK 25: one workload per mechanism family the suite covers (plain, library atomics, JDK calls, blocking, the JDK's
+     * own instrumented wrappers).
+     */
     static Stream<Arguments> jdk25() {
         return workloads().filter(a -> List.of("thread-local-random", "legacy-formatter", "chm-per-thread", "metrics-meter",
-                "executor-round-trip", "async-supply", "virtual-round-trip").contains((String) a.get()[0]));
+                "executor-round-trip", "async-supply", "virtual-round-trip", "in-flight-requests").contains((String) a.get()[0]));
     }
 
     @ParameterizedTest(name = "JDK 17: {0} -> L{2}: {3}")
