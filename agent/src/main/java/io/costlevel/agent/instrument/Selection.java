@@ -24,11 +24,12 @@ public final class Selection {
 
     /**
      * The JDK's classes whose code is instrumented although the JDK is not: the synchronized wrappers of
-     * {@code Collections} that applications reach through {@code List}, {@code Set} and {@code Collection} calls,
-     * which the agent does not probe at the call (every {@code ArrayList.add} of the program would pay a class check).
-     * Their only counted code is the {@code synchronized (mutex)} block of each method: plain monitors on a class that
-     * calls no agent code, so counting them cannot re-enter. The map wrappers are left out: calls through {@code Map}
-     * are counted at the application's call, as one operation on the map ({@code CallProbes}).
+     * {@code Collections}, which applications reach through {@code List}, {@code Set}, {@code Collection} and
+     * {@code Map} calls: the agent does not probe the first three at the call (every {@code ArrayList.add} of the
+     * program would pay a class check), nor reads through {@code Map} (every {@code HashMap.get}). Their only
+     * counted code is the {@code synchronized (mutex)} block of each method: plain monitors in a class that calls no
+     * agent code, so counting them cannot re-enter. ({@code CallProbes} does not count a call on them, so a write
+     * through {@code Map} is counted once, here.)
      */
     private static final String JDK_WRAPPERS = "java/util/Collections$Synchronized";
 
@@ -81,9 +82,9 @@ public final class Selection {
         return !isJdkWrapper(internalName) && (application.isEmpty() || startsWithAny(internalName, application));
     }
 
-    /** One of {@link #JDK_WRAPPERS}, not a map's. */
+    /** One of {@link #JDK_WRAPPERS}. */
     static boolean isJdkWrapper(String internalName) {
-        return internalName.startsWith(JDK_WRAPPERS) && !internalName.endsWith("Map");
+        return internalName.startsWith(JDK_WRAPPERS);
     }
 
     /** The application's prefixes as binary names ({@code com.acme.}), empty when every class is the application. */

@@ -27,6 +27,13 @@ class CallProbesTest {
     }
 
     @Test
+    void theJdksSynchronizedWrappersAreCountedInsideNotAtTheCall() {
+        assertThat(CallProbes.synchronizes(Collections.synchronizedMap(new HashMap<>()).getClass())).isFalse();
+        assertThat(CallProbes.synchronizes(Collections.synchronizedList(new java.util.ArrayList<>()).getClass())).isFalse();
+        assertThat(CallProbes.synchronizes(Hashtable.class)).isTrue();
+    }
+
+    @Test
     void onlyTheLockFreeQueuesNeverBlock() {
         assertThat(CallProbes.neverBlocks(new java.util.concurrent.ConcurrentLinkedQueue<>())).isTrue();
         assertThat(CallProbes.neverBlocks(new java.util.concurrent.ConcurrentLinkedDeque<>())).isTrue();
