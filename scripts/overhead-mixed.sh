@@ -7,7 +7,8 @@
 # where the host places its two vCPUs and changes the two-thread figures by up to 3x from fork to fork.
 # Prints per variant each fork's mean requests/us, the median of those means, and the mean of the iterations in the
 # fast mode (at least 80 % of the fastest fork's mean: forks settle in a fast or a slow mode, see docs/overhead.md).
-# JVM_ARGS is given to every fork, with and without the agent (e.g. an inlining flag both sides share).
+# JVM_ARGS is given to every fork, with and without the agent (e.g. an inlining flag both sides share). WARMUPS and
+# ITERATIONS (1-second each) set JMH's warm-up and measured iterations per fork (default 4 and 5).
 # Usage (after mvn -B -o -Pbench package -DskipTests, on a machine with nothing else running):
 #   [BENCH=jsonRequest] [THREADS=1] [JVM_ARGS=...] scripts/overhead-mixed.sh [ROUNDS] [VARIANT...]
 set -euo pipefail
@@ -31,7 +32,7 @@ for round in $(seq 1 "$rounds"); do
     args=()
     if [ -n "${jvm// /}" ]; then args=(-jvmArgsAppend "$jvm"); fi
     java -Djmh.ignoreLock=true -jar benchmarks/target/benchmarks.jar "mixed.Plain.${BENCH:-request}\$" \
-      -f 1 -wi 4 -w 1 -i 5 -r 1 ${THREADS:+-t "$THREADS"} "${args[@]}" \
+      -f 1 -wi "${WARMUPS:-4}" -w 1 -i "${ITERATIONS:-5}" -r 1 ${THREADS:+-t "$THREADS"} "${args[@]}" \
       -rf json -rff "$work/$round-$i.json" > "$work/$round-$i.log" 2>&1
   done
 done
@@ -50,7 +51,7 @@ for i, v in enumerate(variants):
     median = st.median(means)
     fast_mean = st.mean(fast) if fast else float("nan")
     print(f"{v}: forks {means}; median {median:.2f}{vs(median, base_median)}; "
-          f"fast-mode iterations {len(fast)} of {5 * rounds}, mean {fast_mean:.2f}{vs(fast_mean, base_fast)}")
+          f"fast-mode iterations {len(fast)} of {sum(len(fork) for fork in raw[i])}, mean {fast_mean:.2f}{vs(fast_mean, base_fast)}")
     if i == 0:
         base_median, base_fast = median, (fast_mean if fast else None)
 print(f"fast mode: iterations >= {cut:.2f} requests/us")
