@@ -68,6 +68,8 @@ class LibraryWorkloadsIT {
                         "one monitor for every key of a Collections.synchronizedMap: its line moves between the cores"),
                 Arguments.of("hdr-histogram", "SharedHistogram", 2, "the phaser's epoch counter and the counts array shared"),
                 Arguments.of("metrics-meter", "SharedMeter", 1, "striped LongAdders: each thread updates its own cell"),
+                Arguments.of("request-timer", "RequestTimer", 1, "Micrometer's Timer.record: adders each thread "
+                        + "adds to in its own cell, and a maximum it only reads once set: as cheap at two threads as at one"),
                 Arguments.of("shared-queue", "SharedQueue", 2, "the queue's locks and count move between the cores"
                         + " (L4 too where the threads park more than they run, by the native split)"),
                 Arguments.of("jul-logging", "SharedLogger", 4, "threads park on the handler's lock (or L3, by the native split)"),

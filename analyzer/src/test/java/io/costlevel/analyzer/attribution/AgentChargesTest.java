@@ -130,6 +130,24 @@ class AgentChargesTest {
         assertThat(assessed.reasons()).noneMatch(r -> r.startsWith("ops: "));
     }
 
+    /**
+     * An uncontended atomic whose op costs 40 ns on a core, never blocked (a Micrometer Timer.record counted at its
+     * LongAdder): just above L1's band because of the code that runs with it, not of a preemption.
+     */
+    @Test
+    void aDotJustAboveItsBandWithoutBlockingIsThePlainWorkWithIt() {
+        AgentSite own = new AgentSite("com.acme.OrderService", "price", 88, "atomic",
+                "java.util.concurrent.atomic.LongAdder.add", 40_000, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 400, 0, 620, 620 * 40, VirtualShare.NONE, 400, 0);
+        SiteTable table = new SiteTable();
+        AgentCharges.charge(run(List.of(own), new IdentityHashMap<>()), ACME, table);
+        var assessed = new Classifier().assess(new SiteFacts(tallyOf(table, PRICE), new RunContext(2, true, 1.0)))
+                .orElseThrow();
+        assertThat(assessed.tier()).isEqualTo(Tiers.L1_UNCONTENDED_ATOMIC);
+        assertThat(assessed.reasons()).anyMatch(r -> r.startsWith("ns/op 40.0 ns lies in L2 true sharing's range, not "
+                + "L1 uncontended atomic's: the op's time is on a core and includes the plain code"));
+    }
+
     @Test
     void aLibrarySiteNoWalkLedToStaysAtItsLine() {
         AgentSite site = libraryCas("record", 201, 4000);
