@@ -25,6 +25,11 @@ class UncountedSpinRuleTest {
 
     /** The method's two atomics (ticket draw and turn advance) and the polling line's CPU samples. */
     private static Site pollingLine(int threads, long ops, double cpuSeconds, boolean blocked) {
+        return line(threads, ops, cpuSeconds, blocked, "");
+    }
+
+    /** The same line, its CPU samples inside the calls of {@code chain} ("" for the line's own code). */
+    private static Site line(int threads, long ops, double cpuSeconds, boolean blocked, String chain) {
         SiteTable table = new SiteTable();
         for (int line : new int[] {29, 34}) {
             table.addAgentSite(new AgentSite(CLASS, "increment", line, "atomic", "java.util.concurrent.atomic.AtomicLong.getAndIncrement",
@@ -33,7 +38,7 @@ class UncountedSpinRuleTest {
                     AgentSite.NOT_COUNTED, AgentSite.NOT_COUNTED));
         }
         SiteKey poll = new SiteKey(CLASS, "increment", 30);
-        var charge = table.charge(new Attribution(poll, "", false));
+        var charge = table.charge(new Attribution(poll, chain, false));
         long samples = Math.round(cpuSeconds * 1e9 / 20e6);
         for (int t = 0; t < threads; t++) {
             charge.cpuSample(t, samples / threads);
@@ -67,6 +72,16 @@ class UncountedSpinRuleTest {
         // Sample 12 itself at 2 threads: ~150 ns of polling per turn, comparable to its atomics' 80 ns: nothing
         // to tell it from work by CPU alone; its atomics are L2 by their handoffs.
         assertThat(pollingLine(2, 10_000_000, 1.6, false).tier()).isEqualTo(Tiers.L0_VANILLA);
+    }
+
+    @Test
+    void aLineWhoseSamplesRunInACallThatIsNotAnAtomicsReadIsNotASpin() {
+        assertThat(line(8, 900, 5.5, false, "java.util.concurrent.atomic.AtomicLong.get").tier())
+                .as("polling through the atomic's get").isEqualTo(Tiers.L5_CATASTROPHE);
+        // A handler's response write (JDK HttpServer, 2026-12-06): 3.6 us of CPU per request in a socket write, in a
+        // method whose other lines the agent counted.
+        assertThat(line(8, 900, 5.5, false, "sun.net.httpserver.FixedLengthOutputStream.write -> "
+                + "sun.nio.ch.SocketChannelImpl.write").tier()).isEqualTo(Tiers.L0_VANILLA);
     }
 
     @Test

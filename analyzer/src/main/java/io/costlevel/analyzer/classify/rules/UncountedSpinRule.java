@@ -8,7 +8,9 @@ import io.costlevel.analyzer.classify.TierRule;
 import io.costlevel.analyzer.classify.Tiers;
 import io.costlevel.analyzer.classify.Verdict;
 
+import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * A wait loop without {@code Thread.onSpinWait}: {@code while (turn.get() != mine) {}}. The agent counts neither
@@ -24,17 +26,24 @@ import java.util.Optional;
  *       threads on 2 cores: 193 ns per op).</li>
  * </ul>
  * A line doing real work between two shared atomics would look the same: the confidence is medium and the
- * reason says the spin is inferred from CPU time.
+ * reason says the spin is inferred from CPU time. A line whose CPU samples mostly ran inside a call that is not a
+ * read of an atomic is doing that call's work, not polling: a handler's {@code out.write} of its response, 3.6 us of
+ * CPU per request in a socket write, in a method whose other lines the agent counted (the JDK HTTP server's
+ * connection sets, 2026-12-06), is no spin, whatever its CPU per op.
  */
 public final class UncountedSpinRule implements TierRule {
     /** CPU per op beyond this multiple of the counted mechanisms' cost is not theirs. */
     static final double UNEXPLAINED_FACTOR = 10;
+    /** A chain that starts in an atomic class, a VarHandle, Unsafe, or onSpinWait: what a polling loop calls. */
+    private static final Pattern POLLED = Pattern.compile("java\\.util\\.concurrent\\.atomic\\.|java\\.lang\\.invoke\\."
+            + "|jdk\\.internal\\.misc\\.Unsafe\\.|java\\.lang\\.Thread\\.onSpinWait");
 
     @Override
     public Optional<Verdict> judge(SiteFacts f) {
         MethodOps m = f.methodOps();
         if (m == null || m.threadsInOneJvm() < 2 || f.jfrBlockingEvents() > 0
-                || !MinimumEvidence.enoughEvents(f.cpuSamples()) || !MinimumEvidence.enoughChecks(m.ops())) {
+                || !MinimumEvidence.enoughEvents(f.cpuSamples()) || !MinimumEvidence.enoughChecks(m.ops())
+                || !mostlyPolls(f.tally().primitives(), f.cpuSamples())) {
             return Optional.empty();
         }
         double cpuPerOp = f.tally().cpuNanos() / m.ops();
@@ -56,5 +65,19 @@ public final class UncountedSpinRule implements TierRule {
                     "spin wait on a shared line inferred from CPU time: " + figures));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether at least half of the line's CPU samples ran in the line itself (no callee frame: no chain) or in a read
+     * of an atomic or a VarHandle it polls ({@code AtomicLong.get} and the like, inlined but recorded as frames).
+     */
+    static boolean mostlyPolls(Map<String, Long> samplesByChain, long cpuSamples) {
+        long elsewhere = 0;
+        for (Map.Entry<String, Long> chain : samplesByChain.entrySet()) {
+            if (!POLLED.matcher(chain.getKey()).lookingAt()) {
+                elsewhere += chain.getValue();
+            }
+        }
+        return elsewhere * 2 <= cpuSamples;
     }
 }
