@@ -33,7 +33,17 @@ public final class Callers {
     static final int FIRST_WALKS = 8;
     private static final String PROBES_PACKAGE = "io.costlevel.agent.bootstrap.";
 
-    /** Per site id: 1 for a site in a library class (walk its stacks), 0 for an application site. */
+    /** A site in a library class: walk its stacks to the application line. */
+    static final byte LIBRARY = 1;
+    /**
+     * A site in one of the JDK's synchronized collection wrappers: walk its stacks to the application line, or, where
+     * none is on the stack (a JDK or library thread of its own, the JDK's HTTP server's dispatcher), to the frame
+     * that called the wrapper, which says whose collection it is where the wrapper's own line cannot.
+     */
+    static final byte JDK_WRAPPER = 2;
+    private static final String WRAPPERS = "java.util.Collections$Synchronized";
+
+    /** Per site id: {@link #LIBRARY}, {@link #JDK_WRAPPER}, or 0 for an application site. */
     private static volatile byte[] library = new byte[1];
     private static volatile String[] application = new String[0];
     /** Per site id: its walks so far, up to {@link #FIRST_WALKS} (racy plain stores: a lost one costs a walk more). */
@@ -55,7 +65,15 @@ public final class Callers {
     public static void markLibrary(int site) {
         byte[] flags = library;
         if (application.length > 0 && site < flags.length) {
-            flags[site] = 1;
+            flags[site] = LIBRARY;
+        }
+    }
+
+    /** At transform time: a site in a JDK wrapper, walked whether or not the application is named. */
+    public static void markJdkWrapper(int site) {
+        byte[] flags = library;
+        if (site < flags.length) {
+            flags[site] = JDK_WRAPPER;
         }
     }
 
@@ -80,7 +98,7 @@ public final class Callers {
         if (isFresh(site)) {
             walked[site]++;
         }
-        String caller = WALKER.walk(new FirstApplicationFrame(application));
+        String caller = WALKER.walk(new FirstApplicationFrame(application, library[site] == JDK_WRAPPER));
         if (caller == null) {
             return; // a library thread with no application code on its stack: the site stays where it is
         }
@@ -110,30 +128,39 @@ public final class Callers {
 
     /**
      * "class TAB method TAB line TAB via" of the first application frame, {@code via} the frame it called (the
-     * library's entry point), or null. A named class, not a lambda: the probes' package has no bootstrap methods.
+     * library's entry point), or null; at a JDK wrapper's site ({@code wrapperSite}) with no application frame, the
+     * first frame outside the wrapper instead. A named class, not a lambda: the probes' package has no bootstrap
+     * methods.
      */
     private static final class FirstApplicationFrame implements Function<Stream<StackWalker.StackFrame>, String> {
         private final String[] prefixes;
+        private final boolean wrapperSite;
 
-        FirstApplicationFrame(String[] prefixes) {
+        FirstApplicationFrame(String[] prefixes, boolean wrapperSite) {
             this.prefixes = prefixes;
+            this.wrapperSite = wrapperSite;
         }
 
         @Override
         public String apply(Stream<StackWalker.StackFrame> frames) {
             String via = "";
+            String wrapperCaller = null;
             for (java.util.Iterator<StackWalker.StackFrame> it = frames.iterator(); it.hasNext(); ) {
                 StackWalker.StackFrame frame = it.next();
                 String className = frame.getClassName();
                 if (className.startsWith(PROBES_PACKAGE)) {
                     continue;
                 }
+                String found = className + "\t" + frame.getMethodName() + "\t" + frame.getLineNumber() + "\t" + via;
                 if (isApplication(className)) {
-                    return className + "\t" + frame.getMethodName() + "\t" + frame.getLineNumber() + "\t" + via;
+                    return found;
+                }
+                if (wrapperSite && wrapperCaller == null && !className.startsWith(WRAPPERS)) {
+                    wrapperCaller = found;
                 }
                 via = className + "." + frame.getMethodName();
             }
-            return null;
+            return wrapperCaller;
         }
 
         private boolean isApplication(String className) {

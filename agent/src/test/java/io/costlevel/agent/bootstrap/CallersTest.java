@@ -48,6 +48,31 @@ class CallersTest {
         assertThat(walksOf(9)).isZero();
     }
 
+    /**
+     * A JDK wrapper's site walked from a stack with no application frame names the code that called the wrapper, with
+     * the wrapper's method as {@code via}. Here the walk starts inside a list the wrapper calls; the test's own frames
+     * share the probes' package and are skipped, so the caller found is the reflection frame that called the test.
+     */
+    @Test
+    void aJdkWrappersSiteWithoutApplicationFramesNamesTheWrappersCaller() {
+        int site = 11;
+        Callers.install(16, List.of("com.nowhere."));
+        Callers.markJdkWrapper(site);
+        ThreadCounters counters = ThreadCounters.current();
+        List<Integer> walking = new java.util.ArrayList<>() {
+            @Override
+            public boolean add(Integer element) {
+                counters.findCaller(site);
+                return super.add(element);
+            }
+        };
+        java.util.Collections.synchronizedList(walking).add(1);
+        assertThat(Callers.snapshot()).filteredOn(caller -> caller.site() == site).singleElement().satisfies(caller -> {
+            assertThat(caller.via()).isEqualTo("java.util.Collections$SynchronizedCollection.add");
+            assertThat(caller.className()).doesNotStartWith("java.util.Collections$").doesNotStartWith("io.costlevel.");
+        });
+    }
+
     private static long walksOf(int site) {
         return Callers.snapshot().stream().filter(caller -> caller.site() == site).mapToLong(Callers.Caller::walks).sum();
     }

@@ -25,12 +25,15 @@ import java.util.Map;
  * ({@link SiteTable#addLibraryCall}).
  */
 public final class AgentCharges {
+    /** The JDK classes the agent instruments (its {@code Selection}). */
+    private static final String JDK_WRAPPERS = "java.util.Collections$Synchronized";
+
     private AgentCharges() {}
 
     public static void charge(AgentRun run, ApplicationCode application, SiteTable table) {
         Map<SiteKey, List<AgentSite>> parts = new LinkedHashMap<>();
         for (AgentSite site : run.sites()) {
-            List<AgentCaller> callers = applicationCallers(run.callersOf(site), application);
+            List<AgentCaller> callers = chargedCallers(site, run.callersOf(site), application);
             if (application.contains(site.className()) || callers.isEmpty()) {
                 SiteKey own = new SiteKey(site.className(), site.methodName(), site.line());
                 table.addAgentSite(own, site);
@@ -79,8 +82,15 @@ public final class AgentCharges {
         return busiest;
     }
 
-    private static List<AgentCaller> applicationCallers(List<AgentCaller> callers, ApplicationCode application) {
-        return callers.stream().filter(c -> application.contains(c.className())).toList();
+    /**
+     * The callers a site's counters go to: its application callers; at a site in one of the JDK's synchronized
+     * collection wrappers, every caller the agent found, since where no application frame was on the stack it names
+     * the code that called the wrapper (the JDK's HTTP server's connection sets are the server's, not
+     * {@code Collections$SynchronizedCollection.remove:2107}'s).
+     */
+    private static List<AgentCaller> chargedCallers(AgentSite site, List<AgentCaller> callers, ApplicationCode application) {
+        boolean wrapper = site.className().startsWith(JDK_WRAPPERS);
+        return callers.stream().filter(c -> wrapper || application.contains(c.className())).toList();
     }
 
     /** The line, the library method it called, the site inside the library, the mechanism there. */

@@ -148,6 +148,28 @@ class AgentChargesTest {
                 + "L1 uncontended atomic's: the op's time is on a core and includes the plain code"));
     }
 
+    /**
+     * A site in the JDK's synchronized set wrapper reached from the application and from the JDK's HTTP server's own
+     * dispatcher thread: shared by the walks between the application line and the server's line, never left at the
+     * wrapper's line, which says nothing of whose set it is.
+     */
+    @Test
+    void aJdkWrappersSiteGoesToItsCallersTheJdksToo() {
+        AgentSite remove = new AgentSite("java.util.Collections$SynchronizedCollection", "remove", 2107, "monitor",
+                "monitorenter", 4000, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 100, 40, 62, 62 * 200,
+                VirtualShare.NONE, AgentSite.NOT_COUNTED, AgentSite.NOT_COUNTED);
+        SiteKey server = new SiteKey("sun.net.httpserver.ServerImpl$Dispatcher", "handle", 420);
+        Map<AgentSite, List<AgentCaller>> callers = new IdentityHashMap<>();
+        callers.put(remove, List.of(new AgentCaller("com.acme.OrderService", "price", 88,
+                        "java.util.Collections$SynchronizedCollection.remove", 3),
+                new AgentCaller(server.className(), server.methodName(), server.line(),
+                        "java.util.Collections$SynchronizedCollection.remove", 1)));
+        SiteTable table = new SiteTable();
+        AgentCharges.charge(run(List.of(remove), callers), ACME, table);
+        assertThat(table.all()).extracting(SiteTally::site).containsExactlyInAnyOrder(PRICE, server);
+        assertThat(tallyOf(table, server).chain()).first().isEqualTo(server.toString());
+    }
+
     @Test
     void aLibrarySiteNoWalkLedToStaysAtItsLine() {
         AgentSite site = libraryCas("record", 201, 4000);
