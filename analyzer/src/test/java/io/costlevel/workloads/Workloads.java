@@ -43,7 +43,8 @@ public final class Workloads {
             Map.entry("producer-consumer", ProducerConsumer::new),
             Map.entry("request-ids", RequestIds::new),
             Map.entry("in-flight-requests", InFlightRequests::new),
-            Map.entry("request-timer", RequestTimer::new));
+            Map.entry("request-timer", RequestTimer::new),
+            Map.entry("request-listeners", RequestListeners::new));
 
     /** One operation of a workload; {@code op} is the application line the report must classify. */
     interface Operation {

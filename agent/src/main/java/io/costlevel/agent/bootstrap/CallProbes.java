@@ -7,8 +7,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.Exchanger;
@@ -32,7 +30,8 @@ import java.util.logging.Logger;
 public final class CallProbes {
     /**
      * Whether calls on instances of a class are counted here. JDK classes only: a library's own is instrumented
-     * itself, and so are the JDK's {@code Collections.synchronized*} wrappers (their monitors, reads included).
+     * itself, and so are the JDK's {@code Collections.synchronized*} wrappers (their monitors, reads included) and its
+     * {@code CopyOnWriteArrayList} (its writes' lock).
      */
     private static final ClassValue<Boolean> SYNCHRONIZES = new ClassValue<Boolean>() {
         @Override
@@ -56,7 +55,6 @@ public final class CallProbes {
                 || Hashtable.class.isAssignableFrom(type) || Vector.class.isAssignableFrom(type)
                 || BlockingQueue.class.isAssignableFrom(type) || ConcurrentLinkedQueue.class.isAssignableFrom(type)
                 || ConcurrentLinkedDeque.class.isAssignableFrom(type)
-                || CopyOnWriteArrayList.class.isAssignableFrom(type) || CopyOnWriteArraySet.class.isAssignableFrom(type)
                 || Executor.class.isAssignableFrom(type) || Future.class.isAssignableFrom(type)
                 || Logger.class.isAssignableFrom(type) || type == StringBuffer.class
                 || Phaser.class.isAssignableFrom(type) || CyclicBarrier.class.isAssignableFrom(type)

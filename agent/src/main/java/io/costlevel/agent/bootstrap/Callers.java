@@ -36,14 +36,16 @@ public final class Callers {
     /** A site in a library class: walk its stacks to the application line. */
     static final byte LIBRARY = 1;
     /**
-     * A site in one of the JDK's synchronized collection wrappers: walk its stacks to the application line, or, where
-     * none is on the stack (a JDK or library thread of its own, the JDK's HTTP server's dispatcher), to the frame
-     * that called the wrapper, which says whose collection it is where the wrapper's own line cannot.
+     * A site in one of the JDK's synchronized collections the agent instruments (a {@code Collections.synchronized*}
+     * wrapper, a {@code CopyOnWriteArrayList}): walk its stacks to the application line, or, where none is on the stack
+     * (a JDK or library thread of its own, the JDK's HTTP server's dispatcher), to the frame that called the
+     * collection, which says whose collection it is where the collection's own line cannot.
      */
-    static final byte JDK_WRAPPER = 2;
-    private static final String WRAPPERS = "java.util.Collections$Synchronized";
+    static final byte JDK_CLASS = 2;
+    /** The collection's own classes, a copy-on-write set's included (it calls its list): skipped for its caller. */
+    private static final String[] COLLECTIONS = {"java.util.Collections$Synchronized", "java.util.concurrent.CopyOnWriteArray"};
 
-    /** Per site id: {@link #LIBRARY}, {@link #JDK_WRAPPER}, or 0 for an application site. */
+    /** Per site id: {@link #LIBRARY}, {@link #JDK_CLASS}, or 0 for an application site. */
     private static volatile byte[] library = new byte[1];
     private static volatile String[] application = new String[0];
     /** Per site id: its walks so far, up to {@link #FIRST_WALKS} (racy plain stores: a lost one costs a walk more). */
@@ -69,11 +71,11 @@ public final class Callers {
         }
     }
 
-    /** At transform time: a site in a JDK wrapper, walked whether or not the application is named. */
-    public static void markJdkWrapper(int site) {
+    /** At transform time: a site in a JDK collection, walked whether or not the application is named. */
+    public static void markJdkClass(int site) {
         byte[] flags = library;
         if (site < flags.length) {
-            flags[site] = JDK_WRAPPER;
+            flags[site] = JDK_CLASS;
         }
     }
 
@@ -98,7 +100,7 @@ public final class Callers {
         if (isFresh(site)) {
             walked[site]++;
         }
-        String caller = WALKER.walk(new FirstApplicationFrame(application, library[site] == JDK_WRAPPER));
+        String caller = WALKER.walk(new FirstApplicationFrame(application, library[site] == JDK_CLASS));
         if (caller == null) {
             return; // a library thread with no application code on its stack: the site stays where it is
         }
@@ -128,23 +130,23 @@ public final class Callers {
 
     /**
      * "class TAB method TAB line TAB via" of the first application frame, {@code via} the frame it called (the
-     * library's entry point), or null; at a JDK wrapper's site ({@code wrapperSite}) with no application frame, the
-     * first frame outside the wrapper instead. A named class, not a lambda: the probes' package has no bootstrap
+     * library's entry point), or null; at a JDK collection's site ({@code jdkSite}) with no application frame, the
+     * first frame outside the collection instead. A named class, not a lambda: the probes' package has no bootstrap
      * methods.
      */
     private static final class FirstApplicationFrame implements Function<Stream<StackWalker.StackFrame>, String> {
         private final String[] prefixes;
-        private final boolean wrapperSite;
+        private final boolean jdkSite;
 
-        FirstApplicationFrame(String[] prefixes, boolean wrapperSite) {
+        FirstApplicationFrame(String[] prefixes, boolean jdkSite) {
             this.prefixes = prefixes;
-            this.wrapperSite = wrapperSite;
+            this.jdkSite = jdkSite;
         }
 
         @Override
         public String apply(Stream<StackWalker.StackFrame> frames) {
             String via = "";
-            String wrapperCaller = null;
+            String collectionCaller = null;
             for (java.util.Iterator<StackWalker.StackFrame> it = frames.iterator(); it.hasNext(); ) {
                 StackWalker.StackFrame frame = it.next();
                 String className = frame.getClassName();
@@ -155,21 +157,25 @@ public final class Callers {
                 if (isApplication(className)) {
                     return found;
                 }
-                if (wrapperSite && wrapperCaller == null && !className.startsWith(WRAPPERS)) {
-                    wrapperCaller = found;
+                if (jdkSite && collectionCaller == null && !startsWithAny(className, COLLECTIONS)) {
+                    collectionCaller = found;
                 }
                 via = className + "." + frame.getMethodName();
             }
-            return wrapperCaller;
+            return collectionCaller;
         }
 
         private boolean isApplication(String className) {
-            for (String prefix : prefixes) {
-                if (className.startsWith(prefix)) {
-                    return true;
-                }
-            }
-            return false;
+            return startsWithAny(className, prefixes);
         }
+    }
+
+    private static boolean startsWithAny(String className, String[] prefixes) {
+        for (String prefix : prefixes) {
+            if (className.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

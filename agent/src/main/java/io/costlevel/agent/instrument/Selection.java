@@ -25,13 +25,15 @@ public final class Selection {
     /**
      * The JDK's classes whose code is instrumented although the JDK is not: the synchronized wrappers of
      * {@code Collections}, which applications reach through {@code List}, {@code Set}, {@code Collection} and
-     * {@code Map} calls: the agent does not probe the first three at the call (every {@code ArrayList.add} of the
-     * program would pay a class check), nor reads through {@code Map} (every {@code HashMap.get}). Their only
-     * counted code is the {@code synchronized (mutex)} block of each method: plain monitors in a class that calls no
-     * agent code, so counting them cannot re-enter. ({@code CallProbes} does not count a call on them, so a write
-     * through {@code Map} is counted once, here.)
+     * {@code Map} calls, and {@code CopyOnWriteArrayList} (behind {@code CopyOnWriteArraySet} too), reached through
+     * {@code List} and {@code Set}: the agent does not probe the first three at the call (every {@code ArrayList.add}
+     * of the program would pay a class check), nor reads through {@code Map} (every {@code HashMap.get}). Their only
+     * counted code is their {@code synchronized (lock)} blocks (a copy-on-write list's writes; its reads take no
+     * lock): plain monitors in classes that call no agent code, so counting them cannot re-enter. ({@code CallProbes}
+     * does not count a call on them, so a write through {@code Map} is counted once, here.)
      */
-    private static final String JDK_WRAPPERS = "java/util/Collections$Synchronized";
+    private static final List<String> JDK_CLASSES = List.of("java/util/Collections$Synchronized",
+            "java/util/concurrent/CopyOnWriteArrayList");
 
     private final List<String> application;
     private final List<String> instrument;
@@ -64,12 +66,12 @@ public final class Selection {
      * True for a class to instrument: defined by a class loader below the platform loader (the boot and platform
      * loaders define the JDK), not on the never list, matching {@code instrument} (when given) and not exclude.
      * Libraries are instrumented like the application: their synchronization is what the application's lines reach.
-     * Of the JDK, only its synchronized collection wrappers ({@link #JDK_WRAPPERS}), whatever {@code instrument}
+     * Of the JDK, only its synchronized collections ({@link #JDK_CLASSES}), whatever {@code instrument}
      * says: like the calls into the JDK's concurrent APIs, they are counted where the application's calls go.
      */
     public boolean accepts(ClassLoader loader, String internalName) {
         if (loader == null || loader == ClassLoader.getPlatformClassLoader()) {
-            return isJdkWrapper(internalName) && monitors() && !startsWithAny(internalName, exclude);
+            return isCountedJdkClass(internalName) && monitors() && !startsWithAny(internalName, exclude);
         }
         if (startsWithAny(internalName, NEVER) || startsWithAny(internalName, exclude)) {
             return false;
@@ -79,12 +81,12 @@ public final class Selection {
 
     /** True when the class is the application's: no include given (everything is), or it matches include. */
     boolean isApplication(String internalName) {
-        return !isJdkWrapper(internalName) && (application.isEmpty() || startsWithAny(internalName, application));
+        return !isCountedJdkClass(internalName) && (application.isEmpty() || startsWithAny(internalName, application));
     }
 
-    /** One of {@link #JDK_WRAPPERS}. */
-    static boolean isJdkWrapper(String internalName) {
-        return internalName.startsWith(JDK_WRAPPERS);
+    /** One of {@link #JDK_CLASSES}, or a nested class of one. */
+    static boolean isCountedJdkClass(String internalName) {
+        return startsWithAny(internalName, JDK_CLASSES);
     }
 
     /** The application's prefixes as binary names ({@code com.acme.}), empty when every class is the application. */

@@ -10,8 +10,8 @@ final class SiteRecorder {
     private final String descriptor;
     /** The class is a library's, not the application's: its sites' callers are looked for ({@link Callers}). */
     private final boolean library;
-    /** The class is one of the JDK's synchronized wrappers: its callers are looked for even with no application named. */
-    private final boolean jdkWrapper;
+    /** The class is one of the JDK's the agent counts in: its callers are looked for even with no application named. */
+    private final boolean jdkClass;
 
     SiteRecorder(SiteTable table, String className, String methodName, String descriptor, boolean library) {
         this.table = table;
@@ -19,7 +19,7 @@ final class SiteRecorder {
         this.methodName = methodName;
         this.descriptor = descriptor;
         this.library = library;
-        this.jdkWrapper = Selection.isJdkWrapper(className.replace('.', '/'));
+        this.jdkClass = Selection.isCountedJdkClass(className.replace('.', '/'));
     }
 
     /**
@@ -32,8 +32,8 @@ final class SiteRecorder {
 
     int record(int line, Primitive primitive) {
         int id = table.idOf(new Site(className, methodName, descriptor, line, primitive.name(), primitive.kind()));
-        if (jdkWrapper && id != SiteTable.OVERFLOW_ID) {
-            Callers.markJdkWrapper(id);
+        if (jdkClass && id != SiteTable.OVERFLOW_ID) {
+            Callers.markJdkClass(id);
         } else if (library && id != SiteTable.OVERFLOW_ID) {
             Callers.markLibrary(id);
         }

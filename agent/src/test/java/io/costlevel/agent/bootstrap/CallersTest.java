@@ -57,7 +57,7 @@ class CallersTest {
     void aJdkWrappersSiteWithoutApplicationFramesNamesTheWrappersCaller() {
         int site = 11;
         Callers.install(16, List.of("com.nowhere."));
-        Callers.markJdkWrapper(site);
+        Callers.markJdkClass(site);
         ThreadCounters counters = ThreadCounters.current();
         List<Integer> walking = new java.util.ArrayList<>() {
             @Override

@@ -295,6 +295,18 @@ class CallSiteTransformerTest {
                 .extracting(Site::methodName).contains("add", "remove", "size", "contains", "clear");
     }
 
+    /** A copy-on-write list's writes copy under its lock (a monitor since JDK 9); its reads take none. */
+    @Test
+    void theJdksCopyOnWriteListGetsMonitorSitesAtItsWritesOnly() throws Exception {
+        SiteTable table = new SiteTable(1000);
+        Selection selection = new Selection(List.of("com.acme."), List.of(), EnumSet.allOf(Family.class));
+        String list = "java.util.concurrent.CopyOnWriteArrayList";
+        assertThat(new CallSiteTransformer(table, selection, null, null).rewrite(bytesOf(list))).isNotNull();
+        List<String> monitored = table.snapshot().stream().filter(s -> s.className().equals(list))
+                .filter(s -> s.primitive().equals("monitorenter")).map(Site::methodName).toList();
+        assertThat(monitored).contains("add", "remove", "addIfAbsent", "set", "clear").doesNotContain("get", "size", "iterator");
+    }
+
     private static byte[] bytesOf(String className) throws IOException {
         try (InputStream in = CallSiteTransformerTest.class.getResourceAsStream(
                 "/" + className.replace('.', '/') + ".class")) {

@@ -31,15 +31,18 @@ class SelectionTest {
         assertThat(selection.accepts(null, "com/acme/Shop")).as("the boot loader's").isFalse();
         assertThat(selection.isApplication("org/anything/X")).as("no include: everything is").isTrue();
         assertThat(selection.accepts(null, "java/util/ArrayList")).isFalse();
+        assertThat(selection.accepts(null, "java/util/concurrent/CopyOnWriteArraySet"))
+                .as("no lock of its own: it writes through its CopyOnWriteArrayList").isFalse();
     }
 
     @Test
-    void theJdksSynchronizedCollectionWrappersAreInstrumentedAndNeverTheApplication() {
+    void theJdksSynchronizedCollectionsAreInstrumentedAndNeverTheApplication() {
         Selection narrowed = new Selection(List.of(), List.of("com.acme."), List.of(), EnumSet.allOf(Family.class));
         for (String wrapper : List.of("java/util/Collections$SynchronizedCollection", "java/util/Collections$SynchronizedList",
                 "java/util/Collections$SynchronizedRandomAccessList", "java/util/Collections$SynchronizedSet",
                 "java/util/Collections$SynchronizedNavigableSet", "java/util/Collections$SynchronizedMap",
-                "java/util/Collections$SynchronizedSortedMap")) {
+                "java/util/Collections$SynchronizedSortedMap", "java/util/concurrent/CopyOnWriteArrayList",
+                "java/util/concurrent/CopyOnWriteArrayList$COWSubList")) {
             assertThat(narrowed.accepts(null, wrapper)).as(wrapper).isTrue();
             assertThat(narrowed.isApplication(wrapper)).as(wrapper).isFalse();
         }

@@ -95,6 +95,8 @@ class LibraryWorkloadsIT {
                 Arguments.of("in-flight-requests", "InFlightRequests", 2, "add and remove on one "
                         + "Collections.synchronizedSet, through Set: the wrapper's one monitor moves between the cores, "
                         + "counted inside the JDK's wrapper"),
+                Arguments.of("request-listeners", "RequestListeners", 2, "add and remove on one CopyOnWriteArrayList, "
+                        + "through List: each copies the array under the list's one lock, which moves between the cores"),
                 Arguments.of("guava-cache-hot-key", "HotKeyLoadingCache", 2, "Guava's cache records every read: the "
                         + "segment's recency queue and read count written by both cores, the queue drained by whichever "
                         + "thread wins the segment's lock"),
