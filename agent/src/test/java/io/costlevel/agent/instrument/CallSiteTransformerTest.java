@@ -286,25 +286,24 @@ class CallSiteTransformerTest {
      */
     @Test
     void theJdksSynchronizedCollectionWrapperGetsMonitorSites() throws Exception {
-        SiteTable table = new SiteTable(1000);
-        Selection selection = new Selection(List.of("com.acme."), List.of(), EnumSet.allOf(Family.class));
-        String wrapper = "java.util.Collections$SynchronizedCollection";
-        assertThat(new CallSiteTransformer(table, selection, null, null).rewrite(bytesOf(wrapper))).isNotNull();
-        assertThat(table.snapshot()).filteredOn(s -> s.className().equals(wrapper))
-                .filteredOn(s -> s.primitive().equals("monitorenter"))
-                .extracting(Site::methodName).contains("add", "remove", "size", "contains", "clear");
+        assertThat(monitorSitesOf("java.util.Collections$SynchronizedCollection"))
+                .contains("add", "remove", "size", "contains", "clear");
     }
 
     /** A copy-on-write list's writes copy under its lock (a monitor since JDK 9); its reads take none. */
     @Test
     void theJdksCopyOnWriteListGetsMonitorSitesAtItsWritesOnly() throws Exception {
+        assertThat(monitorSitesOf("java.util.concurrent.CopyOnWriteArrayList"))
+                .contains("add", "remove", "addIfAbsent", "set", "clear").doesNotContain("get", "size", "iterator");
+    }
+
+    /** The methods of a JDK class that get a monitor site when the class is rewritten. */
+    private static List<String> monitorSitesOf(String jdkClass) throws IOException {
         SiteTable table = new SiteTable(1000);
         Selection selection = new Selection(List.of("com.acme."), List.of(), EnumSet.allOf(Family.class));
-        String list = "java.util.concurrent.CopyOnWriteArrayList";
-        assertThat(new CallSiteTransformer(table, selection, null, null).rewrite(bytesOf(list))).isNotNull();
-        List<String> monitored = table.snapshot().stream().filter(s -> s.className().equals(list))
+        assertThat(new CallSiteTransformer(table, selection, null, null).rewrite(bytesOf(jdkClass))).isNotNull();
+        return table.snapshot().stream().filter(s -> s.className().equals(jdkClass))
                 .filter(s -> s.primitive().equals("monitorenter")).map(Site::methodName).toList();
-        assertThat(monitored).contains("add", "remove", "addIfAbsent", "set", "clear").doesNotContain("get", "size", "iterator");
     }
 
     private static byte[] bytesOf(String className) throws IOException {
