@@ -42,8 +42,12 @@ public final class Callers {
      * collection, which says whose collection it is where the collection's own line cannot.
      */
     static final byte JDK_CLASS = 2;
-    /** The collection's own classes, a copy-on-write set's included (it calls its list): skipped for its caller. */
-    private static final String[] COLLECTIONS = {"java.util.Collections$Synchronized", "java.util.concurrent.CopyOnWriteArray"};
+    /**
+     * The collections' own classes, skipped for their caller: those Selection instruments, and the copy-on-write set
+     * that writes through its list.
+     */
+    private static final String[] COLLECTIONS = {"java.util.Collections$Synchronized",
+        "java.util.concurrent.CopyOnWriteArray"};
 
     /** Per site id: {@link #LIBRARY}, {@link #JDK_CLASS}, or 0 for an application site. */
     private static volatile byte[] library = new byte[1];

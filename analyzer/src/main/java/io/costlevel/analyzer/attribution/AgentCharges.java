@@ -25,10 +25,6 @@ import java.util.Map;
  * ({@link SiteTable#addLibraryCall}).
  */
 public final class AgentCharges {
-    /** The JDK classes the agent instruments (its {@code Selection}), nested classes included. */
-    private static final List<String> JDK_CLASSES = List.of("java.util.Collections$Synchronized",
-            "java.util.concurrent.CopyOnWriteArrayList");
-
     private AgentCharges() {}
 
     public static void charge(AgentRun run, ApplicationCode application, SiteTable table) {
@@ -84,14 +80,14 @@ public final class AgentCharges {
     }
 
     /**
-     * The callers a site's counters go to: its application callers; at a site in one of the JDK's synchronized
-     * collections the agent instruments, every caller the agent found, since where no application frame was on the
-     * stack it names the code that called the collection (the JDK's HTTP server's connection sets are the server's, not
-     * {@code Collections$SynchronizedCollection.remove:2107}'s).
+     * The callers a site's counters go to: its application callers; at a site in the JDK (the synchronized
+     * collections, the only JDK classes the agent instruments), every caller the agent found, since where no
+     * application frame was on the stack it names the code that called the collection (the JDK's HTTP server's
+     * connection sets are the server's, not {@code Collections$SynchronizedCollection.remove:2107}'s).
      */
     private static List<AgentCaller> chargedCallers(AgentSite site, List<AgentCaller> callers, ApplicationCode application) {
-        boolean jdkClass = JDK_CLASSES.stream().anyMatch(site.className()::startsWith);
-        return callers.stream().filter(c -> jdkClass || application.contains(c.className())).toList();
+        boolean inTheJdk = ApplicationCode.isRuntime(site.className());
+        return callers.stream().filter(c -> inTheJdk || application.contains(c.className())).toList();
     }
 
     /** The line, the library method it called, the site inside the library, the mechanism there. */

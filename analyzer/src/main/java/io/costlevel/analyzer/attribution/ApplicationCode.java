@@ -58,10 +58,15 @@ public final class ApplicationCode {
 
     /** @param className binary class name; empty for native frames, which are never application */
     public boolean contains(String className) {
-        if (className.isEmpty() || startsWithAny(className, RUNTIME_PREFIXES) || startsWithAny(className, excludes)) {
+        if (className.isEmpty() || isRuntime(className) || startsWithAny(className, excludes)) {
             return false;
         }
         return includes.isEmpty() || startsWithAny(className, includes);
+    }
+
+    /** The JDK, the agent or async-profiler's API: never application code, whatever the options. */
+    static boolean isRuntime(String className) {
+        return startsWithAny(className, RUNTIME_PREFIXES);
     }
 
     private static boolean startsWithAny(String className, List<String> prefixes) {
