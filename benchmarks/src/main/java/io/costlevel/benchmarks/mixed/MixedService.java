@@ -34,12 +34,15 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>{@link #request} is nothing but those operations (7 counted ones in 100-160 ns: the worst case, where the
  * counting's cost per operation shows whole). {@link #jsonRequest} is the same request inside the work a JSON endpoint
  * does around it: reading the order from its body and writing the reply, with Jackson, whose own caches are counted
- * too (the agent instruments every class outside the JDK).
+ * too (the agent instruments every class outside the JDK). {@link #serviceRequest} is that endpoint as a service
+ * serves it, over HTTP on the loopback, with an access log: what a request of a real service pays.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 2, time = 1)
-@Measurement(iterations = 3, time = 1)
+// Twelve warm-up seconds: the agent measures its probes' cost once, 10 s after start (docs/overhead.md), a cost per JVM
+// that a shorter warm-up puts in the measured window.
+@Warmup(iterations = 12, time = 1)
+@Measurement(iterations = 5, time = 1)
 @Threads(2)
 public abstract class MixedService {
     /** What the request threads share: the map, the id sequence, the metric, the logger. */
@@ -85,6 +88,11 @@ public abstract class MixedService {
 
     @Benchmark
     public long request(Shared shared, Own own) {
+        return counted(shared, own);
+    }
+
+    /** {@link #request}'s operations, also run by {@link #jsonRequest} and {@link #serviceRequest}. */
+    static long counted(Shared shared, Own own) {
         int key = own.random.nextInt(4096);
         shared.hits.merge(key, 1L, Long::sum);
         own.queue.offer(key);
@@ -103,13 +111,30 @@ public abstract class MixedService {
     @Benchmark
     public String jsonRequest(Shared shared, Own own) throws IOException {
         Order order = shared.orders.readValue(own.body);
+        return shared.replies.writeValueAsString(reply(shared, own, order));
+    }
+
+    /**
+     * The request as a service runs it: the client sends the order over a kept-alive HTTP/1.1 connection (loopback) to
+     * the JDK's HTTP server in this JVM, whose handler threads read it, run {@link #jsonRequest}'s work and write one
+     * access-log line ({@link OrderService}). Measured from the client: the request's time includes the sockets and
+     * the server, as a service's requests do.
+     */
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public String serviceRequest(OrderClient client) throws IOException {
+        return client.send();
+    }
+
+    /** {@link #request} for an order, and the reply to it. */
+    static Reply reply(Shared shared, Own own, Order order) {
         Reply reply = new Reply();
-        reply.id = request(shared, own);
+        reply.id = counted(shared, own);
         reply.customer = order.customer;
         reply.sku = order.sku;
         reply.quantity = order.quantity;
         reply.seen = shared.hits.getOrDefault(order.quantity, 0L);
         reply.status = order.express ? "express" : "standard";
-        return shared.replies.writeValueAsString(reply);
+        return reply;
     }
 }
