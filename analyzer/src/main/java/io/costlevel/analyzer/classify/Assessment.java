@@ -273,7 +273,18 @@ public record Assessment(int tier, Verdict verdict, SiteTime time, long ops, Dou
      * Within {@link #PLAIN_WORK_FACTOR}x of the band's ceiling, below L3 (where a kernel entry is the cost itself).
      */
     private static boolean plainWorkExplains(int tier, double ns, SiteTime time) {
-        return tier < Tiers.L3_SYSCALL && ns < PLAIN_WORK_FACTOR * Tiers.ceilingNs(tier) && costlierShare(tier, time) < 0.05;
+        return tier < Tiers.L3_SYSCALL && ns < PLAIN_WORK_FACTOR * Tiers.ceilingNs(tier) && costlierShare(tier, time) < 0.05
+                || sampledPlainWork(tier, ns, time) >= ns / 2;
+    }
+
+    /**
+     * The op's plain work ({@link AdviceCatalog#plainWork}) where CPU samples measured its running time: a logger's
+     * call formatting its record for 10 us of its 12 is on a core, not preempted or woken.
+     */
+    private static double sampledPlainWork(int tier, double ns, SiteTime time) {
+        double tiered = time.tieredNanos();
+        double runningPerOp = tiered == 0 ? 0 : ns * time.runningNanos() / tiered;
+        return AdviceCatalog.plainWork(tier, runningPerOp, !time.runningFromTiming());
     }
 
     private static final double PLAIN_WORK_FACTOR = 4;

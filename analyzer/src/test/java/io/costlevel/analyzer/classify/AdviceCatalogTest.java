@@ -48,6 +48,30 @@ class AdviceCatalogTest {
         assertThat(advice.projectedSavingNsPerSecond()).isCloseTo((40 - 6) * 1e6, within(1e3));
     }
 
+    /**
+     * A logger's call in a service's handler: 12 us per call, 10 of them formatting on a core (CPU samples), around a
+     * monitor uncontended most of the time (L1). Confining it to a thread saves the monitor and its blocks, not the
+     * formatting: the projection keeps the plain work, and the saving is the rest times the rate.
+     */
+    @Test
+    void thePlainWorkOfALongCallIsKeptInTheProjection() {
+        double plain = AdviceCatalog.plainWork(Tiers.L1_UNCONTENDED_ATOMIC, 10_000, true);
+        assertThat(plain).isEqualTo(10_000 - Tiers.ceilingNs(Tiers.L1_UNCONTENDED_ATOMIC));
+        assertThat(AdviceCatalog.plainWork(Tiers.L1_UNCONTENDED_ATOMIC, 10_000, false))
+                .as("running time from the agent's timing holds preemptions: not plain work").isZero();
+        assertThat(AdviceCatalog.plainWork(Tiers.L3_SYSCALL, 10_000, true)).as("a kernel entry is the mechanism's").isZero();
+        assertThat(AdviceCatalog.plainWork(Tiers.L1_UNCONTENDED_ATOMIC, 15, true)).isZero();
+
+        Verdict l1 = new Verdict(Tiers.L1_UNCONTENDED_ATOMIC, Mechanism.UNCONTENDED_SYNC, Verdict.MEDIUM, "");
+        Advice advice = AdviceCatalog.adviseOn(l1, new AdviceCatalog.Costs(12_000.0, 13_300.0, 1e9, plain), "");
+        assertThat(advice.projectedNsPerOp()).isEqualTo(plain + Tiers.typicalNs(advice.targetTier()), within(0.01));
+        assertThat(advice.projectedSavingNsPerSecond())
+                .isCloseTo((12_000 - plain - Tiers.typicalNs(advice.targetTier())) * 13_300, within(1.0));
+        Advice whole = AdviceCatalog.adviseOn(l1, new AdviceCatalog.Costs(12_000.0, 13_300.0, 1e9), "");
+        assertThat(whole.projectedSavingNsPerSecond()).as("without it, the formatting counted as saved")
+                .isGreaterThan(100e6);
+    }
+
     @Test
     void aSiteAlreadyCheaperThanItsTargetTierProjectsNoSaving() {
         // One thread's atomic measured at 0.5 ns (the clock's cost taken off): under L0's typical 1 ns already.
