@@ -58,7 +58,6 @@ final class AgentRuntime {
         Files.createDirectories(out);
         long clockCost = ClockCost.measureNanos();
         BootstrapSettings.install(options.sampling(), options.maxSites(), clockCost);
-        BootstrapSettings.installThreadCpuClock(ThreadCpuClock.of());
         SiteTable sites = siteTable(options.maxSites());
         Selection selection = Selection.of(options);
         Callers.install(options.maxSites(), selection.applicationPrefixes());

@@ -31,19 +31,7 @@ public final class BootstrapSettings {
     static final int LINE_TOUCH_SLOTS = 1024;
     static final long[] lineTouch = new long[LINE_TOUCH_SLOTS << LAST_TOUCH_SHIFT];
 
-    /**
-     * The current thread's CPU time in nanoseconds ({@code ThreadMXBean.getCurrentThreadCpuTime}, -1 for a virtual
-     * thread), or null where the JVM cannot tell it: read around a sampled call into the JDK at a site whose calls
-     * last long, so that the time a call ran is not taken for a park ({@link ThreadCounters#completedCall}). About
-     * 400 ns a read (a system call), so never on the hot path.
-     */
-    static java.util.function.LongSupplier threadCpuClock;
-
     private BootstrapSettings() {}
-
-    public static void installThreadCpuClock(java.util.function.LongSupplier clock) {
-        threadCpuClock = clock;
-    }
 
     public static void install(int sampling, int maxSites, long clockCost) {
         samplingPeriod = sampling;

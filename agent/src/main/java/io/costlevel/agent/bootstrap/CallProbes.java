@@ -152,7 +152,7 @@ public final class CallProbes {
         }
         if (counters.isDue()) {
             counters.timedCallNeverBlocks = neverBlocks(receiver);
-            counters.dueTimedCall(target, keyBlock(receiver, key), site);
+            counters.dueTimed(target, keyBlock(receiver, key), site);
         }
         return counters;
     }

@@ -96,12 +96,6 @@ public final class ThreadCounters {
      * preempted, no park is inferred from it. Set on sampled calls only.
      */
     boolean timedCallNeverBlocks;
-    /**
-     * The thread's CPU time when the pending timing of a call started ({@link #dueTimedCall}), or {@link #NO_CPU}:
-     * what of the call's duration the thread spent running, so that a call long by its own work (a logger formatting
-     * its record) is not taken for a park.
-     */
-    private long sampleCpuStart = NO_CPU;
     /** Sampled operations at thinned sites until the next one is timed. */
     private int timingCountdown;
     private long blockStart;
@@ -253,38 +247,6 @@ public final class ThreadCounters {
         if (sample(target, block, site)) {
             startTiming(site);
         }
-    }
-
-    /**
-     * {@link #dueTimed} for a call into the JDK: where the site's calls last (a mean of {@link #CPU_MEASURED_FROM_NANOS}
-     * or more in this thread, or its first timing, whose length nothing tells yet) the thread's CPU time is read
-     * around the timing too, before its start and after its end, so the clock reads (~400 ns each) fall outside it.
-     */
-    void dueTimedCall(Object target, int block, int site) {
-        if (sample(target, block, site)) {
-            sampleCpuStart = measuresCpu(site) ? cpuNow() : NO_CPU;
-            startTiming(site);
-        }
-    }
-
-    /** A timed call's CPU time is read where its site's calls in this thread last at least this long on average. */
-    static final long CPU_MEASURED_FROM_NANOS = 1_000;
-    /** No CPU time read (the site's calls are short, the JVM cannot tell it, or the thread is virtual). */
-    static final long NO_CPU = -1;
-
-    private boolean measuresCpu(int site) {
-        long[] chunk = chunkOf(site);
-        if (chunk == null) {
-            return true;
-        }
-        long samples = chunk[offset(site, Evidence.LATENCY_SAMPLES)];
-        return samples == 0 || chunk[offset(site, Evidence.LATENCY_NANOS)] >= CPU_MEASURED_FROM_NANOS * samples;
-    }
-
-    private static long cpuNow() {
-        java.util.function.LongSupplier clock = BootstrapSettings.threadCpuClock;
-        long now = clock == null ? NO_CPU : clock.getAsLong();
-        return now < 0 ? NO_CPU : now;
     }
 
     /** {@link #due} for a {@code monitorenter}: the start of its timing when timed, else 0. */
@@ -508,10 +470,9 @@ public final class ThreadCounters {
 
     /**
      * A call into a JDK API counted as one operation returned. For a call that may block ({@code mayBlock}), a
-     * timed one that lasted longer than {@link #BLOCKED_FLOOR_NANOS}, at least {@link #OFF_CPU_FLOOR_NANOS} of it off
-     * the CPU where its CPU time was read ({@link #dueTimedCall}), blocked (parked, waited for a monitor, or was
-     * preempted) inside, for its time off the CPU (all of it where not read): the JDK's own park is not counted, so
-     * it is inferred, and scaled by the sampling period into an estimate of all parks.
+     * sampled one that lasted longer than {@link #BLOCKED_FLOOR_NANOS} blocked (parked, waited for a monitor, or was
+     * preempted) inside: the JDK's own park is not counted, so it is inferred, and scaled by the sampling period
+     * into an estimate of all parks.
      */
     void completedCall(int site, boolean mayBlock) {
         tick++;
@@ -535,36 +496,15 @@ public final class ThreadCounters {
     private void closeCallTiming(int site, boolean mayBlock) {
         sampleSite = -1;
         long elapsed = addLatency(site, sampleStart);
-        long offCpu = offCpu(elapsed);
-        if (mayBlock && !timedCallNeverBlocks && elapsed >= BLOCKED_FLOOR_NANOS && offCpu >= OFF_CPU_FLOOR_NANOS) {
+        if (mayBlock && !timedCallNeverBlocks && elapsed >= BLOCKED_FLOOR_NANOS) {
             long weight = (long) BootstrapSettings.samplingPeriod * timingWeight;
             add(site, Evidence.PARKS, weight);
-            add(site, Evidence.PARKED_NANOS, offCpu * weight);
+            add(site, Evidence.PARKED_NANOS, elapsed * weight);
         }
-    }
-
-    /**
-     * The part of a timed call's {@code elapsed} time the thread did not run: the whole of it where its CPU time was
-     * not read. A logger's call in a service's handler measured 16.9 us, 10.1 of them formatting its record; taken
-     * whole, every timed call was a park (0.99 per call, where JFR saw the handler's monitor block 2 % of them).
-     */
-    private long offCpu(long elapsed) {
-        long start = sampleCpuStart;
-        sampleCpuStart = NO_CPU;
-        long end = start == NO_CPU ? NO_CPU : cpuNow();
-        return end == NO_CPU ? elapsed : Math.max(0, elapsed - (end - start));
     }
 
     /** A JDK call that took this long parked or was switched out: a context switch costs 2-100 us. */
     static final long BLOCKED_FLOOR_NANOS = 5_000;
-    /**
-     * ... if its thread was off the CPU for at least this long in it: a park or a preemption, where running all along
-     * the thread was not. The CPU clock's reads (~400 ns each) make the figure an underestimate by up to a read; a
-     * future's {@code get} woken by a pool worker 2-10 us later is off the CPU for most of that, and measured against
-     * the call's whole time at a floor of 5 us, a third of an executor round trip's gets fell below it (0.48 parks per
-     * get where their durations alone gave 0.76).
-     */
-    static final long OFF_CPU_FLOOR_NANOS = 1_000;
 
     /** The operation returned: count it, and close its timing if this site's sample is still the pending one. */
     void completed(int site) {

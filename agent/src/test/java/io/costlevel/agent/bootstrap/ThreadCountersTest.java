@@ -145,66 +145,6 @@ class ThreadCountersTest {
     }
 
     /**
-     * A timed call into the JDK that lasted longer than a context switch blocked inside, unless the thread ran for that
-     * time: a logger formatting its record for 10 us is not parked. The thread's CPU clock here says either that the
-     * call ran all along or that it did not run at all; the call itself sleeps 6 ms each time.
-     */
-    @Test
-    void aLongCallIsAParkOnlyForTheTimeItsThreadDidNotRun() throws Exception {
-        BootstrapSettings.install(1, 10, 0);
-        try {
-            long[] ranAllAlong = sleepingCalls(() -> 0L, () -> 1_000_000_000L);
-            int site = Evidence.WIDTH;
-            assertThat(ranAllAlong[site + Evidence.OPS]).isEqualTo(3);
-            assertThat(ranAllAlong[site + Evidence.LATENCY_SAMPLES]).isEqualTo(3);
-            assertThat(ranAllAlong[site + Evidence.PARKS]).as("its CPU time covers its duration").isZero();
-
-            long[] neverRan = sleepingCalls(() -> 5_000L, () -> 5_000L);
-            assertThat(neverRan[site + Evidence.PARKS]).as("off the CPU for 6 ms each, sampling 1").isEqualTo(3);
-            assertThat(neverRan[site + Evidence.PARKED_NANOS]).isGreaterThanOrEqualTo(3 * 6_000_000L);
-
-            BootstrapSettings.installThreadCpuClock(null);
-            long[] noClock = sleepingCalls(null, null);
-            assertThat(noClock[site + Evidence.PARKS]).as("no CPU clock: the whole duration, as before").isEqualTo(3);
-        } finally {
-            BootstrapSettings.install(64, 1, 0);
-            BootstrapSettings.installThreadCpuClock(null);
-        }
-    }
-
-    /**
-     * Three timed calls at site 1 that sleep 6 ms each, the thread's CPU clock reading {@code atStart} when a timing
-     * starts and {@code atEnd} when it closes; this thread's counters of site 1's chunk afterwards.
-     */
-    private static long[] sleepingCalls(java.util.function.LongSupplier atStart, java.util.function.LongSupplier atEnd)
-            throws InterruptedException {
-        boolean[] started = {false};
-        if (atStart != null) {
-            BootstrapSettings.installThreadCpuClock(() -> {
-                started[0] = !started[0];
-                return started[0] ? atStart.getAsLong() : atEnd.getAsLong();
-            });
-        }
-        long[][] columns = {null};
-        runAs(new Thread(() -> {
-            ThreadCounters counters = ThreadCounters.current();
-            for (int call = 0; call < 3; call++) {
-                if (counters.isDue()) {
-                    counters.dueTimedCall(null, 0, 1);
-                }
-                try {
-                    Thread.sleep(6);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                counters.completedCall(1, true);
-            }
-            columns[0] = counters.chunks[0].clone();
-        }));
-        return columns[0];
-    }
-
-    /**
      * A probed call that is not counted (a HashMap behind Map.put) still reaches the out-of-line call every
      * {@link ThreadCounters#MAX_OPS_BETWEEN_CALLS} calls: a loop of them must keep its safepoint poll too.
      */
