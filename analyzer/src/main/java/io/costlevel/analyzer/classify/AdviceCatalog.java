@@ -31,13 +31,23 @@ public final class AdviceCatalog {
 
     /**
      * The plain work in an op at a site below L3 whose running time CPU samples measured: what it runs on a core per
-     * op beyond its tier's ceiling. A logger's call in a service's handler runs 10 us of formatting per call around a
-     * monitor that costs L1's 5-20 ns when uncontended: confining the logger to a thread would save the monitor and its
-     * rare blocks, not the formatting (2026-12-06: projected as 160 ms of thread time per second saved where the
-     * monitor's blocks were 27). 0 above L2 (a kernel entry or a switch is the mechanism's own cost) and where the
-     * running time is the agent's timing, which holds preemptions as well.
+     * op beyond its tier's ceiling, in the units of {@code nsPerOp} (its running share of it). A call that formats a
+     * log record for 10 us around a monitor costing L1's 5-20 ns when uncontended: confining the logger to a thread
+     * would save the monitor and its rare blocks, not the formatting. 0 without ns/op or time.
      */
-    public static double plainWork(int tier, double runningNanosPerOp, boolean runningFromSamples) {
+    public static double plainWork(int tier, Double nsPerOp, SiteTime time) {
+        double tiered = time.tieredNanos();
+        if (nsPerOp == null || tiered == 0) {
+            return 0;
+        }
+        return plainWork(tier, nsPerOp * time.runningNanos() / tiered, !time.runningFromTiming());
+    }
+
+    /**
+     * {@link #plainWork(int, Double, SiteTime)} from the running time per op: 0 above L2 (a kernel entry or a switch
+     * is the mechanism's own cost) and where the running time is the agent's timing, which holds preemptions as well.
+     */
+    static double plainWork(int tier, double runningNanosPerOp, boolean runningFromSamples) {
         if (tier >= Tiers.L3_SYSCALL || !runningFromSamples) {
             return 0;
         }

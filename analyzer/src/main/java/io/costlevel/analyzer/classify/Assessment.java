@@ -270,21 +270,12 @@ public record Assessment(int tier, Verdict verdict, SiteTime time, long ops, Dou
      * A site just above its band, with no real share of its time blocked, spends that time on a core: the code that
      * runs with the counted operations (a Micrometer Timer.record, 35 ns a call natively at one thread as at two, counts
      * in a LongAdder at 37-40 ns per op: L1 by its mechanism), not a preemption or a wake-up, which cost microseconds.
-     * Within {@link #PLAIN_WORK_FACTOR}x of the band's ceiling, below L3 (where a kernel entry is the cost itself).
+     * Within {@link #PLAIN_WORK_FACTOR}x of the band's ceiling, below L3 (where a kernel entry is the cost itself); at
+     * any distance where CPU samples put at least half of the op on a core beyond the band ({@link AdviceCatalog#plainWork}).
      */
     private static boolean plainWorkExplains(int tier, double ns, SiteTime time) {
         return tier < Tiers.L3_SYSCALL && ns < PLAIN_WORK_FACTOR * Tiers.ceilingNs(tier) && costlierShare(tier, time) < 0.05
-                || sampledPlainWork(tier, ns, time) >= ns / 2;
-    }
-
-    /**
-     * The op's plain work ({@link AdviceCatalog#plainWork}) where CPU samples measured its running time: a logger's
-     * call formatting its record for 10 us of its 12 is on a core, not preempted or woken.
-     */
-    private static double sampledPlainWork(int tier, double ns, SiteTime time) {
-        double tiered = time.tieredNanos();
-        double runningPerOp = tiered == 0 ? 0 : ns * time.runningNanos() / tiered;
-        return AdviceCatalog.plainWork(tier, runningPerOp, !time.runningFromTiming());
+                || AdviceCatalog.plainWork(tier, ns, time) >= ns / 2;
     }
 
     private static final double PLAIN_WORK_FACTOR = 4;

@@ -110,7 +110,7 @@ public final class ReportBuilder {
         String advised = f.blockingPrimitive() == null || f.blockingPrimitive().equals(primitive)
                 ? String.join("; ", primitives) : f.blockingPrimitive() + "; " + String.join("; ", primitives);
         Advice advice = time.idle() ? null : AdviceCatalog.adviseOn(a.advised(),
-                new AdviceCatalog.Costs(ns, rate, maxSaving, plainWork(a, time)), advised);
+                new AdviceCatalog.Costs(ns, rate, maxSaving, AdviceCatalog.plainWork(a.tier(), ns, time)), advised);
         Map<String, Object> evidence = Evidence.of(f);
         putNanos(evidence, "runningNanos", time.runningNanos());
         putNanos(evidence, "contentionNanos", time.contentionNanos());
@@ -126,11 +126,6 @@ public final class ReportBuilder {
                 totalNanos == 0 ? 0 : Evidence.round(assessed.rankedNanos() / totalNanos), f.threads(),
                 primitives, evidence, a.reasons(), roundAdvice(advice), timeByTier(time), time.idle(),
                 time.waitKind() == null ? null : time.waitKind().label(), a.nsPerOpNote(), chain(f, time), CarrierPinning.of(f));
-    }
-
-    /** {@link AdviceCatalog#plainWork} of the site's ops, 0 without ops. */
-    private static double plainWork(Assessment a, SiteTime time) {
-        return a.ops() == 0 ? 0 : AdviceCatalog.plainWork(a.tier(), time.runningNanos() / a.ops(), !time.runningFromTiming());
     }
 
     private static void putNanos(Map<String, Object> evidence, String name, double nanos) {
