@@ -19,7 +19,8 @@ cd "$(dirname "$0")/.."
 rounds=${1:-5}
 shift || true
 out=$(mktemp -d)
-O=include=io.costlevel.benchmarks.,jfr=false,profiler=false,out=$out
+CAPTURE=include=io.costlevel.benchmarks.,out=$out
+O=$CAPTURE,jfr=false,profiler=false
 variants=(none agent "$@")
 work=$(mktemp -d)
 trap 'rm -rf "$work" "$out"' EXIT
@@ -29,7 +30,7 @@ for round in $(seq 1 "$rounds"); do
     case $v in
       none) agent=;;
       agent) agent="-javaagent:agent/target/costlevel-agent.jar=$O";;
-      capture) agent="-javaagent:agent/target/costlevel-agent.jar=include=io.costlevel.benchmarks.,out=$out";;
+      capture) agent="-javaagent:agent/target/costlevel-agent.jar=$CAPTURE";;
       *.jar) agent="-javaagent:$v=$O";;
       *) agent="-javaagent:agent/target/costlevel-agent.jar=$O,$v";;
     esac

@@ -63,9 +63,12 @@ public abstract class MixedService {
         final Random random = new Random();
         final ArrayBlockingQueue<Integer> queue = new ArrayBlockingQueue<>(16);
         final StringBuilder text = new StringBuilder();
-        final String body = "{\"customer\":\"c-1042\",\"sku\":\"sku-17\",\"quantity\":3,"
-                + "\"express\":true,\"note\":\"leave at the door, ring twice\"}";
+        final String body = ORDER;
     }
+
+    /** The order a client sends, as JSON. */
+    static final String ORDER = "{\"customer\":\"c-1042\",\"sku\":\"sku-17\",\"quantity\":3,"
+            + "\"express\":true,\"note\":\"leave at the door, ring twice\"}";
 
     /** The request body a client sends. */
     public static class Order {

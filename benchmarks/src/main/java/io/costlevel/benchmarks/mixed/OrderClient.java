@@ -22,8 +22,6 @@ import org.openjdk.jmh.annotations.TearDown;
  */
 @State(Scope.Thread)
 public class OrderClient {
-    private static final String BODY = new MixedService.Own().body;
-
     private Socket socket;
     private OutputStream out;
     private InputStream in;
@@ -36,7 +34,7 @@ public class OrderClient {
         socket.setTcpNoDelay(true);
         out = socket.getOutputStream();
         in = new BufferedInputStream(socket.getInputStream());
-        byte[] body = BODY.getBytes(StandardCharsets.UTF_8);
+        byte[] body = MixedService.ORDER.getBytes(StandardCharsets.UTF_8);
         String head = "POST " + OrderService.PATH + " HTTP/1.1\r\nHost: localhost\r\n"
                 + "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n";
         byte[] headBytes = head.getBytes(StandardCharsets.US_ASCII);
