@@ -15,9 +15,19 @@ import java.util.function.ToDoubleFunction;
  * @param perOp        a cost of the site's operation (it explains a change of ns/op or of tier), not how much the site is used
  * @param minDifference smallest absolute difference of the figure that matters
  * @param minFactor    smallest ratio between the larger and the smaller value that matters
+ * @param weight       how many events each observed one stands for where the count is an estimate scaled from
+ *                     sampled observations (a call's inferred parks); 1 where every event was counted. The noise
+ *                     test runs on the observations, or one observation scaled by 64 reads as 64 independent events
  */
 record Measure(String name, ToDoubleFunction<SiteView> count, BiFunction<SiteView, RunTotals, Double> denominator,
-               boolean proportion, boolean perOp, double minDifference, double minFactor) {
+               boolean proportion, boolean perOp, double minDifference, double minFactor,
+               ToDoubleFunction<SiteView> weight) {
+
+    /** A figure whose events were all counted. */
+    Measure(String name, ToDoubleFunction<SiteView> count, BiFunction<SiteView, RunTotals, Double> denominator,
+            boolean proportion, boolean perOp, double minDifference, double minFactor) {
+        this(name, count, denominator, proportion, perOp, minDifference, minFactor, s -> 1);
+    }
 
     /** @return the comparison, or null when either run did not measure the denominator */
     EvidenceChange compare(SiteView base, RunTotals baseRun, SiteView now, RunTotals nowRun) {
@@ -31,9 +41,12 @@ record Measure(String name, ToDoubleFunction<SiteView> count, BiFunction<SiteVie
         if (k1 == 0 && k2 == 0) {
             return null;
         }
-        double z = proportion ? Noise.twoProportions(k1, n1, k2, n2) : Noise.poissonRates(k1, n1, k2, n2);
         double v1 = k1 / n1;
         double v2 = k2 / n2;
+        double w1 = Math.max(1, weight.applyAsDouble(base));
+        double w2 = Math.max(1, weight.applyAsDouble(now));
+        // Observations over the exposure they were observed in: the same rates, the noise of what was seen.
+        double z = proportion ? Noise.twoProportions(k1, n1, k2, n2) : Noise.poissonRates(k1 / w1, n1 / w1, k2 / w2, n2 / w2);
         return new EvidenceChange(name, v1, v2, z, Noise.significant(z) && material(v1, v2),
                 proportion ? "two-proportion z-test" : "Poisson rate test", perOp);
     }

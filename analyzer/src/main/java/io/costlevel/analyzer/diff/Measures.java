@@ -59,7 +59,8 @@ final class Measures {
             new Measure("handoffRatio", s -> s.figure("handoffs"), (s, run) -> s.figure("handoffChecks"),
                     true, true, MIN_HANDOFF_DIFFERENCE, MIN_MECHANISM_FACTOR),
             perOp("contendedPerOp", "contended"),
-            perOp("blocksPerOp", "parks", "waits", "sleeps"),
+            new Measure("blocksPerOp", s -> sum(s, "parks", "waits", "sleeps"), (s, run) -> s.figure("ops"), false, true,
+                    MIN_PER_OP_DIFFERENCE, MIN_MECHANISM_FACTOR, Measures::inferredParkWeight),
             perOp("yieldsPerOp", "yields"),
             perOp("wakeupsPerOp", "wakeups"),
             new Measure("spinsPerWait", s -> s.figure("spins"), (s, run) -> s.figure("spinWaits"),
@@ -89,6 +90,29 @@ final class Measures {
         double here = RunTotals.exposure(itsRun);
         double there = RunTotals.exposure(otherRun);
         return PRESENCE.stream().anyMatch(name -> Noise.significant(Noise.poissonRates(0, there, site.figure(name), here)));
+    }
+
+    /** The agent's sites file: a thread times every sampled op of a site until it has this many timings... */
+    static final double TIMED_IN_FULL = 1024;
+    /** ... then one in this many, counted this many times (docs/agent-data-format.md, {@code latencySamples}). */
+    static final double TIMING_EVERY = 8;
+
+    /**
+     * At a call into a JDK API (kind {@code call}) the parks are inferred: a timed call that lasted a context switch
+     * is scaled to all the calls the timing passed over. The calls each timed one stands for: the site's ops over
+     * its timings, the timings rebuilt from the weighted {@code latencySamples} by the agent's schedule (its threads
+     * taken as sharing them evenly). 1 where parks are counted one by one, or nothing was timed.
+     */
+    static double inferredParkWeight(SiteView s) {
+        double weighted = s.figure("latencySamples");
+        if (!"call".equals(s.kind()) || weighted <= 0) {
+            return 1;
+        }
+        int threads = Math.max(1, s.threads());
+        double perThread = weighted / threads;
+        double timings = threads * (Math.min(perThread, TIMED_IN_FULL)
+                + Math.max(0, perThread - TIMED_IN_FULL) / TIMING_EVERY);
+        return Math.max(1, s.figure("ops") / timings);
     }
 
     private static double sum(SiteView s, String... names) {

@@ -18,6 +18,8 @@ import java.util.Map;
 public final class AgentSitesReader {
     private static final String FORMAT = "costlevel-agent";
     private static final int SUPPORTED_VERSION = 1;
+    /** The kind of a counted call into a JDK API (docs/agent-data-format.md), whose parks are inferred. */
+    private static final String CALL = "call";
 
     private static final JsonFactory FACTORY = new JsonFactory();
 
@@ -93,13 +95,25 @@ public final class AgentSitesReader {
     }
 
     private static AgentSite site(JsonTree n) {
+        String kind = n.text("kind", "unknown");
+        long ops = n.number("ops", 0);
+        long parks = n.number("parks", 0);
+        long parkedNanos = n.number("parkedNanos", 0);
+        if (CALL.equals(kind) && parks > ops) {
+            // A call's parks are inferred: each timed call that lasted a context switch stands for all the calls the
+            // sampling passed over (64, 512 past a site's first timings in a thread). A call infers one park at most,
+            // so a site called fewer times than that has at most its calls: a worker's one CountDownLatch.countDown,
+            // timed and preempted once, read 64 parks per op and "6400% parked". The mean park is kept.
+            parkedNanos = Math.round((double) parkedNanos * ops / parks);
+            parks = ops;
+        }
         return new AgentSite(
                 n.text("className", "?"), n.text("methodName", "?"), (int) n.number("line", -1),
-                n.text("kind", "unknown"), n.text("primitive", null),
-                n.number("ops", 0), (int) n.number("threads", 0),
+                kind, n.text("primitive", null),
+                ops, (int) n.number("threads", 0),
                 n.number("casAttempts", 0), n.number("casFailures", 0),
                 n.number("contended", 0), n.number("contendedNanos", 0),
-                n.number("parks", 0), n.number("parkedNanos", 0),
+                parks, parkedNanos,
                 n.number("waits", 0), n.number("waitedNanos", 0),
                 n.number("yields", 0), n.number("sleeps", 0), n.number("sleptNanos", 0),
                 n.number("spins", 0), n.number("spinWaits", 0),

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * The diff on report JSON written by hand: matching (a moved line is the same site), what counts
@@ -161,6 +162,44 @@ class DifferTest {
         assertThat(diff.noChange()).isTrue();
         assertThat(diff.uncertain()).containsExactly(put);
         assertThat(new FailRule.TierIncrease().check(diff)).isEmpty();
+    }
+
+    /**
+     * A call's parks are inferred, each timed call that lasted a switch scaled by the calls the timing passed over
+     * (640 calls, 10 timed: 64 each). One preempted timing is one observation, not 64 parks counted one by one: no
+     * change. Counted one by one (a park site), 64 against none over the same ops is a change; and 500 of 1,000
+     * timings blocked against none is one at a call too.
+     */
+    @Test
+    void aCallsInferredParksAreTestedAsTheTimingsTheyWereScaledFrom() {
+        Map<String, Number> preemptedOnce = Map.of("ops", 640, "latencySamples", 10, "parks", 64);
+        Map<String, Number> neverBlocked = Map.of("ops", 640, "latencySamples", 10);
+        SiteChange call = only(diff(loading("call", preemptedOnce), loading("call", neverBlocked)), "load");
+        assertThat(call.changedEvidence()).extracting(EvidenceChange::name).doesNotContain("blocksPerOp");
+
+        SiteChange park = only(diff(loading("park", preemptedOnce), loading("park", neverBlocked)), "load");
+        assertThat(park.changedEvidence()).extracting(EvidenceChange::name).contains("blocksPerOp");
+
+        Map<String, Number> halfBlocked = Map.of("ops", 64_000, "latencySamples", 1_000, "parks", 32_000);
+        SiteChange blocking = only(diff(loading("call", Map.of("ops", 64_000, "latencySamples", 1_000)),
+                loading("call", halfBlocked)), "load");
+        assertThat(blocking.changedEvidence()).extracting(EvidenceChange::name).contains("blocksPerOp");
+    }
+
+    /** One run of a line that waits on a future, at the kind the agent gave it; its tier and ns/op are moot here. */
+    private static ReportJson loading(String kind, Map<String, Number> evidence) {
+        ReportJson run = ReportJson.agentRun();
+        run.site(CACHE, "load", 42, kind, 4, 5_000.0, 0.5, "java.util.concurrent.Future.get", evidence);
+        return run;
+    }
+
+    @Test
+    void aCallsTimingsAreRebuiltByTheAgentsSchedule() {
+        ReportJson run = ReportJson.agentRun();
+        run.site(CACHE, "load", 42, "call", 2, 50.0, 0.5, null, Map.of("ops", 640_000, "latencySamples", 10_000));
+        SiteView twoThreads = run.side("r.json").sites().get(0);
+        // 5,000 weighted timings per thread: 1,024 in full, then 3,976 / 8 = 497; 2 x 1,521 timings of 640,000 ops.
+        assertThat(Measures.inferredParkWeight(twoThreads)).isCloseTo(640_000 / 3_042.0, within(1e-9));
     }
 
     /** An edit above the site moved its line from 42 to 45: the same site, not a new one and a gone one. */

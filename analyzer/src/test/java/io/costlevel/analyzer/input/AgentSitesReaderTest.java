@@ -61,6 +61,25 @@ class AgentSitesReaderTest {
         assertThat(merged.primitive()).contains("monitorenter", "AtomicLong.get");
     }
 
+    /**
+     * A call infers at most one park: where the agent's scaled estimate exceeds the calls (one timed, preempted
+     * countDown standing for 64), the call's parks are its calls, at the same mean park; a park site's are as counted.
+     */
+    @Test
+    void aCallsInferredParksAreAtMostItsCalls() throws Exception {
+        String json = Files.readString(FIXTURE).replace("\"ops\": 1000, \"threads\": 8", "\"ops\": 1000, \"threads\": 8,"
+                + " \"parks\": 1600, \"parkedNanos\": 3200000000");
+        String call = json.replace("\"kind\": \"atomic\"", "\"kind\": \"call\"");
+        AgentSite inferred = AgentSitesReader.read(Files.writeString(dir.resolve("call.json"), call)).sites().get(1);
+        assertThat(inferred.parks()).isEqualTo(1000);
+        assertThat(inferred.parkedNanos()).isEqualTo(2_000_000_000L);
+
+        String park = json.replace("\"kind\": \"atomic\"", "\"kind\": \"park\"");
+        AgentSite counted = AgentSitesReader.read(Files.writeString(dir.resolve("park.json"), park)).sites().get(1);
+        assertThat(counted.parks()).isEqualTo(1600);
+        assertThat(counted.parkedNanos()).isEqualTo(3_200_000_000L);
+    }
+
     @Test
     void anotherVersionIsRefusedWithOneLine() throws IOException {
         Path file = Files.writeString(dir.resolve("costlevel-sites.json"), "{\"format\":\"costlevel-agent\",\"version\":9}");
