@@ -59,7 +59,7 @@ public final class SiteTime {
     SiteTime(SiteFacts f, List<RunningPart> running, int unmountedTier) {
         AgentSite a = f.agent();
         // A round trip's waits are contention in the recording's chains too: the same waits, seen twice.
-        boolean roundTrip = a != null && (WaitPurpose.roundTrip(a.primitive(), f.ops(), f.blocks(), f.blockedNanos())
+        boolean roundTrip = a != null && (WaitPurpose.roundTrip(a.primitive(), f.ops(), f.blocks(), f.blockedNanos(), a.meanLatencyNanos())
                 || WaitPurpose.roundTrip(f.tally().sitesHere()))
                 || !f.counted() && WaitPurpose.recordedRoundTrip(f.jfrBlockingEvents(), f.tally().jfrBlockedNanos());
         WaitPurpose.Waits waits = new WaitPurpose.Waits(roundTrip, f.tally().poolGivenBackAt() != null);

@@ -83,19 +83,39 @@ public enum WaitPurpose {
 
     /**
      * Whether the blocks the agent counted at a site whose primitive is {@code primitive} are a round trip: waiting for
-     * others to finish (a future's {@code get}, a latch, a join) where most of many ops wait ({@link
-     * MinimumEvidence#MIN_CHECKS} waits or more, on at least half the ops) and the mean wait is no longer than a
-     * context switch costs (L4's range): the thread hands work to another and waits for it on every op, and the wait
-     * is mostly the two wake-ups. An executor round trip of a trivial task measured 14-18 us blocked per op natively
-     * against 5-6 us of CPU (2 threads on 2 cores, 2026-12-05); run in the caller's thread the task would cost
-     * nanoseconds. A main thread's join or a latch is a few long waits, a future answered by a remote peer
-     * milliseconds: idle. The round trip's wait holds the task's own running time too, which the agent cannot tell
-     * apart; the 100 us bound keeps tasks of any size out.
+     * others to finish (a future's {@code get}, a latch, a join) where many ops wait ({@link
+     * MinimumEvidence#MIN_CHECKS} waits or more), the mean wait is no longer than a context switch costs (L4's range),
+     * and every op waits: half the ops or more parked, or the calls that did not park waited too ({@link
+     * #unparkedCallsWaited}). The thread hands work to another and waits for it on every op, and the wait is mostly
+     * the two wake-ups. An executor round trip of a trivial task measured 14-18 us blocked per op natively against
+     * 5-6 us of CPU (2 threads on 2 cores, 2026-12-05); run in the caller's thread the task would cost nanoseconds. A
+     * main thread's join or a latch is a few long waits, a future answered by a remote peer milliseconds, a future
+     * mostly done before it is asked: idle. The round trip's wait holds the task's own running time too, which the
+     * agent cannot tell apart; the 100 us bound keeps tasks of any size out.
+     *
+     * @param meanCallNanos the mean duration of the site's timed calls, 0 when none was timed
      */
-    public static boolean roundTrip(String primitive, long ops, long blocks, double blockedNanos) {
+    public static boolean roundTrip(String primitive, long ops, long blocks, double blockedNanos, double meanCallNanos) {
         return waitsForCompletion(primitive) && blocks >= MinimumEvidence.MIN_CHECKS
-                && blocks >= ROUND_TRIP_WAITS_PER_OP * ops
-                && blockedNanos / blocks < Tiers.ceilingNs(Tiers.L4_CONTEXT_SWITCH);
+                && blockedNanos / blocks < Tiers.ceilingNs(Tiers.L4_CONTEXT_SWITCH)
+                && (blocks >= ROUND_TRIP_WAITS_PER_OP * ops || unparkedCallsWaited(ops, blocks, blockedNanos, meanCallNanos));
+    }
+
+    /**
+     * Whether the calls not counted as parks lasted, on average, longer than any atomic or line handoff costs (L2's
+     * ceiling): they waited as well, below the 5 us a timed call must last to be taken for a park (a wake-up faster
+     * than a switch, a spin before parking). A future already done returns in tens of nanoseconds. A
+     * {@code CompletableFuture.supplyAsync(...).join()} per op on JDK 25 (2 threads, 2 cores, CI 2026-12-06) parked on
+     * 18-27 % of its joins, 21 us each, its other joins lasting 4 us on average: a round trip on every op, read idle
+     * by the parked share alone.
+     */
+    static boolean unparkedCallsWaited(long ops, long blocks, double blockedNanos, double meanCallNanos) {
+        long unparked = ops - blocks;
+        if (unparked <= 0 || meanCallNanos <= 0) {
+            return false;
+        }
+        double unparkedNanos = meanCallNanos * ops - blockedNanos;
+        return unparkedNanos / unparked > Tiers.ceilingNs(Tiers.L2_TRUE_SHARING);
     }
 
     /**
@@ -106,7 +126,7 @@ public enum WaitPurpose {
      */
     public static boolean roundTrip(List<AgentSite> sites) {
         for (AgentSite s : sites) {
-            if (roundTrip(s.primitive(), s.ops(), s.blocks(), s.blockedNanos())) {
+            if (roundTrip(s.primitive(), s.ops(), s.blocks(), s.blockedNanos(), s.meanLatencyNanos())) {
                 return true;
             }
         }

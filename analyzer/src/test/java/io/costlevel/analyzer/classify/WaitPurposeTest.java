@@ -46,23 +46,27 @@ class WaitPurposeTest {
      * A wait for others to finish on most of many ops, each within a context switch's cost, is a round trip: an
      * executor's submit and get of a trivial task, 150,000 ops, 88 % of them parked 18.6 us (JDK 25, 2026-12-05).
      */
-    @ParameterizedTest(name = "{0}: {1} ops, {2} waits, {3} ns -> {4}")
+    @ParameterizedTest(name = "{0}: {1} ops, {2} waits, {3} ns, calls of {4} ns -> {5}")
     @CsvSource(delimiter = '|', value = {
-            "java.util.concurrent.Future.get | 150000 | 132000 | 2455200000 | CONTENTION",
-            "java.util.concurrent.CountDownLatch.await | 1000 | 1000 | 20000000 | CONTENTION",
+            "java.util.concurrent.Future.get | 150000 | 132000 | 2455200000 | 0 | CONTENTION",
+            "java.util.concurrent.CountDownLatch.await | 1000 | 1000 | 20000000 | 0 | CONTENTION",
             // a future answered by something slow (a remote peer): 2 ms a wait
-            "java.util.concurrent.Future.get | 1000 | 1000 | 2000000000 | IDLE",
+            "java.util.concurrent.Future.get | 1000 | 1000 | 2000000000 | 0 | IDLE",
             // a few waits: a main thread's join, whatever they cost
-            "java.lang.Thread.join | 2 | 2 | 80000 | IDLE",
-            "java.util.concurrent.Future.get | 99 | 99 | 990000 | IDLE",
-            // most ops return at once (the task was done): no round trip per op
-            "java.util.concurrent.Future.get | 100000 | 30000 | 300000000 | IDLE",
+            "java.lang.Thread.join | 2 | 2 | 80000 | 0 | IDLE",
+            "java.util.concurrent.Future.get | 99 | 99 | 990000 | 0 | IDLE",
+            // most ops return at once (the task was done, 50 ns a call): no round trip per op
+            "java.util.concurrent.Future.get | 100000 | 30000 | 300000000 | 0 | IDLE",
+            "java.util.concurrent.Future.get | 100000 | 30000 | 300000000 | 3035 | IDLE",
+            // a quarter of the joins parked, the others waited 4 us below the park floor (JDK 25, CI 2026-12-06)
+            "java.util.concurrent.CompletableFuture.join | 341888 | 92310 | 1895000000 | 8498 | CONTENTION",
             // not a completion: waiting for work stays idle whatever its rate
-            "java.util.concurrent.ArrayBlockingQueue.take | 100000 | 100000 | 1000000000 | IDLE",
-            "java.util.concurrent.locks.ReentrantLock.lock | 100000 | 100000 | 1000000000 | CONTENTION"})
-    void shortWaitsForCompletionOnMostOpsAreARoundTrip(String primitive, long ops, long waits, long nanos,
-                                                      WaitPurpose expected) {
-        assertThat(WaitPurpose.of(primitive, WaitPurpose.roundTrip(primitive, ops, waits, nanos))).isEqualTo(expected);
+            "java.util.concurrent.ArrayBlockingQueue.take | 100000 | 100000 | 1000000000 | 0 | IDLE",
+            "java.util.concurrent.locks.ReentrantLock.lock | 100000 | 100000 | 1000000000 | 0 | CONTENTION"})
+    void shortWaitsForCompletionOnEveryOpAreARoundTrip(String primitive, long ops, long waits, long nanos,
+                                                       double meanCallNanos, WaitPurpose expected) {
+        assertThat(WaitPurpose.of(primitive, WaitPurpose.roundTrip(primitive, ops, waits, nanos, meanCallNanos)))
+                .isEqualTo(expected);
     }
 
     /**
@@ -78,7 +82,8 @@ class WaitPurposeTest {
         AgentSite get = AgentSiteBuilder.site("call").primitive("java.util.concurrent.Future.get").ops(75_000)
                 .parks(57_000, 57_000 * 20_900L).build();
         AgentSite line = submit.plus(get);
-        assertThat(WaitPurpose.roundTrip(line.primitive(), line.ops(), line.blocks(), line.blockedNanos()))
+        assertThat(WaitPurpose.roundTrip(line.primitive(), line.ops(), line.blocks(), line.blockedNanos(),
+                line.meanLatencyNanos()))
                 .as("the line's sums").isFalse();
         assertThat(WaitPurpose.roundTrip(List.of(submit, get))).isTrue();
         assertThat(WaitPurpose.blockingPrimitive(List.of(submit, get), line.primitive()))
