@@ -12,6 +12,7 @@ import io.costlevel.agent.attach.StackSafeRetransformer;
 
 import io.costlevel.agent.bootstrap.BootstrapSettings;
 import io.costlevel.agent.bootstrap.Callers;
+import io.costlevel.agent.bootstrap.NeverBlocking;
 import io.costlevel.agent.bootstrap.Probes;
 import io.costlevel.agent.capture.Capture;
 import io.costlevel.agent.instrument.CallSiteTransformer;
@@ -61,6 +62,7 @@ final class AgentRuntime {
         SiteTable sites = siteTable(options.maxSites());
         Selection selection = Selection.of(options);
         Callers.install(options.maxSites(), selection.applicationPrefixes());
+        NeverBlocking.install(options.maxSites());
         ClassFileTransformer transformer = InstrumentedClasses.noting(
                 new CallSiteTransformer(sites, selection, inst, Probes.class.getModule()));
         inst.addTransformer(transformer, true);

@@ -48,14 +48,19 @@ public final class Evidence {
      * cores while each site alone sees one thread.
      */
     public static final int LINE_HANDOFFS = 27;
-    public static final int WIDTH = 28;
+    /**
+     * Timings of an operation that never blocks ({@link NeverBlocking}) that lasted a context switch: preempted, left out
+     * of {@link #LATENCY_SAMPLES} and {@link #LATENCY_NANOS}, weighted as they are.
+     */
+    public static final int PREEMPTED_TIMINGS = 28;
+    public static final int WIDTH = 29;
 
     private static final String[] NAMES = {
         "ops", "casAttempts", "casFailures", "contended", "contendedNanos", "parks", "parkedNanos",
         "waits", "waitedNanos", "sleeps", "sleptNanos", "yields", "spins", "spinWaits", "wakeups",
         "handoffChecks", "handoffs", "latencySamples", "latencyNanos", "contendedSamples", "threads",
         "virtualThreads", "virtualOps", "virtualBlocks", "virtualBlockedNanos", "sameLineChecks", "sharedLineChecks",
-        "lineHandoffs"
+        "lineHandoffs", "preemptedTimings"
     };
 
     private Evidence() {}

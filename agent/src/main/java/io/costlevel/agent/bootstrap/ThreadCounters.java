@@ -526,7 +526,20 @@ public final class ThreadCounters {
         add(site, Evidence.OPS, 1);
         if (sampleSite == site) {
             sampleSite = -1;
-            addLatency(site, sampleStart);
+            addTiming(site, sampleStart);
+        }
+    }
+
+    /**
+     * {@link #addLatency}, except where the operation never blocks ({@link NeverBlocking}) and the timing lasted a
+     * context switch: the thread was preempted in between, which says nothing of the operation's cost.
+     */
+    private void addTiming(int site, long start) {
+        long elapsed = System.nanoTime() - start - BootstrapSettings.clockCostNanos;
+        if (elapsed >= BLOCKED_FLOOR_NANOS && NeverBlocking.contains(site)) {
+            add(site, Evidence.PREEMPTED_TIMINGS, timingWeight);
+        } else {
+            addElapsed(site, elapsed);
         }
     }
 
@@ -548,9 +561,13 @@ public final class ThreadCounters {
     /** Adds a timing that began at {@code start}, weighted ({@link #timed}); returns its duration. */
     long addLatency(int site, long start) {
         long elapsed = System.nanoTime() - start - BootstrapSettings.clockCostNanos;
+        addElapsed(site, elapsed);
+        return elapsed;
+    }
+
+    private void addElapsed(int site, long elapsed) {
         add(site, Evidence.LATENCY_SAMPLES, timingWeight);
         add(site, Evidence.LATENCY_NANOS, elapsed * timingWeight);
-        return elapsed;
     }
 
     void startBlocking() {

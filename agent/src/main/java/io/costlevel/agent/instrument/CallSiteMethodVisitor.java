@@ -138,7 +138,7 @@ final class CallSiteMethodVisitor extends MethodVisitor {
             super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
             return;
         }
-        int site = sites.record(line, primitive);
+        int site = sites.recordCall(line, primitive, descriptor);
         if (primitive.shape() == Shape.REPLACE) {
             pushInt(site);
             String receiver = Type.getObjectType(replacedReceiver(owner)).getDescriptor();

@@ -13,4 +13,15 @@ record Primitive(String name, String kind, Family family, Shape shape, Target ta
             new Primitive("monitorenter", "monitor", Family.MONITORS, Shape.PLAIN, Target.RECEIVER);
     static final Primitive SYNCHRONIZED_METHOD =
             new Primitive("synchronized method", "monitor", Family.MONITORS, Shape.PLAIN, Target.RECEIVER);
+
+    /**
+     * Whether a call of this primitive with this descriptor can never block: an atomic's, or a try without a timeout
+     * (a {@code tryLock(long, TimeUnit)} waits). An unlock may wake a waiter, a system call, and stays timed in full.
+     */
+    boolean neverBlocks(String descriptor) {
+        if (family == Family.ATOMICS) {
+            return true;
+        }
+        return (shape == Shape.TRY || shape == Shape.TRY_STAMP) && !descriptor.contains("Ljava/util/concurrent/TimeUnit;");
+    }
 }

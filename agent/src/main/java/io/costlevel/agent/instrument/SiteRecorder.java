@@ -1,6 +1,7 @@
 package io.costlevel.agent.instrument;
 
 import io.costlevel.agent.bootstrap.Callers;
+import io.costlevel.agent.bootstrap.NeverBlocking;
 
 /** Gives the sites of one method their ids: the method's part of a {@link Site}, the line and primitive per call. */
 final class SiteRecorder {
@@ -28,6 +29,18 @@ final class SiteRecorder {
      */
     void recordConfined(int line, Primitive primitive) {
         table.idOf(new Site(className, methodName, descriptor, line, primitive.name(), Site.CONFINED));
+    }
+
+    /**
+     * {@link #record} for a call instruction with this descriptor: an operation that never blocks is marked so, and a
+     * timing of it that lasted a context switch is taken for a preemption ({@link NeverBlocking}).
+     */
+    int recordCall(int line, Primitive primitive, String descriptor) {
+        int id = record(line, primitive);
+        if (id != SiteTable.OVERFLOW_ID && primitive.neverBlocks(descriptor)) {
+            NeverBlocking.mark(id);
+        }
+        return id;
     }
 
     int record(int line, Primitive primitive) {

@@ -22,7 +22,7 @@ public final class SitesJson {
      */
     static final List<String> SAMPLED_FIELDS = List.of(
             "handoffChecks", "handoffs", "latencySamples", "latencyNanos", "contendedSamples", "contendedNanos",
-            "sameLineChecks", "sharedLineChecks", "lineHandoffs");
+            "sameLineChecks", "sharedLineChecks", "lineHandoffs", "preemptedTimings");
 
     private SitesJson() {}
 

@@ -145,6 +145,58 @@ class ThreadCountersTest {
     }
 
     /**
+     * A timing that lasted a context switch at a site whose operation never blocks (an atomic) was preempted: counted
+     * apart and left out of its latency. At any other site (a monitor's enter, an unlock that wakes a waiter) it is
+     * the operation's time.
+     */
+    @Test
+    void aLongTimingOfAnOperationThatNeverBlocksIsAPreemptionNotItsLatency() throws Exception {
+        BootstrapSettings.install(1, 10, 0);
+        NeverBlocking.install(10);
+        NeverBlocking.mark(1);
+        try {
+            int ops = 40;
+            long[][] columns = {null};
+            runAs(new Thread(() -> {
+                ThreadCounters counters = ThreadCounters.current();
+                Object state = new Object();
+                for (int op = 0; op < ops; op++) {
+                    for (int site = 1; site <= 2; site++) {
+                        boolean timed = counters.isDue() && counters.due(state, 0, site);
+                        assertThat(timed).as("sampling period 1: every op is timed").isTrue();
+                        counters.startTiming(site);
+                        if (op % 4 == 0) {
+                            spinFor(2 * ThreadCounters.BLOCKED_FLOOR_NANOS);
+                        }
+                        counters.completed(site);
+                    }
+                }
+                columns[0] = counters.chunks[0].clone();
+            }));
+            int atomic = Evidence.WIDTH;
+            int other = 2 * Evidence.WIDTH;
+            assertThat(columns[0][atomic + Evidence.PREEMPTED_TIMINGS]).as("long timings of the atomic").isEqualTo(ops / 4);
+            assertThat(columns[0][atomic + Evidence.LATENCY_SAMPLES]).isEqualTo(ops - ops / 4);
+            assertThat(columns[0][atomic + Evidence.LATENCY_NANOS] / (ops - ops / 4))
+                    .as("the mean of the others").isLessThan(ThreadCounters.BLOCKED_FLOOR_NANOS);
+            assertThat(columns[0][other + Evidence.PREEMPTED_TIMINGS]).isZero();
+            assertThat(columns[0][other + Evidence.LATENCY_SAMPLES]).isEqualTo(ops);
+            assertThat(columns[0][other + Evidence.LATENCY_NANOS])
+                    .isGreaterThanOrEqualTo(ops / 4 * 2 * ThreadCounters.BLOCKED_FLOOR_NANOS);
+        } finally {
+            BootstrapSettings.install(64, 1, 0);
+            NeverBlocking.install(0);
+        }
+    }
+
+    private static void spinFor(long nanos) {
+        long start = System.nanoTime();
+        while (System.nanoTime() - start < nanos) {
+            Thread.onSpinWait();
+        }
+    }
+
+    /**
      * A probed call that is not counted (a HashMap behind Map.put) still reaches the out-of-line call every
      * {@link ThreadCounters#MAX_OPS_BETWEEN_CALLS} calls: a loop of them must keep its safepoint poll too.
      */

@@ -25,4 +25,23 @@ class PrimitiveTableTest {
                 .isEqualTo(Shape.CALL_BLOCKING);
         assertThat(table.find(CONCURRENT + "Phaser", "register", "()I").shape()).isEqualTo(Shape.CALL_BLOCKING);
     }
+
+    /** A timing of these that lasted a context switch was a preemption (NeverBlocking); of the others it may be a wait. */
+    @Test
+    void atomicsAndTriesWithoutATimeoutNeverBlock() {
+        assertThat(never(CONCURRENT + "atomic/AtomicLong", "incrementAndGet", "()J")).isTrue();
+        assertThat(never(CONCURRENT + "atomic/AtomicLong", "compareAndSet", "(JJ)Z")).isTrue();
+        assertThat(never("java/lang/invoke/VarHandle", "compareAndSet", "([Ljava/lang/Object;)Z")).isTrue();
+        assertThat(never(CONCURRENT + "locks/ReentrantLock", "tryLock", "()Z")).isTrue();
+        assertThat(never(CONCURRENT + "Semaphore", "tryAcquire", "()Z")).isTrue();
+
+        assertThat(never(CONCURRENT + "locks/ReentrantLock", "tryLock", "(JLjava/util/concurrent/TimeUnit;)Z")).isFalse();
+        assertThat(never(CONCURRENT + "locks/ReentrantLock", "unlock", "()V")).as("may wake a waiter").isFalse();
+        assertThat(never(CONCURRENT + "CountDownLatch", "countDown", "()V")).as("a call: timed apart").isFalse();
+        assertThat(never("java/lang/Object", "wait", "()V")).isFalse();
+    }
+
+    private boolean never(String owner, String name, String descriptor) {
+        return table.find(owner, name, descriptor).neverBlocks(descriptor);
+    }
 }

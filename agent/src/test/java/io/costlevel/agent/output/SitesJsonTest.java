@@ -42,7 +42,8 @@ class SitesJsonTest {
                 .containsEntry("stalls", 2L).containsEntry("longestStallMillis", 31_000L)
                 .containsEntry("options", Map.of("include", "com.acme."))
                 .containsEntry("sampledFields", List.of("handoffChecks", "handoffs", "latencySamples",
-                        "latencyNanos", "contendedSamples", "contendedNanos", "sameLineChecks", "sharedLineChecks", "lineHandoffs"));
+                        "latencyNanos", "contendedSamples", "contendedNanos", "sameLineChecks", "sharedLineChecks", "lineHandoffs",
+                        "preemptedTimings"));
         assertThat(section(json, "snapshot")).containsEntry("sequence", 7L).containsEntry("final", true);
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> sites = (List<Map<String, Object>>) json.get("sites");
