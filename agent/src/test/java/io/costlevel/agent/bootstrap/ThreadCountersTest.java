@@ -175,10 +175,14 @@ class ThreadCountersTest {
             }));
             int atomic = Evidence.WIDTH;
             int other = 2 * Evidence.WIDTH;
-            assertThat(columns[0][atomic + Evidence.PREEMPTED_TIMINGS]).as("long timings of the atomic").isEqualTo(ops / 4);
-            assertThat(columns[0][atomic + Evidence.LATENCY_SAMPLES]).isEqualTo(ops - ops / 4);
-            assertThat(columns[0][atomic + Evidence.LATENCY_NANOS] / (ops - ops / 4))
-                    .as("the mean of the others").isLessThan(ThreadCounters.BLOCKED_FLOOR_NANOS);
+            // At least the long ones: a short one may be preempted for real on a busy machine (or run its first,
+            // interpreted time), and is then one more; every timing is in one of the two.
+            long preempted = columns[0][atomic + Evidence.PREEMPTED_TIMINGS];
+            long kept = columns[0][atomic + Evidence.LATENCY_SAMPLES];
+            assertThat(preempted).as("long timings of the atomic").isGreaterThanOrEqualTo(ops / 4);
+            assertThat(preempted + kept).isEqualTo(ops);
+            assertThat(columns[0][atomic + Evidence.LATENCY_NANOS])
+                    .as("the kept ones' total").isLessThan(kept * ThreadCounters.BLOCKED_FLOOR_NANOS);
             assertThat(columns[0][other + Evidence.PREEMPTED_TIMINGS]).isZero();
             assertThat(columns[0][other + Evidence.LATENCY_SAMPLES]).isEqualTo(ops);
             assertThat(columns[0][other + Evidence.LATENCY_NANOS])
