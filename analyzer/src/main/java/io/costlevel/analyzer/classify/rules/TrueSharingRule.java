@@ -76,15 +76,15 @@ public final class TrueSharingRule implements TierRule {
             return verdict(Mechanism.SPIN_SHARED, ns, String.format(
                     "spin waits on a line another core writes: %d waits, %.0f onSpinWait calls each", f.spinWaits(), f.spinsPerWait()));
         }
-        if (f.casFailureRatio() >= MIN_CAS_FAILURE_RATIO && costAgrees && MinimumEvidence.enoughChecks(f.agent().casAttempts())) {
+        if (costAgrees && MinimumEvidence.ratioAtLeast(f.agent().casFailures(), f.agent().casAttempts(), MIN_CAS_FAILURE_RATIO)) {
             return verdict(Mechanism.CAS_FAILURES, ns, String.format(
                     "%.1f%% of %d CAS attempts failed: another core changed the line", 100 * f.casFailureRatio(), f.agent().casAttempts()));
         }
-        if (f.contendedPerOp() >= MIN_CONTENDED_PER_OP && costAgrees && MinimumEvidence.enoughChecks(f.ops())) {
+        if (costAgrees && MinimumEvidence.ratioAtLeast(f.agent().contended(), f.ops(), MIN_CONTENDED_PER_OP)) {
             return verdict(Mechanism.CONTENDED_LOCK, ns, String.format(
                     "%.1f%% of acquisitions found the lock owned by another thread", 100 * f.contendedPerOp()));
         }
-        if (f.handoffRatio() >= MIN_HANDOFF_RATIO && costAgrees && MinimumEvidence.enoughChecks(f.agent().handoffChecks())) {
+        if (costAgrees && MinimumEvidence.ratioAtLeast(f.agent().handoffs(), f.agent().handoffChecks(), MIN_HANDOFF_RATIO)) {
             return verdict(Mechanism.HANDOFFS, ns, String.format(
                     "%.0f%% of sampled ops found their line last touched here by another thread", 100 * f.handoffRatio()));
         }
